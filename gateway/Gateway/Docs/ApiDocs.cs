@@ -1,0 +1,22 @@
+using Platform.ServiceDefaults;
+using Scalar.AspNetCore;
+
+namespace Platform.Gateway.Docs;
+
+internal static class ApiDocs
+{
+    /// <summary>Serves the Scalar API reference at <c>/docs</c> over the four services' documents proxied by the gateway.</summary>
+    public static WebApplication MapApiDocs(this WebApplication app)
+    {
+        app.MapScalarApiReference("/docs", options =>
+        {
+            options.WithTitle("Crypto strategy research platform");
+            options.WithOpenApiRoutePattern("/openapi/{documentName}/v1.json");
+            foreach (var service in ResourceNames.Services)
+            {
+                options.AddDocument(service, char.ToUpperInvariant(service[0]) + service[1..]);
+            }
+        });
+        return app;
+    }
+}

@@ -1,0 +1,15 @@
+using Platform.ServiceDefaults;
+using Platform.ServiceDefaults.Data;
+using Platform.ServiceDefaults.Redis;
+
+namespace Platform.Backtests;
+
+internal static class ApplicationServiceExtensions
+{
+    public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
+    {
+        builder.AddPostgresDatabase(ResourceNames.BacktestsDb, typeof(Program).Assembly);
+        builder.AddRedisClient(ResourceNames.Redis);
+        return builder;
+    }
+}

@@ -1,0 +1,36 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Platform.ServiceDefaults;
+
+namespace Platform.Health.Probes;
+
+internal static class ProbesApi
+{
+    /// <summary>Contract §6.3 and §6.4: Kubernetes probes of the health service itself.</summary>
+    public static RouteGroupBuilder MapProbesApi(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/v1/health").WithTags("Health");
+        group.MapGet("/live", (TimeProvider clock) => TypedResults.Ok(new ProbeAnswer("alive", clock.GetUtcNow())))
+            .WithName("Live");
+        group.MapGet("/ready", GetReadyAsync).WithName("Ready");
+        return group;
+    }
+
+    /// <summary>Ready means the health service's own dependencies answer; Bybit is reported elsewhere, never here.</summary>
+    private static async Task<Results<Ok<ProbeAnswer>, ProblemHttpResult>> GetReadyAsync(
+        HealthCheckService checks, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var report = await checks.CheckHealthAsync(check => check.Tags.Contains(Extensions.ReadyTag), cancellationToken);
+        if (report.Status == HealthStatus.Healthy)
+        {
+            return TypedResults.Ok(new ProbeAnswer("ready", clock.GetUtcNow()));
+        }
+        var failing = report.Entries.Where(entry => entry.Value.Status != HealthStatus.Healthy).Select(entry => entry.Key);
+        return TypedResults.Problem(
+            title: "Service not ready",
+            detail: $"Unavailable dependencies: {string.Join(", ", failing)}",
+            statusCode: StatusCodes.Status503ServiceUnavailable);
+    }
+}
+
+internal sealed record ProbeAnswer(string Status, DateTimeOffset Timestamp);

@@ -1,0 +1,59 @@
+using System.ComponentModel.DataAnnotations;
+using Dapper;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Npgsql;
+
+namespace Platform.MarketData.Candles;
+
+internal static class StoredKlinesApi
+{
+    /// <summary>Contract §7.1: stored candles of a symbol, newest first, optionally of one interval.</summary>
+    public static RouteGroupBuilder MapStoredKlinesApi(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/v1/marketdata/bybit").WithTags("Market data");
+        group.MapGet("/klines", GetStoredKlinesAsync).WithName("GetStoredKlines");
+        return group;
+    }
+
+    private static async Task<Ok<IEnumerable<StoredKline>>> GetStoredKlinesAsync(
+        [AsParameters] StoredKlinesQuery query, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+    {
+        const string sql = """
+            SELECT symbol, interval, open_time, open, high, low, close, volume, turnover, source
+            FROM candles
+            WHERE symbol = @Symbol
+              AND (@Interval::text IS NULL OR interval = @Interval)
+              AND (@StartTime::bigint IS NULL OR open_time <= @StartTime)
+            ORDER BY open_time DESC, interval
+            LIMIT @Limit
+            """;
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var rows = await connection.QueryAsync<StoredKline>(new CommandDefinition(
+            sql,
+            new { Symbol = query.Symbol.ToUpperInvariant(), query.Interval, StartTime = query.StartTime is 0 ? null : query.StartTime, query.Limit },
+            cancellationToken: cancellationToken));
+        return TypedResults.Ok(rows);
+    }
+}
+
+internal sealed record StoredKlinesQuery(
+    [property: Required, StringLength(64, MinimumLength = 1)] string Symbol,
+    [property: StringLength(4)] string? Interval,
+    [property: Range(1, 1000)] int Limit = 100,
+    [property: FromQuery(Name = "start_time")] long? StartTime = null);
+
+internal sealed record StoredKline(
+    string Symbol,
+    string Interval,
+    long OpenTime,
+    double Open,
+    double High,
+    double Low,
+    double Close,
+    double Volume,
+    double? Turnover,
+    string Source)
+{
+    public DateTimeOffset OpenTimeDt => DateTimeOffset.FromUnixTimeMilliseconds(OpenTime);
+}
