@@ -1,0 +1,68 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Xunit;
+
+namespace Platform.Testing;
+
+/// <summary>
+/// A service hosted in-process against the run's real PostgreSQL and Redis, with an empty database and a Redis key prefix
+/// of its own (eShop's <c>CatalogApiFixture</c> shape). <see cref="IAsyncLifetime.InitializeAsync"/> waits for readiness,
+/// so migrations have run when a test starts.
+/// </summary>
+public class ServiceFactory<TProgram>(string? databaseResource) : WebApplicationFactory<TProgram>, IAsyncLifetime
+    where TProgram : class
+{
+    private readonly Dictionary<string, string?> _settings = [];
+
+    public string? DatabaseConnectionString { get; private set; }
+
+    public string KeyPrefix { get; } = $"test:{Guid.NewGuid():N}:";
+
+    public TestServers Servers { get; private set; } = null!;
+
+    /// <summary>Adds a configuration value for the service (before the first request).</summary>
+    public void Set(string key, string? value) => _settings[key] = value;
+
+    public virtual async Task InitializeAsync()
+    {
+        Servers = await TestServers.GetAsync();
+        Set("ConnectionStrings:postgres", Servers.PostgresConnectionString);
+        Set("ConnectionStrings:redis", Servers.RedisConnectionString);
+        Set("Redis:KeyPrefix", KeyPrefix);
+        if (databaseResource is not null)
+        {
+            var database = TestDatabase.NewName(databaseResource);
+            await TestDatabase.CreateAsync(Servers.PostgresConnectionString, database, CancellationToken.None);
+            DatabaseConnectionString = TestDatabase.ConnectionString(Servers.PostgresConnectionString, database);
+            Set($"ConnectionStrings:{databaseResource}", DatabaseConnectionString);
+        }
+        await WaitUntilReadyAsync(CreateClient(), TimeSpan.FromSeconds(60));
+    }
+
+    public new virtual async Task DisposeAsync() => await base.DisposeAsync();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    public static async Task WaitUntilReadyAsync(HttpClient client, TimeSpan timeout, string path = "/health/ready")
+    {
+        using var cancellation = new CancellationTokenSource(timeout);
+        string? last = null;
+        while (!cancellation.IsCancellationRequested)
+        {
+            using var response = await client.GetAsync(path, CancellationToken.None);
+            if (response.IsSuccessStatusCode)
+            {
+                return;
+            }
+            last = await response.Content.ReadAsStringAsync(CancellationToken.None);
+            await Task.Delay(50, CancellationToken.None);
+        }
+        throw new TimeoutException($"{path} did not answer 200 within {timeout}: {last}");
+    }
+}

@@ -1,0 +1,1 @@
+INSERT INTO widgets (id, name) VALUES (1, 'first');
