@@ -1,9 +1,15 @@
 using Microsoft.Extensions.Configuration;
-using Platform.AppHost;
 
-var configuration = new ConfigurationBuilder()
-    .AddEnvironmentVariables()
-    .AddCommandLine(CommandLine.Settings(args))
-    .Build();
+namespace Platform.AppHost;
 
-return await CommandLine.RunAsync(args, configuration, Console.Out, Console.Error);
+internal static class Program
+{
+    private static async Task<int> Main(string[] args)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddEnvironmentVariables()
+            .AddCommandLine(CommandLine.Settings(args))
+            .Build();
+        return await CommandLine.RunAsync(args, configuration, Console.Out, Console.Error);
+    }
+}

@@ -10,7 +10,6 @@ internal static class ApplicationServiceExtensions
     {
         builder.AddPostgresDatabase(ResourceNames.MarketDataDb, typeof(Program).Assembly);
         builder.AddRedisClient(ResourceNames.Redis);
-        builder.Services.AddValidation();
         return builder;
     }
 }

@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using Dapper;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -16,9 +15,13 @@ internal static class StoredKlinesApi
         return group;
     }
 
-    private static async Task<Ok<IEnumerable<StoredKline>>> GetStoredKlinesAsync(
+    private static async Task<Results<Ok<IEnumerable<StoredKline>>, ValidationProblem>> GetStoredKlinesAsync(
         [AsParameters] StoredKlinesQuery query, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
     {
+        if (query.Validate() is { Count: > 0 } errors)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
         const string sql = """
             SELECT symbol, interval, open_time, open, high, low, close, volume, turnover, source
             FROM candles
@@ -38,10 +41,27 @@ internal static class StoredKlinesApi
 }
 
 internal sealed record StoredKlinesQuery(
-    [property: Required, StringLength(64, MinimumLength = 1)] string Symbol,
-    [property: StringLength(4)] string? Interval,
-    [property: Range(1, 1000)] int Limit = 100,
-    [property: FromQuery(Name = "start_time")] long? StartTime = null);
+    string Symbol,
+    string? Interval,
+    int Limit = 100,
+    [property: FromQuery(Name = "start_time")] long? StartTime = null)
+{
+    public const int MaxLimit = 1000;
+
+    public Dictionary<string, string[]> Validate()
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (string.IsNullOrWhiteSpace(Symbol) || Symbol.Length > 64)
+        {
+            errors["symbol"] = ["symbol must be 1 to 64 characters."];
+        }
+        if (Limit is < 1 or > MaxLimit)
+        {
+            errors["limit"] = [$"limit must be between 1 and {MaxLimit}."];
+        }
+        return errors;
+    }
+}
 
 internal sealed record StoredKline(
     string Symbol,

@@ -1,0 +1,5 @@
+using Platform.Testing;
+
+namespace Platform.Health.Tests;
+
+public sealed class HealthFactory() : ServiceFactory<Program>(databaseResource: null);

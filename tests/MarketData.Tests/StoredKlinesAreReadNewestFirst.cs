@@ -1,0 +1,69 @@
+using System.Net;
+using System.Text.Json;
+using Dapper;
+using Npgsql;
+
+namespace Platform.MarketData.Tests;
+
+public sealed class StoredKlinesAreReadNewestFirst(MarketDataFactory factory) : IClassFixture<MarketDataFactory>
+{
+    private const long Hour = 3_600_000;
+    private const long Start = 1_700_000_000_000 / Hour * Hour;
+
+    [Fact]
+    public async Task StoredCandlesComeBackNewestFirstFilteredByInterval()
+    {
+        await SeedAsync("BTCUSDT", "60", 5);
+        await SeedAsync("BTCUSDT", "240", 2);
+        var client = factory.CreateClient();
+
+        using var response = await client.GetAsync("/api/v1/marketdata/bybit/klines?symbol=btcusdt&interval=60&limit=3");
+        var rows = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(3, rows.GetArrayLength());
+        Assert.Equal([Start + 4 * Hour, Start + 3 * Hour, Start + 2 * Hour], rows.EnumerateArray().Select(row => row.GetProperty("open_time").GetInt64()));
+        Assert.All(rows.EnumerateArray(), row => Assert.Equal("60", row.GetProperty("interval").GetString()));
+        Assert.Equal(
+            DateTimeOffset.FromUnixTimeMilliseconds(Start + 4 * Hour),
+            rows[0].GetProperty("open_time_dt").GetDateTimeOffset());
+    }
+
+    [Fact]
+    public async Task StartTimeKeepsCandlesOpenedAtOrBeforeIt()
+    {
+        await SeedAsync("ETHUSDT", "60", 5);
+        var client = factory.CreateClient();
+
+        var rows = JsonDocument.Parse(await client.GetStringAsync(
+            $"/api/v1/marketdata/bybit/klines?symbol=ETHUSDT&start_time={Start + Hour}")).RootElement;
+
+        Assert.Equal([Start + Hour, Start], rows.EnumerateArray().Select(row => row.GetProperty("open_time").GetInt64()));
+    }
+
+    [Theory]
+    [InlineData("/api/v1/marketdata/bybit/klines")]
+    [InlineData("/api/v1/marketdata/bybit/klines?symbol=BTCUSDT&limit=0")]
+    [InlineData("/api/v1/marketdata/bybit/klines?symbol=BTCUSDT&limit=1001")]
+    [InlineData("/api/v1/marketdata/bybit/klines?symbol=BTCUSDT&limit=ten")]
+    public async Task InvalidQueriesAreBadRequestProblems(string path)
+    {
+        using var response = await factory.CreateClient().GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    private async Task SeedAsync(string symbol, string interval, int count)
+    {
+        await using var connection = new NpgsqlConnection(factory.DatabaseConnectionString);
+        var step = interval == "240" ? 4 * Hour : Hour;
+        await connection.ExecuteAsync(
+            """
+            INSERT INTO candles (symbol, interval, open_time, open, high, low, close, volume, turnover, source)
+            VALUES (@Symbol, @Interval, @OpenTime, 100, 110, 90, 105, 12.5, 1300, 'test')
+            ON CONFLICT DO NOTHING
+            """,
+            Enumerable.Range(0, count).Select(index => new { Symbol = symbol, Interval = interval, OpenTime = Start + index * step }));
+    }
+}
