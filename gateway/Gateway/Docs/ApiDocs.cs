@@ -11,10 +11,9 @@ internal static class ApiDocs
         app.MapScalarApiReference("/docs", options =>
         {
             options.WithTitle("Crypto strategy research platform");
-            options.WithOpenApiRoutePattern("/openapi/{documentName}/v1.json");
             foreach (var service in ResourceNames.Services)
             {
-                options.AddDocument(service, char.ToUpperInvariant(service[0]) + service[1..]);
+                options.AddDocument(service, char.ToUpperInvariant(service[0]) + service[1..], $"/openapi/{service}/v1.json");
             }
         });
         return app;

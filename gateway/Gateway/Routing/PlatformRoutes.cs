@@ -34,11 +34,12 @@ internal static class PlatformRoutes
             ClusterId = service.Key,
             Match = new RouteMatch { Path = prefix + "/{**rest}" },
         })),
-        .. ApiPrefixes.Keys.Select(service => new RouteConfig
+        // Scalar's page at /docs/ asks for the documents relative to itself, so they are served under both paths.
+        .. ApiPrefixes.Keys.SelectMany(service => new[] { "", "/docs" }, (service, root) => new RouteConfig
         {
-            RouteId = $"{service}-openapi",
+            RouteId = $"{service}-openapi{root.Replace('/', '-')}",
             ClusterId = service,
-            Match = new RouteMatch { Path = $"/openapi/{service}/v1.json" },
+            Match = new RouteMatch { Path = $"{root}/openapi/{service}/v1.json" },
             // The original Host lets each document name the gateway as its server.
             Transforms =
             [
