@@ -1,0 +1,44 @@
+using Platform.Engine.Backtesting;
+using Platform.Engine.Bench;
+using Platform.Engine.Data;
+using Platform.Engine.Filters;
+using Platform.Engine.Optimization;
+using Platform.Engine.Strategies;
+
+var quick = args.Contains("--quick");
+var bars = quick ? 100_000 : 1_000_000;
+var runs = quick ? 3 : 10;
+var candles = RandomWalk.Generate(bars, seed: 42);
+var catalog = StrategyCatalog.Default;
+var settings = new BacktestSettings { Direction = TradeDirection.Both };
+var sma = catalog.Create("sma_crossover", new Dictionary<string, double> { ["fast"] = 10, ["slow"] = 30 });
+TrendFilter[] trend = [new(Interval.Parse("240"), 50)];
+
+Harness.Measure("sma_crossover_1m", bars, 3, runs, () => Backtester.Run(candles, sma, settings));
+Harness.Measure("sma_crossover_mtf_1m", bars, 3, runs, () => Backtester.Run(candles, sma, settings, trend));
+
+var axes = new Dictionary<string, IReadOnlyList<double>>
+{
+    ["fast"] = [.. Enumerable.Range(1, 10).Select(i => i * 5.0)],
+    ["slow"] = [.. Enumerable.Range(1, 10).Select(i => i * 20.0)],
+};
+
+// Ten of the hundred combinations have fast >= slow and are rejected by validation, as in the original.
+var grid = ParameterGrid.Expand(catalog, "sma_crossover", axes).Where(r => r.IsValid).Select(r => r.Value!).ToArray();
+Harness.Measure("grid_100_1m", (long)bars * grid.Length, 1, quick ? 1 : 3, () => GridSearch.Run(candles, grid, settings));
+
+var close = candles.Close.ToArray();
+var sink = 0.0;
+Harness.Measure("floor_1m", bars, 3, runs * 3, () => sink += Floor(close));
+GC.KeepAlive(sink);
+
+static double Floor(double[] close)
+{
+    var sum = 0.0;
+    foreach (var value in close)
+    {
+        sum += value;
+    }
+
+    return sum;
+}

@@ -1,0 +1,3 @@
+namespace Platform.Engine.Charts;
+
+public sealed record DownsampledSeries(long[] Time, double[] Values);

@@ -1,0 +1,9 @@
+namespace Platform.Engine.Data;
+
+public enum IntervalUnit
+{
+    Minute,
+    Day,
+    Week,
+    Month,
+}

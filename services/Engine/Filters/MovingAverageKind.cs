@@ -1,0 +1,7 @@
+namespace Platform.Engine.Filters;
+
+public enum MovingAverageKind
+{
+    Sma,
+    Ema,
+}

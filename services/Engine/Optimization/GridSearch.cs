@@ -1,0 +1,60 @@
+using Platform.Engine.Backtesting;
+using Platform.Engine.Data;
+using Platform.Engine.Filters;
+using Platform.Engine.Indicators;
+using Platform.Engine.Strategies;
+
+namespace Platform.Engine.Optimization;
+
+/// <summary>
+/// Evaluates many parameter combinations on one series in parallel. Indicator series are shared
+/// between combinations (ten fast × ten slow SMAs compute twenty SMAs, not two hundred), each
+/// worker reuses its own signal and equity buffers, and results keep the input order.
+/// </summary>
+public static class GridSearch
+{
+    /// <exception cref="OperationCanceledException">The token was cancelled; it is checked between combinations.</exception>
+    public static IReadOnlyList<GridResult> Run(
+        CandleSeries candles,
+        IReadOnlyList<StrategySpec> combinations,
+        BacktestSettings settings,
+        GridOptions? options = null,
+        CancellationToken cancellationToken = default)
+    {
+        options ??= new GridOptions();
+        Backtester.EnsureValid(candles, settings, options.Filters);
+        var indicators = new IndicatorCache(candles);
+        var permits = EntryPermits.Compute(candles, options.Filters);
+        var results = new GridResult[combinations.Count];
+        var parallel = new ParallelOptions
+        {
+            MaxDegreeOfParallelism = Math.Max(1, options.MaxDegreeOfParallelism),
+            CancellationToken = cancellationToken,
+        };
+        Parallel.For(
+            0,
+            combinations.Count,
+            parallel,
+            () => new Workspace(candles.Count),
+            (index, _, workspace) =>
+            {
+                var strategy = combinations[index];
+                workspace.Trades.Clear();
+                var metrics = Backtester.Evaluate(
+                    indicators, strategy, settings, permits, workspace.Signals, workspace.Equity, workspace.Trades, []);
+                results[index] = new GridResult(strategy, metrics, Fingerprint.Compute(candles, strategy, settings, options.Filters));
+                return workspace;
+            },
+            _ => { });
+        return results;
+    }
+
+    private sealed class Workspace(int bars)
+    {
+        public byte[] Signals { get; } = new byte[bars];
+
+        public double[] Equity { get; } = GC.AllocateUninitializedArray<double>(bars);
+
+        public List<Trade> Trades { get; } = [];
+    }
+}

@@ -1,0 +1,9 @@
+using Platform.Engine.Indicators;
+
+namespace Platform.Engine.Strategies;
+
+/// <summary>Writes one <see cref="Signal"/> byte per bar, using only data up to and including that bar.</summary>
+internal interface ISignalSource
+{
+    void Write(IndicatorCache indicators, Span<byte> signals);
+}

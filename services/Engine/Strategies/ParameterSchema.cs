@@ -1,0 +1,24 @@
+namespace Platform.Engine.Strategies;
+
+/// <summary>One typed strategy parameter as the catalog publishes it; <see cref="Default"/> is an int, double, bool or string.</summary>
+public sealed record ParameterSchema(
+    string Name,
+    ParameterType Type,
+    object Default,
+    double? Min,
+    double? Max,
+    string Description,
+    IReadOnlyList<string>? Options = null)
+{
+    public static ParameterSchema Int(string name, int defaultValue, int min, int max, string description) =>
+        new(name, ParameterType.Int, defaultValue, min, max, description);
+
+    public static ParameterSchema Decimal(string name, double defaultValue, double min, double max, string description) =>
+        new(name, ParameterType.Decimal, defaultValue, min, max, description);
+
+    public static ParameterSchema Bool(string name, bool defaultValue, string description) =>
+        new(name, ParameterType.Bool, defaultValue, null, null, description);
+
+    public static ParameterSchema Enum(string name, string defaultValue, IReadOnlyList<string> options, string description) =>
+        new(name, ParameterType.StringEnum, defaultValue, null, null, description, options);
+}

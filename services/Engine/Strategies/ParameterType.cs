@@ -1,0 +1,9 @@
+namespace Platform.Engine.Strategies;
+
+public enum ParameterType
+{
+    Int,
+    Decimal,
+    Bool,
+    StringEnum,
+}

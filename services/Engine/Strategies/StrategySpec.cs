@@ -1,0 +1,21 @@
+namespace Platform.Engine.Strategies;
+
+/// <summary>A strategy with validated parameters; obtained only from <see cref="StrategyCatalog.Validate(string, IReadOnlyDictionary{string, double})"/>.</summary>
+public sealed record StrategySpec
+{
+    internal StrategySpec(StrategyDefinition definition, StrategyParameters parameters)
+    {
+        Definition = definition;
+        Parameters = parameters;
+    }
+
+    public StrategyDefinition Definition { get; }
+
+    public StrategyParameters Parameters { get; }
+
+    public string Name => Definition.Name;
+
+    public override string ToString() => $"{Name}({Parameters})";
+
+    internal ISignalSource CreateSignals() => Definition.CreateSignals(Parameters);
+}

@@ -1,0 +1,101 @@
+using Platform.Engine.Indicators;
+using Platform.Engine.Tests.Support;
+
+namespace Platform.Engine.Tests.Indicators;
+
+public sealed class IndicatorsMatchNaiveRecomputation
+{
+    private static readonly double[] Close = Bars.RandomWalk(600, seed: 11).Close.ToArray();
+
+    public static TheoryData<int> Periods => [1, 2, 3, 14, 50, 599, 600, 601];
+
+    private static void AssertClose(double[] expected, double[] actual, double tolerance = 1e-9)
+    {
+        Assert.Equal(expected.Length, actual.Length);
+        for (var i = 0; i < expected.Length; i++)
+        {
+            if (double.IsNaN(expected[i]))
+            {
+                Assert.True(double.IsNaN(actual[i]), $"index {i}: expected NaN, got {actual[i]}");
+            }
+            else
+            {
+                Assert.True(Math.Abs(expected[i] - actual[i]) <= tolerance * Math.Max(1, Math.Abs(expected[i])), $"index {i}: {expected[i]} vs {actual[i]}");
+            }
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Periods))]
+    public void Sma(int period) => AssertClose(Naive.Sma(Close, period), Platform.Engine.Indicators.Sma.Compute(Close, period));
+
+    [Theory]
+    [MemberData(nameof(Periods))]
+    public void Ema(int period) => AssertClose(Naive.Ema(Close, period), Platform.Engine.Indicators.Ema.Compute(Close, period));
+
+    [Theory]
+    [MemberData(nameof(Periods))]
+    public void StdDev(int period) => AssertClose(Naive.StdDev(Close, period), RollingStdDev.Compute(Close, period));
+
+    [Theory]
+    [MemberData(nameof(Periods))]
+    public void Highest(int period) => AssertClose(Naive.Highest(Close, period), RollingExtremes.Highest(Close, period));
+
+    [Theory]
+    [MemberData(nameof(Periods))]
+    public void Lowest(int period) => AssertClose(Naive.Lowest(Close, period), RollingExtremes.Lowest(Close, period));
+
+    [Theory]
+    [MemberData(nameof(Periods))]
+    public void WilderRsi(int period) => AssertClose(Naive.Rsi(Close, period), Platform.Engine.Indicators.Rsi.Compute(Close, period));
+
+    [Fact]
+    public void MacdIsTheDifferenceOfEmasAndItsSignalAnEmaOfThat()
+    {
+        var cache = new IndicatorCache(Bars.RandomWalk(600, seed: 11));
+        var line = Naive.Ema(Close, 12).Zip(Naive.Ema(Close, 26), (f, s) => f - s).ToArray();
+
+        AssertClose(line, cache.MacdLine(12, 26));
+        AssertClose(Naive.Ema(line, 9), cache.MacdSignal(12, 26, 9));
+        Assert.True(double.IsNaN(cache.MacdSignal(12, 26, 9)[25 + 8 - 1]));
+        Assert.False(double.IsNaN(cache.MacdSignal(12, 26, 9)[25 + 8]));
+    }
+
+    [Fact]
+    public void RsiIsFiftyWhenNothingMovesAndHundredWithoutLosses()
+    {
+        Assert.Equal([double.NaN, double.NaN, 50, 50], Platform.Engine.Indicators.Rsi.Compute([5.0, 5, 5, 5], 2));
+        Assert.Equal([double.NaN, double.NaN, 100, 100], Platform.Engine.Indicators.Rsi.Compute([1.0, 2, 3, 4], 2));
+        Assert.Equal([double.NaN, double.NaN, 0, 0], Platform.Engine.Indicators.Rsi.Compute([4.0, 3, 2, 1], 2));
+    }
+
+    [Fact]
+    public void StdDevStaysAccurateOverLongSeriesOfLargePrices()
+    {
+        var prices = Bars.RandomWalk(20_000, seed: 12, volatility: 0.0001).Close.ToArray().Select(p => p * 1_000).ToArray();
+        var rolling = RollingStdDev.Compute(prices, 20);
+        var expected = Naive.StdDev(prices[^40..], 20);
+
+        AssertClose(expected[19..], rolling[^21..], 1e-7);
+    }
+
+    [Fact]
+    public void RejectsPeriodsBelowOne()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => Platform.Engine.Indicators.Sma.Compute(Close, 0));
+        Assert.Throws<ArgumentOutOfRangeException>(() => Platform.Engine.Indicators.Ema.Compute(Close, 0));
+        Assert.Throws<ArgumentOutOfRangeException>(() => Platform.Engine.Indicators.Rsi.Compute(Close, 0));
+        Assert.Throws<ArgumentOutOfRangeException>(() => RollingStdDev.Compute(Close, 0));
+        Assert.Throws<ArgumentOutOfRangeException>(() => RollingExtremes.Highest(Close, 0));
+    }
+
+    [Fact]
+    public void SharesEachSeriesBetweenCallers()
+    {
+        var cache = new IndicatorCache(Bars.RandomWalk(100, seed: 13));
+        Assert.Same(cache.Sma(10), cache.Sma(10));
+        Assert.NotSame(cache.Sma(10), cache.Ema(10));
+        Assert.Same(cache.Highest(5), cache.Highest(5));
+        Assert.NotSame(cache.Highest(5), cache.Lowest(5));
+    }
+}

@@ -1,0 +1,131 @@
+using System.Text.Json;
+using Platform.Engine.Strategies;
+
+namespace Platform.Engine.Tests.Strategies;
+
+public sealed class StrategyCatalogValidatesParameters
+{
+    private static readonly StrategyCatalog Catalog = StrategyCatalog.Default;
+
+    private static IReadOnlyDictionary<string, string> Errors(string name, string json) =>
+        Catalog.Validate(name, JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(json)!).Errors;
+
+    [Fact]
+    public void ListsTheBuiltInStrategiesWithTheirSchemas()
+    {
+        Assert.Equal(
+            ["sma_crossover", "ema_crossover", "rsi_mean_reversion", "bollinger_reversion", "macd_crossover", "donchian_breakout"],
+            Catalog.Strategies.Select(s => s.Name));
+        var fast = Catalog.Strategies[0].Parameters[0];
+        Assert.Equal(new ParameterSchema("fast", ParameterType.Int, 10, 1, 5_000, "Fast SMA period in bars"), fast);
+        Assert.All(Catalog.Strategies, s => Assert.False(string.IsNullOrWhiteSpace(s.Description)));
+        Assert.Contains(Catalog.Strategies[3].Parameters, p => p is { Name: "exit_at_middle", Type: ParameterType.Bool, Default: false });
+    }
+
+    [Fact]
+    public void SerializesSchemasForTheApi()
+    {
+        var json = JsonSerializer.Serialize(Catalog.Strategies[0], new JsonSerializerOptions { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower });
+        Assert.Contains("\"name\":\"sma_crossover\"", json);
+        Assert.Contains("\"default\":10", json);
+        Assert.DoesNotContain("create_signals", json);
+    }
+
+    [Fact]
+    public void FillsDefaultsForOmittedParameters()
+    {
+        var result = Catalog.Validate("rsi_mean_reversion", new Dictionary<string, double>());
+        Assert.True(result.IsValid);
+        Assert.Empty(result.Errors);
+        Assert.Equal(14, result.Value!.Parameters.Int("period"));
+        Assert.Equal(30, result.Value.Parameters.Number("oversold"));
+        Assert.Equal("rsi_mean_reversion(overbought=70,oversold=30,period=14)", result.Value.ToString());
+    }
+
+    [Fact]
+    public void NamesAnUnknownStrategy()
+    {
+        var errors = Errors("magic", "{}");
+        Assert.StartsWith("unknown strategy 'magic'; expected one of: sma_crossover, ema_crossover", errors["name"]);
+    }
+
+    [Fact]
+    public void RejectsUnknownParameterNames() =>
+        Assert.Equal(new Dictionary<string, string> { ["fats"] = "is not a parameter of sma_crossover" }, Errors("sma_crossover", """{"fats": 5}"""));
+
+    [Fact]
+    public void RequiresFastBelowSlow()
+    {
+        Assert.Equal(new Dictionary<string, string> { ["slow"] = "must be greater than fast (10)" }, Errors("sma_crossover", """{"fast": 10, "slow": 10}"""));
+        Assert.Equal("must be greater than fast (50)", Errors("ema_crossover", """{"slow": 40}""")["slow"]);
+        Assert.Equal("must be greater than fast (30)", Errors("macd_crossover", """{"fast": 30}""")["slow"]);
+        Assert.Equal("must be greater than oversold (80)", Errors("rsi_mean_reversion", """{"oversold": 80}""")["overbought"]);
+    }
+
+    [Fact]
+    public void ChecksRangesAndTypes()
+    {
+        var errors = Errors("bollinger_reversion", """{"period": 1, "std_dev": "wide", "exit_at_middle": 2}""");
+        Assert.Equal(
+            new Dictionary<string, string>
+            {
+                ["exit_at_middle"] = "must be true or false",
+                ["period"] = "must be between 2 and 5000",
+                ["std_dev"] = "must be a number",
+            },
+            errors);
+        Assert.Equal("must be between 0.1 and 10", Errors("bollinger_reversion", """{"std_dev": 10.5}""")["std_dev"]);
+        Assert.Equal("must be an integer", Errors("donchian_breakout", """{"period": 2.5}""")["period"]);
+        Assert.Equal("must be an integer", Errors("donchian_breakout", """{"period": 1e12}""")["period"]);
+        Assert.Equal("must be an integer", Errors("donchian_breakout", """{"period": null}""")["period"]);
+        Assert.Empty(Errors("donchian_breakout", """{"period": 20.0}"""));
+        Assert.Empty(Errors("bollinger_reversion", """{"std_dev": 0.1, "exit_at_middle": true}"""));
+        Assert.False(Catalog.Validate("bollinger_reversion", new Dictionary<string, double> { ["exit_at_middle"] = 0 }).Value!.Parameters.Flag("exit_at_middle"));
+        Assert.True(Catalog.Validate("bollinger_reversion", new Dictionary<string, double> { ["exit_at_middle"] = 1 }).Value!.Parameters.Flag("exit_at_middle"));
+    }
+
+    [Fact]
+    public void RangesIncludeTheirBounds()
+    {
+        Assert.True(Catalog.Validate("donchian_breakout", new Dictionary<string, double> { ["period"] = 1 }).IsValid);
+        Assert.True(Catalog.Validate("donchian_breakout", new Dictionary<string, double> { ["period"] = 5_000 }).IsValid);
+        Assert.False(Catalog.Validate("donchian_breakout", new Dictionary<string, double> { ["period"] = 5_001 }).IsValid);
+        Assert.False(Catalog.Validate("donchian_breakout", new Dictionary<string, double> { ["period"] = 0 }).IsValid);
+        Assert.False(Catalog.Validate("rsi_mean_reversion", new Dictionary<string, double> { ["oversold"] = double.NaN }).IsValid);
+    }
+
+    [Fact]
+    public void CreateThrowsWithTheFieldErrors()
+    {
+        var error = Assert.Throws<EngineValidationException>(() => Catalog.Create("sma_crossover", new Dictionary<string, double> { ["fast"] = 40 }));
+        Assert.Equal("must be greater than fast (40)", error.Errors["slow"]);
+        Assert.Equal("slow: must be greater than fast (40)", error.Message);
+    }
+
+    [Fact]
+    public void EnumParametersAcceptOnlyTheirOptions()
+    {
+        var definition = new StrategyDefinition(
+            "custom",
+            "test",
+            [ParameterSchema.Enum("mode", "fast", ["fast", "slow"], "speed")],
+            _ => throw new NotSupportedException());
+        var catalog = new StrategyCatalog([definition]);
+        var parse = (string json) => catalog.Validate("custom", JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(json)!);
+
+        Assert.Equal("slow", parse("""{"mode": "slow"}""").Value!.Parameters.Text("mode"));
+        Assert.Equal("fast", parse("{}").Value!.Parameters.Text("mode"));
+        Assert.Equal("must be one of: fast, slow", parse("""{"mode": "medium"}""").Errors["mode"]);
+        Assert.Equal("must be one of: fast, slow", parse("""{"mode": 3}""").Errors["mode"]);
+        Assert.Equal("custom(mode=fast)", parse("{}").Value!.ToString());
+    }
+
+    [Fact]
+    public void FormatsParametersCanonically()
+    {
+        var spec = Catalog.Create("bollinger_reversion", new Dictionary<string, double> { ["std_dev"] = 2.5 });
+        Assert.Equal("bollinger_reversion(exit_at_middle=false,period=20,std_dev=2.5)", spec.ToString());
+        Assert.Equal("bollinger_reversion", spec.Name);
+        Assert.Same(Catalog.Strategies[3], spec.Definition);
+    }
+}

@@ -1,0 +1,32 @@
+using Platform.Engine.Indicators;
+using Platform.Engine.Strategies;
+
+namespace Platform.Engine.Tests.Support;
+
+/// <summary>A strategy that emits signals at fixed bars, to drive the simulator through hand-worked cases.</summary>
+internal sealed class Scripted(IReadOnlyDictionary<int, byte> signals) : ISignalSource
+{
+    public const byte Long = Signal.GoLong;
+    public const byte Short = Signal.GoShort;
+    public const byte ExitLong = Signal.ExitLong;
+
+    public static StrategySpec Spec(params (int Bar, byte Signal)[] signals)
+    {
+        var map = signals.ToDictionary(s => s.Bar, s => s.Signal);
+        var definition = new StrategyDefinition("scripted", "test signals", [], _ => new Scripted(map));
+        var parameters = new StrategyParameters(new SortedDictionary<string, object>(StringComparer.Ordinal)
+        {
+            ["script"] = string.Join(';', signals.Select(s => $"{s.Bar}:{s.Signal}")),
+        });
+        return new StrategySpec(definition, parameters);
+    }
+
+    public void Write(IndicatorCache indicators, Span<byte> output)
+    {
+        output.Clear();
+        foreach (var (bar, signal) in signals)
+        {
+            output[bar] = signal;
+        }
+    }
+}
