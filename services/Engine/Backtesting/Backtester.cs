@@ -20,7 +20,7 @@ public static class Backtester
         var drawdown = GC.AllocateUninitializedArray<double>(n);
         var trades = new List<Trade>();
         var metrics = Evaluate(
-            new IndicatorCache(candles), strategy, settings, EntryPermits.Compute(candles, filters), new byte[n], equity, trades, drawdown);
+            new IndicatorCache(candles), strategy, settings, EntryPermits.Compute(candles, filters), GC.AllocateUninitializedArray<byte>(n), equity, trades, drawdown);
         return new BacktestResult(
             strategy,
             settings,

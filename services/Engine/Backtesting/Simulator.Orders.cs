@@ -33,7 +33,7 @@ internal sealed partial class Simulator
 
         var fee = notional * commission;
         cash -= fee;
-        var stop = price * (1 - side * stopPct / 100);
+        var stop = price * (100 - side * stopPct) / 100;
 
         // Isolated margin: liquidated when margin + unrealized PnL falls to maintenance × position value.
         var liquidation = price * (1 - side / leverage) / (1 - side * maintenance);
@@ -46,7 +46,7 @@ internal sealed partial class Simulator
             EntryFee = fee,
             Margin = notional / leverage,
             Stop = stop,
-            Target = price * (1 + side * targetPct / 100),
+            Target = price * (100 + side * targetPct) / 100,
             Liquidation = liquidation,
             Guard = side * (stop - liquidation) > 0 ? stop : liquidation,
         };

@@ -16,8 +16,11 @@ public static class Resampler
         var low = source.Low;
         var close = source.Close;
         var volume = source.Volume;
-        var buckets = new Buckets(Math.Max(16, time.Length * source.Interval.Minutes / target.Minutes + 2));
+        var buckets = new Buckets(time.Length / (target.Minutes / source.Interval.Minutes) + 2);
         var lastClosed = new int[time.Length];
+
+        // Only minute and day bars nest in anything, so every source bar has a fixed length.
+        var barLength = source.Interval.Minutes * Interval.MinuteMs;
         var bucketEnd = long.MinValue;
         var closedCount = 0;
         for (var i = 0; i < time.Length; i++)
@@ -35,7 +38,7 @@ public static class Resampler
                 buckets.Extend(high[i], low[i], close[i], volume[i]);
             }
 
-            if (source.Interval.Next(time[i]) >= bucketEnd)
+            if (time[i] + barLength >= bucketEnd)
             {
                 closedCount = buckets.Count;
             }

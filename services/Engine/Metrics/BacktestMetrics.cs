@@ -32,7 +32,7 @@ public sealed record BacktestMetrics
     /// <summary>Largest peak-to-trough equity fall as a fraction of the initial capital (original definition).</summary>
     public required double MaxDrawdown { get; init; }
 
-    /// <summary>Gross profit / |gross loss|; null when there are losing-free profits (infinite), 0 with no profit.</summary>
+    /// <summary>Gross profit / |gross loss|; null when there are profits but no losses (the ratio would be infinite), 0 without profits.</summary>
     public required double? ProfitFactor { get; init; }
 
     public required double TotalReturnPct { get; init; }

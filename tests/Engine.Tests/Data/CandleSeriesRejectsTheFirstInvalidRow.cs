@@ -32,10 +32,17 @@ public sealed class CandleSeriesRejectsTheFirstInvalidRow
     public void AcceptsAnEmptySeries() =>
         Assert.Equal(0, CandleSeries.Create(Bars.Minute, [], [], [], [], [], []).Series!.Count);
 
-    [Fact]
-    public void RejectsColumnsOfDifferentLengths()
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(4)]
+    public void RejectsColumnsOfDifferentLengths(int shortColumn)
     {
-        var result = CandleSeries.Create(Bars.Minute, [Bars.Start], [10], [11], [9], [10], []);
+        double[][] columns = [[10], [11], [9], [10], [1]];
+        columns[shortColumn] = [];
+        var result = CandleSeries.Create(Bars.Minute, [Bars.Start], columns[0], columns[1], columns[2], columns[3], columns[4]);
         Assert.False(result.IsValid);
         Assert.Equal(new InvalidCandle(-1, "length", "all columns must have the same length"), result.Error);
     }
@@ -88,5 +95,8 @@ public sealed class CandleSeriesRejectsTheFirstInvalidRow
         Assert.Equal(a.ContentHash, Bars.Flat(1, 2, 3).ContentHash);
         Assert.NotEqual(a.ContentHash, Bars.Flat(1, 2, 3.0000001).ContentHash);
         Assert.Equal(64, a.ContentHash.Length);
+        Assert.NotEqual(a.ContentHash, Bars.Of(Interval.Parse("3"), Bars.Rows(a)).ContentHash);
+        Assert.NotEqual(a.ContentHash, Bars.Create(Bars.Minute, [.. a.OpenTime.ToArray().Select(t => t + 60_000)], Bars.Rows(a)).ContentHash);
+        Assert.Same(a.ContentHash, a.ContentHash);
     }
 }

@@ -25,7 +25,7 @@ public sealed class IntervalFollowsBybitCodesAndUtcCalendar
     {
         Assert.False(Interval.TryParse(code, out var interval));
         Assert.Equal(default, interval);
-        Assert.Throws<FormatException>(() => Interval.Parse(code!));
+        Assert.Equal($"invalid timeframe '{code}'", Assert.Throws<FormatException>(() => Interval.Parse(code!)).Message);
     }
 
     [Theory]

@@ -62,6 +62,15 @@ public sealed class IndicatorsMatchNaiveRecomputation
     }
 
     [Fact]
+    public void AveragesSkipTheWarmUpOfTheirSource()
+    {
+        double[] source = [double.NaN, double.NaN, 1, 2, 3, 4];
+        AssertClose([double.NaN, double.NaN, double.NaN, 1.5, 2.5, 3.5], Platform.Engine.Indicators.Sma.Compute(source, 2));
+        AssertClose(Naive.Ema(source, 2), Platform.Engine.Indicators.Ema.Compute(source, 2));
+        Assert.All(Platform.Engine.Indicators.Sma.Compute([double.NaN, double.NaN], 2), v => Assert.True(double.IsNaN(v)));
+    }
+
+    [Fact]
     public void RsiIsFiftyWhenNothingMovesAndHundredWithoutLosses()
     {
         Assert.Equal([double.NaN, double.NaN, 50, 50], Platform.Engine.Indicators.Rsi.Compute([5.0, 5, 5, 5], 2));

@@ -19,6 +19,7 @@ public sealed class StrategyCatalogValidatesParameters
         var fast = Catalog.Strategies[0].Parameters[0];
         Assert.Equal(new ParameterSchema("fast", ParameterType.Int, 10, 1, 5_000, "Fast SMA period in bars"), fast);
         Assert.All(Catalog.Strategies, s => Assert.False(string.IsNullOrWhiteSpace(s.Description)));
+        Assert.All(Catalog.Strategies.SelectMany(s => s.Parameters), p => Assert.False(string.IsNullOrWhiteSpace(p.Description)));
         Assert.Contains(Catalog.Strategies[3].Parameters, p => p is { Name: "exit_at_middle", Type: ParameterType.Bool, Default: false });
     }
 
@@ -78,6 +79,8 @@ public sealed class StrategyCatalogValidatesParameters
         Assert.Equal("must be an integer", Errors("donchian_breakout", """{"period": 2.5}""")["period"]);
         Assert.Equal("must be an integer", Errors("donchian_breakout", """{"period": 1e12}""")["period"]);
         Assert.Equal("must be an integer", Errors("donchian_breakout", """{"period": null}""")["period"]);
+        Assert.Equal("must be between 1 and 5000", Errors("donchian_breakout", """{"period": 2147483647}""")["period"]);
+        Assert.Equal("must be an integer", Errors("donchian_breakout", """{"period": 2147483648}""")["period"]);
         Assert.Empty(Errors("donchian_breakout", """{"period": 20.0}"""));
         Assert.Empty(Errors("bollinger_reversion", """{"std_dev": 0.1, "exit_at_middle": true}"""));
         Assert.False(Catalog.Validate("bollinger_reversion", new Dictionary<string, double> { ["exit_at_middle"] = 0 }).Value!.Parameters.Flag("exit_at_middle"));
@@ -100,6 +103,8 @@ public sealed class StrategyCatalogValidatesParameters
         var error = Assert.Throws<EngineValidationException>(() => Catalog.Create("sma_crossover", new Dictionary<string, double> { ["fast"] = 40 }));
         Assert.Equal("must be greater than fast (40)", error.Errors["slow"]);
         Assert.Equal("slow: must be greater than fast (40)", error.Message);
+        Assert.Equal("fats: is not a parameter of macd_crossover; signal: must be between 1 and 5000", Assert.Throws<EngineValidationException>(
+            () => Catalog.Create("macd_crossover", new Dictionary<string, double> { ["fats"] = 1, ["signal"] = 0 })).Message);
     }
 
     [Fact]
@@ -125,6 +130,9 @@ public sealed class StrategyCatalogValidatesParameters
     {
         var spec = Catalog.Create("bollinger_reversion", new Dictionary<string, double> { ["std_dev"] = 2.5 });
         Assert.Equal("bollinger_reversion(exit_at_middle=false,period=20,std_dev=2.5)", spec.ToString());
+        Assert.Equal(
+            "bollinger_reversion(exit_at_middle=true,period=20,std_dev=0.30000000000000004)",
+            Catalog.Create("bollinger_reversion", new Dictionary<string, double> { ["std_dev"] = 0.1 + 0.2, ["exit_at_middle"] = 1 }).ToString());
         Assert.Equal("bollinger_reversion", spec.Name);
         Assert.Same(Catalog.Strategies[3], spec.Definition);
     }

@@ -1,0 +1,76 @@
+using Platform.Engine.Backtesting;
+using Platform.Engine.Data;
+using Platform.Engine.Filters;
+using Platform.Engine.Optimization;
+using Platform.Engine.Strategies;
+using Platform.Engine.Tests.Support;
+
+namespace Platform.Engine.Tests.Optimization;
+
+public sealed class GridSearchEqualsIndividualRuns
+{
+    private static readonly CandleSeries Candles = Bars.RandomWalk(3_000, seed: 51, volatility: 0.005);
+    private static readonly BacktestSettings Settings = new() { Direction = TradeDirection.Both, TakeProfitPct = 3 };
+
+    private static IReadOnlyList<ValidationResult<StrategySpec>> Expand(string strategy, Dictionary<string, IReadOnlyList<double>> axes) =>
+        ParameterGrid.Expand(StrategyCatalog.Default, strategy, axes);
+
+    [Fact]
+    public void ExpandsTheCartesianProductAndReportsInvalidCombinations()
+    {
+        var combinations = Expand("sma_crossover", new() { ["slow"] = [10, 20], ["fast"] = [5, 10, 15] });
+
+        Assert.Equal(6, combinations.Count);
+        Assert.Equal(
+            ["sma_crossover(fast=5,slow=10)", "sma_crossover(fast=5,slow=20)", "sma_crossover(fast=10,slow=20)", "sma_crossover(fast=15,slow=20)"],
+            combinations.Where(c => c.IsValid).Select(c => c.Value!.ToString()));
+        Assert.Equal("must be greater than fast (10)", combinations[2].Errors["slow"]);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void EveryCombinationMatchesItsOwnBacktest(int parallelism)
+    {
+        var combinations = Expand("sma_crossover", new() { ["fast"] = [3, 5, 8], ["slow"] = [12, 20, 30] })
+            .Concat(Expand("bollinger_reversion", new() { ["period"] = [10, 20], ["exit_at_middle"] = [0, 1] }))
+            .Select(c => c.Value!)
+            .ToArray();
+        TrendFilter[] filters = [new(Interval.Parse("30"), 5)];
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+
+        var grid = GridSearch.Run(Candles, combinations, Settings, new GridOptions { MaxDegreeOfParallelism = parallelism, Filters = filters }, timeout.Token);
+
+        Assert.Equal(combinations.Length, grid.Count);
+        foreach (var (spec, result) in combinations.Zip(grid))
+        {
+            var single = Backtester.Run(Candles, spec, Settings, filters);
+            Assert.Same(spec, result.Strategy);
+            Assert.Equal(single.Metrics, result.Metrics);
+            Assert.Equal(single.Fingerprint, result.Fingerprint);
+        }
+    }
+
+    [Fact]
+    public void StopsBetweenCombinationsWhenCancelled()
+    {
+        var combinations = Expand("ema_crossover", new() { ["fast"] = [2, 3, 4], ["slow"] = [10, 11] }).Select(c => c.Value!).ToArray();
+        using var cancellation = new CancellationTokenSource();
+        cancellation.Cancel();
+
+        Assert.ThrowsAny<OperationCanceledException>(() => GridSearch.Run(Candles, combinations, Settings, cancellationToken: cancellation.Token));
+    }
+
+    [Fact]
+    public void ValidatesSettingsUpFront() =>
+        Assert.Throws<EngineValidationException>(() => GridSearch.Run(Candles, [], Settings with { Leverage = 500 }));
+
+    [Fact]
+    public void DefaultOptionsUseEveryCoreAndNoFilters()
+    {
+        var options = new GridOptions();
+        Assert.Equal(Environment.ProcessorCount, options.MaxDegreeOfParallelism);
+        Assert.Empty(options.Filters);
+        Assert.Empty(GridSearch.Run(Candles, [], Settings, options with { MaxDegreeOfParallelism = 0 }));
+    }
+}
