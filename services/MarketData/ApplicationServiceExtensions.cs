@@ -1,3 +1,8 @@
+using Platform.MarketData.Bybit;
+using Platform.MarketData.Candles;
+using Platform.MarketData.Prime;
+using Platform.MarketData.Uploads;
+using Platform.MarketData.WorkingSets;
 using Platform.ServiceDefaults;
 using Platform.ServiceDefaults.Data;
 using Platform.ServiceDefaults.Redis;
@@ -10,6 +15,12 @@ internal static class ApplicationServiceExtensions
     {
         builder.AddPostgresDatabase(ResourceNames.MarketDataDb, typeof(Program).Assembly);
         builder.AddRedisClient(ResourceNames.Redis);
+        builder.AddBybitClient();
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<CandleStore>();
+        builder.AddWorkingSets();
+        builder.AddUploads();
+        builder.AddPrimeJobs();
         return builder;
     }
 }

@@ -1,5 +1,9 @@
 using Platform.MarketData;
 using Platform.MarketData.Candles;
+using Platform.MarketData.Live;
+using Platform.MarketData.Prime;
+using Platform.MarketData.Uploads;
+using Platform.MarketData.WorkingSets;
 using Platform.ServiceDefaults;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -10,6 +14,11 @@ builder.AddApplicationServices();
 var app = builder.Build();
 
 app.MapStoredKlinesApi();
+app.MapLiveMarketApi();
+app.MapWorkingSetsApi();
+app.MapUploadsApi();
+app.MapPrimeApi();
+app.MapCandleReadApi();
 app.MapDefaultEndpoints();
 
 app.Run();

@@ -1,0 +1,13 @@
+namespace Platform.MarketData.Markets;
+
+/// <summary>Bybit symbols are upper-case letters and digits (spec/bybit-v5.md §0); <c>btcusdt</c> becomes <c>BTCUSDT</c>.</summary>
+internal static class MarketSymbol
+{
+    public const int MaxLength = 32;
+
+    public static bool TryNormalize(string? value, out string symbol)
+    {
+        symbol = value?.Trim().ToUpperInvariant() ?? "";
+        return symbol.Length is > 0 and <= MaxLength && symbol.All(char.IsAsciiLetterOrDigit);
+    }
+}
