@@ -19,6 +19,7 @@ app.MapWorkingSetsApi();
 app.MapUploadsApi();
 app.MapPrimeApi();
 app.MapCandleReadApi();
+app.MapQualityApi();
 app.MapDefaultEndpoints();
 
 app.Run();

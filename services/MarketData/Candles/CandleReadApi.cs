@@ -1,7 +1,97 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Npgsql;
+using Platform.MarketData.Markets;
+
 namespace Platform.MarketData.Candles;
 
 internal static class CandleReadApi
 {
-    public static RouteGroupBuilder MapCandleReadApi(this IEndpointRouteBuilder routes) =>
-        routes.MapGroup("/internal/candles").WithTags("Internal");
+    /// <summary>
+    /// Candles for other services (not routed by the gateway): ascending, streamed from PostgreSQL as they are read, in JSON,
+    /// CSV or the compact binary rows of <see cref="CandleFormats"/>, chosen by <c>Accept</c>.
+    /// </summary>
+    public static RouteGroupBuilder MapCandleReadApi(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/internal/candles").WithTags("Internal");
+        group.MapGet("/", ReadAsync)
+            .WithName("ReadCandles")
+            .WithSummary("Stream stored candles of a range, filling what is missing from Bybit first")
+            .Produces(StatusCodes.Status200OK, contentType: "application/json", additionalContentTypes: [CandleFormats.Csv, CandleFormats.Binary]);
+        return group;
+    }
+
+    private static async Task<Results<EmptyHttpResult, ValidationProblem>> ReadAsync(
+        [AsParameters] CandleRangeQuery query,
+        HttpContext context,
+        NpgsqlDataSource dataSource,
+        CandleBackfill backfill,
+        TimeProvider time,
+        CancellationToken cancellationToken)
+    {
+        if (query.Validate(time.GetUtcNow().ToUnixTimeMilliseconds()) is not { } range)
+        {
+            return TypedResults.ValidationProblem(query.Errors);
+        }
+        if (query.Backfill != false)
+        {
+            await backfill.FillAsync(range.Symbol, range.Interval, range.Start, range.End, cancellationToken);
+        }
+
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var command = new NpgsqlCommand(
+            """
+            SELECT open_time, open, high, low, close, volume, turnover FROM candles
+            WHERE symbol = $1 AND interval = $2 AND open_time >= $3 AND open_time < $4
+            ORDER BY open_time
+            """,
+            connection)
+        {
+            Parameters = { new() { Value = range.Symbol }, new() { Value = range.Interval.Code }, new() { Value = range.Start }, new() { Value = range.End } },
+        };
+        await using var reader = await command.ExecuteReaderAsync(System.Data.CommandBehavior.SequentialAccess, cancellationToken);
+        var writer = CandleFormats.WriterFor(context.Request.Headers.Accept);
+        context.Response.ContentType = writer.ContentType;
+        await writer.WriteAsync(reader, context.Response.BodyWriter, cancellationToken);
+        return TypedResults.Empty;
+    }
 }
+
+internal sealed record CandleRangeQuery(
+    string? Symbol,
+    string? Interval,
+    string? Start,
+    string? End,
+    bool? Backfill)
+{
+    public Dictionary<string, string[]> Errors { get; } = [];
+
+    public CandleRange? Validate(long nowMs)
+    {
+        if (!MarketSymbol.TryNormalize(Symbol, out var symbol))
+        {
+            Errors["symbol"] = [$"symbol is required: 1 to {MarketSymbol.MaxLength} letters or digits."];
+        }
+        if (!MarketInterval.TryNormalize(Interval, out var interval))
+        {
+            Errors["interval"] = [$"interval '{Interval}' is not one of 1, 3, 5, 15, 30, 60, 120, 240, 360, 720, D, W, M."];
+        }
+        if (!TimeParameter.TryParse(Start, out var start))
+        {
+            Errors["start"] = ["start is required: epoch milliseconds or ISO-8601."];
+        }
+        var end = nowMs;
+        if (End is not null && !TimeParameter.TryParse(End, out end))
+        {
+            Errors["end"] = ["end must be epoch milliseconds or ISO-8601."];
+        }
+        if (Errors.Count == 0 && start >= end)
+        {
+            Errors["end"] = ["end must be after start."];
+        }
+        return Errors.Count == 0 ? new CandleRange(symbol, interval, start, end) : null;
+    }
+}
+
+/// <summary>Open times from <see cref="Start"/> (inclusive) to <see cref="End"/> (exclusive), UTC milliseconds.</summary>
+internal sealed record CandleRange(string Symbol, Platform.Engine.Data.Interval Interval, long Start, long End);

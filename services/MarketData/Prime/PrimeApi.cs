@@ -1,9 +1,159 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+using Platform.MarketData.Bybit;
+using Platform.ServiceDefaults.Jobs;
+using Platform.ServiceDefaults.Redis;
+using StackExchange.Redis;
+
 namespace Platform.MarketData.Prime;
 
-internal static class PrimeApi
+internal static partial class PrimeApi
 {
-    public static RouteGroupBuilder MapPrimeApi(this IEndpointRouteBuilder routes) =>
-        routes.MapGroup("/api/v1/marketdata/bybit").WithTags("Backfill");
+    public const string StreamName = "marketdata:prime";
 
-    public static IHostApplicationBuilder AddPrimeJobs(this IHostApplicationBuilder builder) => builder;
+    /// <summary>Contract §7.10, made asynchronous: a backfill job on a Redis stream, with its progress readable.</summary>
+    public static RouteGroupBuilder MapPrimeApi(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/v1/marketdata/bybit").WithTags("Backfill");
+        group.MapPost("/prime", PrimeAsync)
+            .WithName("Prime")
+            .WithSummary("Backfill stored candles from Bybit")
+            .WithDescription("Records a backfill job and answers 202 with its id; `wait=1` runs a small one at once and answers the original shape.")
+            .DisableAntiforgery();
+        group.MapGet("/prime/{jobId}", GetJobAsync).WithName("GetPrimeJob");
+        return group;
+    }
+
+    public static IHostApplicationBuilder AddPrimeJobs(this IHostApplicationBuilder builder)
+    {
+        builder.Services.Configure<PrimeOptions>(builder.Configuration.GetSection(PrimeOptions.Section));
+        var lease = builder.Configuration.GetSection(PrimeOptions.Section).Get<PrimeOptions>()?.Lease ?? new PrimeOptions().Lease;
+        builder.Services.AddKeyedSingleton(StreamName, (services, _) =>
+            new JobStream(services.GetRequiredService<IDatabase>(), services.GetRequiredService<IConnectionMultiplexer>(), StreamName, lease));
+        builder.Services.AddSingleton<PrimeJobStore>();
+        builder.Services.AddSingleton<PrimeRunner>();
+        builder.Services.AddHostedService<PrimeWorker>();
+        builder.Services.AddHostedService<PrimeReconciler>();
+        return builder;
+    }
+
+    private static async Task<Results<Ok<PrimeSummary>, Accepted<PrimeJobView>, ValidationProblem, ProblemHttpResult>> PrimeAsync(
+        [AsParameters] PrimeRequest request, [AsParameters] PrimeServices services, CancellationToken cancellationToken)
+    {
+        var now = services.Time.GetUtcNow().ToUnixTimeMilliseconds();
+        if (request.Validate(now, services.Options.Value) is not { } plan)
+        {
+            return TypedResults.ValidationProblem(request.Errors);
+        }
+        if (!request.RunsSynchronously)
+        {
+            var queued = await services.Jobs.CreateAsync(plan.Symbol, plan.Ranges, plan.EndMs, plan.LoadLimit, plan.Pages, PrimeStatus.Queued, null, cancellationToken);
+            await TryPublishAsync(services, queued.Id);
+            return TypedResults.Accepted($"/api/v1/marketdata/bybit/prime/{queued.Id}", PrimeJobView.From(queued));
+        }
+        if (plan.Pages > services.Options.Value.SynchronousPageLimit)
+        {
+            return TypedResults.Problem(
+                $"wait=1 is for small loads: this one needs {plan.Pages} Bybit pages, more than {services.Options.Value.SynchronousPageLimit}. Omit wait to run it as a job.",
+                statusCode: StatusCodes.Status422UnprocessableEntity,
+                title: "Backfill too large to wait for");
+        }
+
+        var owner = $"request:{Guid.NewGuid():N}";
+        var job = await services.Jobs.CreateAsync(plan.Symbol, plan.Ranges, plan.EndMs, plan.LoadLimit, plan.Pages, PrimeStatus.Running, owner, cancellationToken);
+        try
+        {
+            var lengths = await services.Runner.RunAsync(job, owner, cancellationToken);
+            var done = await services.Jobs.GetAsync(job.Id, cancellationToken);
+            return TypedResults.Ok(new PrimeSummary(plan.Symbol, job.Intervals, lengths!, job.Id, done!.Status, done.PagesDone, done.PagesTotal, done.CandlesStored));
+        }
+        catch (BybitException exception)
+        {
+            await services.Jobs.FailAsync(job.Id, owner, exception.Message, CancellationToken.None);
+            throw;
+        }
+    }
+
+    private static async Task<Results<Ok<PrimeJobView>, NotFound<ProblemDetails>, ValidationProblem>> GetJobAsync(
+        string jobId, PrimeJobStore jobs, CancellationToken cancellationToken)
+    {
+        if (!Guid.TryParse(jobId, out var id))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["job_id"] = ["job_id must be a UUID."] });
+        }
+        return await jobs.GetAsync(id, cancellationToken) is { } job
+            ? TypedResults.Ok(PrimeJobView.From(job))
+            : TypedResults.NotFound(new ProblemDetails { Title = "Backfill job not found", Detail = $"No backfill job {id}.", Status = 404 });
+    }
+
+    private static async Task TryPublishAsync(PrimeServices services, Guid id)
+    {
+        try
+        {
+            await services.Stream.PublishAsync(id.ToString());
+        }
+        catch (RedisException exception)
+        {
+            LogPublishFailed(services.Logger, id, exception);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Backfill job {JobId} is stored but not yet on the stream; the reconciler will publish it")]
+    private static partial void LogPublishFailed(ILogger logger, Guid jobId, Exception exception);
+}
+
+internal sealed record PrimeServices(
+    PrimeJobStore Jobs,
+    PrimeRunner Runner,
+    [FromKeyedServices(PrimeApi.StreamName)] JobStream Stream,
+    IOptions<PrimeOptions> Options,
+    TimeProvider Time,
+    ILogger<PrimeRunner> Logger);
+
+/// <summary>The original synchronous answer (contract §7.10) plus the job that did the work.</summary>
+internal sealed record PrimeSummary(
+    string Symbol,
+    string[] Intervals,
+    IReadOnlyDictionary<string, int> RamWorkingSet,
+    Guid JobId,
+    string Status,
+    int PagesDone,
+    int PagesTotal,
+    long CandlesStored);
+
+internal sealed record PrimeJobView(
+    Guid JobId,
+    string Symbol,
+    string[] Intervals,
+    string Status,
+    int PagesDone,
+    int PagesTotal,
+    double Progress,
+    long CandlesStored,
+    string? CurrentInterval,
+    string[] Errors,
+    int Attempts,
+    IReadOnlyDictionary<string, int> RamWorkingSet,
+    DateTime CreatedAt,
+    DateTime? StartedAt,
+    DateTime? FinishedAt)
+{
+    public static PrimeJobView From(PrimeJob job) => new(
+        job.Id,
+        job.Symbol,
+        job.Intervals,
+        job.Status,
+        job.PagesDone,
+        job.PagesTotal,
+        job.PagesTotal == 0 ? 1 : Math.Round((double)job.PagesDone / job.PagesTotal, 4),
+        job.CandlesStored,
+        job.CurrentInterval,
+        job.Errors,
+        job.Attempts,
+        JsonSerializer.Deserialize<Dictionary<string, int>>(job.WorkingSets, PrimeJobStore.Json)!,
+        job.CreatedAt,
+        job.StartedAt,
+        job.FinishedAt);
 }

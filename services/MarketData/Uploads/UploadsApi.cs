@@ -1,9 +1,59 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Platform.MarketData.Ingest;
+
 namespace Platform.MarketData.Uploads;
 
 internal static class UploadsApi
 {
-    public static RouteGroupBuilder MapUploadsApi(this IEndpointRouteBuilder routes) =>
-        routes.MapGroup("/api/v1/marketdata").WithTags("Uploads");
+    /// <summary>Contract §7.6–7.9: uploads kept in PostgreSQL (so any replica can ingest them) and their ingestion.</summary>
+    public static RouteGroupBuilder MapUploadsApi(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/v1/marketdata").WithTags("Uploads");
+        group.MapPost("/upload", UploadReceiver.ReceiveAsync)
+            .WithName("Upload")
+            .WithSummary("Store a CSV or JSONL candle file (optionally gzip) for a later ingest")
+            .WithDescription("multipart/form-data with `file`, `symbol` and `interval`; streamed, capped by `Uploads:MaxBytes` (413 beyond). A file already stored (same SHA-256) is reported with `duplicate: true`, not stored twice.")
+            .Accepts<IFormFile>("multipart/form-data")
+            .DisableAntiforgery();
+        group.MapGet("/uploads", ListAsync).WithName("ListUploads");
+        group.MapDelete("/uploads/{uploadId}", DeleteAsync).WithName("DeleteUpload");
+        group.MapPost("/uploads/{uploadId}/ingest", IngestApi.IngestAsync)
+            .WithName("IngestUpload")
+            .WithSummary("Validate an upload's candles and upsert them in one transaction")
+            .DisableAntiforgery();
+        return group;
+    }
 
-    public static IHostApplicationBuilder AddUploads(this IHostApplicationBuilder builder) => builder;
+    public static IHostApplicationBuilder AddUploads(this IHostApplicationBuilder builder)
+    {
+        builder.Services.Configure<UploadOptions>(builder.Configuration.GetSection(UploadOptions.Section));
+        builder.Services.AddSingleton<UploadStore>();
+        builder.Services.AddSingleton<IngestService>();
+        return builder;
+    }
+
+    private static async Task<Ok<UploadList>> ListAsync(UploadStore uploads, CancellationToken cancellationToken)
+    {
+        var rows = await uploads.ListAsync(cancellationToken);
+        return TypedResults.Ok(new UploadList(rows.Select(upload => UploadView.From(upload)).ToList()));
+    }
+
+    private static async Task<Results<NoContent, NotFound<ProblemDetails>, ValidationProblem>> DeleteAsync(
+        string uploadId, UploadStore uploads, CancellationToken cancellationToken)
+    {
+        if (!TryParseId(uploadId, out var id))
+        {
+            return InvalidId();
+        }
+        return await uploads.DeleteAsync(id, cancellationToken) ? TypedResults.NoContent() : NotFound();
+    }
+
+    public static bool TryParseId(string value, out Guid id) => Guid.TryParse(value, out id);
+
+    public static ValidationProblem InvalidId() =>
+        TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["upload_id"] = ["invalid upload_id"] });
+
+    public static NotFound<ProblemDetails> NotFound() =>
+        TypedResults.NotFound(new ProblemDetails { Title = "upload not found", Status = StatusCodes.Status404NotFound });
 }

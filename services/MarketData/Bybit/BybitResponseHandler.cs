@@ -1,0 +1,133 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+
+namespace Platform.MarketData.Bybit;
+
+/// <summary>
+/// Sits inside the resilience pipeline, under every attempt: turns each answer that is not HTTP 200 with <c>retCode</c> 0
+/// into a <see cref="BybitException"/>, so the retry and the circuit breaker decide on one exception type. Business errors
+/// come back as HTTP 200 (spec/bybit-v5.md §0), so the body of every 200 is checked here; it stays buffered for the client.
+/// </summary>
+internal sealed class BybitResponseHandler(
+    BybitCircuit circuit, BybitMetrics metrics, TimeProvider time, IOptions<BybitResilienceOptions> options, ILogger<BybitResponseHandler> logger)
+    : DelegatingHandler
+{
+    /// <summary>The symbol a request is about, so that an unknown-symbol error can name it.</summary>
+    public static readonly HttpRequestOptionsKey<string> SymbolOption = new("bybit.symbol");
+
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var endpoint = request.RequestUri?.AbsolutePath ?? "";
+        HttpResponseMessage response;
+        try
+        {
+            response = await base.SendAsync(request, cancellationToken);
+        }
+        catch (Exception)
+        {
+            metrics.RecordRequest(endpoint, "error");
+            throw;
+        }
+        request.Options.TryGetValue(SymbolOption, out var symbol);
+        var failure = await CheckAsync(response, endpoint, symbol, cancellationToken);
+        if (failure is null)
+        {
+            metrics.RecordRequest(endpoint, "ok");
+            return response;
+        }
+        response.Dispose();
+        throw failure;
+    }
+
+    private async Task<BybitException?> CheckAsync(HttpResponseMessage response, string endpoint, string? symbol, CancellationToken cancellationToken)
+    {
+        var status = (int)response.StatusCode;
+        if (response.StatusCode != HttpStatusCode.OK)
+        {
+            metrics.RecordRequest(endpoint, $"http_{status}");
+        }
+        switch (response.StatusCode)
+        {
+            case HttpStatusCode.OK:
+                break;
+            case HttpStatusCode.Forbidden:
+                // The body is CloudFront HTML, not Bybit JSON (§2); never retried, it would only extend the ban.
+                metrics.RecordRateLimitHit("http_403");
+                logger.Banned(endpoint, options.Value.BanDuration);
+                await circuit.BanAsync(cancellationToken);
+                return new BybitException(BybitErrorKind.Unavailable, "Bybit refused access with HTTP 403 (IP rate-limit ban or blocked region)")
+                {
+                    Symbol = symbol,
+                    HttpStatus = status,
+                    RetryAfter = options.Value.BanDuration,
+                };
+            case HttpStatusCode.TooManyRequests:
+                metrics.RecordRateLimitHit("http_429");
+                return new BybitException(BybitErrorKind.RateLimited, "Bybit answered HTTP 429 (too many requests)")
+                {
+                    Symbol = symbol,
+                    HttpStatus = status,
+                    IsRetryable = true,
+                    ResetAt = ResetAt(response),
+                };
+            case >= HttpStatusCode.InternalServerError:
+                return new BybitException(BybitErrorKind.Upstream, $"Bybit answered HTTP {status}")
+                {
+                    Symbol = symbol,
+                    HttpStatus = status,
+                    IsRetryable = true,
+                };
+            default:
+                return new BybitException(BybitErrorKind.Rejected, $"Bybit answered HTTP {status}") { Symbol = symbol, HttpStatus = status };
+        }
+
+        BybitStatus? envelope;
+        try
+        {
+            await response.Content.LoadIntoBufferAsync(cancellationToken);
+            envelope = await response.Content.ReadFromJsonAsync(BybitJsonContext.Default.BybitStatus, cancellationToken);
+        }
+        catch (JsonException exception)
+        {
+            metrics.RecordRequest(endpoint, "not_json");
+            return new BybitException(BybitErrorKind.Upstream, "Bybit answered HTTP 200 with a body that is not JSON", exception) { Symbol = symbol };
+        }
+        switch (envelope?.RetCode)
+        {
+            case null:
+                metrics.RecordRequest(endpoint, "not_json");
+                return new BybitException(BybitErrorKind.Upstream, "Bybit answered HTTP 200 without a retCode") { Symbol = symbol };
+            case 0:
+                return null;
+            case { } retCode:
+                metrics.RecordRequest(endpoint, $"retcode_{retCode}");
+                if (retCode is 10006 or 10018)
+                {
+                    metrics.RecordRateLimitHit($"retcode_{retCode}");
+                }
+                return BybitException.FromRetCode(retCode, envelope.RetMsg, symbol, ResetAt(response));
+        }
+    }
+
+    /// <summary>
+    /// <c>X-Bapi-Limit-Reset-Timestamp</c> (ms) when Bybit sends it (it may be absent even on a 10006, §2), else a standard
+    /// <c>Retry-After</c>.
+    /// </summary>
+    private DateTimeOffset? ResetAt(HttpResponseMessage response)
+    {
+        if (response.Headers.TryGetValues("X-Bapi-Limit-Reset-Timestamp", out var values)
+            && long.TryParse(values.FirstOrDefault(), NumberStyles.None, CultureInfo.InvariantCulture, out var resetMs))
+        {
+            return DateTimeOffset.FromUnixTimeMilliseconds(resetMs);
+        }
+        return response.Headers.RetryAfter switch
+        {
+            { Date: { } date } => date,
+            { Delta: { } delta } => time.GetUtcNow() + delta,
+            _ => null,
+        };
+    }
+}

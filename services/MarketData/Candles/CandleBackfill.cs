@@ -1,0 +1,80 @@
+using Platform.Engine.Data;
+using Platform.MarketData.Bybit;
+
+namespace Platform.MarketData.Candles;
+
+/// <summary>
+/// Fills the bars of a range that the store lacks from Bybit before a read: every missing stretch is paged backwards from
+/// its end, 1000 bars a request, and stops early when Bybit has nothing older (before the symbol was listed).
+/// </summary>
+internal sealed class CandleBackfill(CandleStore store, BybitClient bybit, TimeProvider time)
+{
+    private const int PageBars = 1000;
+
+    /// <summary>Fetches and stores what is missing of [<paramref name="start"/>, <paramref name="end"/>); returns the candles stored.</summary>
+    public async Task<long> FillAsync(string symbol, Interval interval, long start, long end, CancellationToken cancellationToken)
+    {
+        var (first, last) = ClosedBars(interval, start, Math.Min(end, time.GetUtcNow().ToUnixTimeMilliseconds()));
+        if (first > last)
+        {
+            return 0;
+        }
+        var stored = await store.GetOpenTimesAsync(symbol, interval, first, interval.Next(last), cancellationToken);
+        long written = 0;
+        foreach (var (gapFirst, gapLast) in MissingStretches(interval, stored, first, last))
+        {
+            written += await FillStretchAsync(symbol, interval, gapFirst, gapLast, cancellationToken);
+        }
+        return written;
+    }
+
+    /// <summary>Open times of the first bar at or after <paramref name="start"/> and of the last bar closed by <paramref name="end"/>.</summary>
+    public static (long First, long Last) ClosedBars(Interval interval, long start, long end)
+    {
+        var first = interval.IsAligned(start) ? start : interval.Next(start);
+        var last = interval.Floor(end - 1);
+        if (interval.Next(last) > end)
+        {
+            last = interval.PeriodStart(interval.PeriodIndex(last) - 1);
+        }
+        return (first, last);
+    }
+
+    /// <summary>Stretches of bars (first and last open time, inclusive) between <paramref name="first"/> and <paramref name="last"/> absent from <paramref name="stored"/>.</summary>
+    public static IEnumerable<(long First, long Last)> MissingStretches(Interval interval, IReadOnlyList<long> stored, long first, long last)
+    {
+        var expected = first;
+        foreach (var openTime in stored)
+        {
+            if (openTime > expected)
+            {
+                yield return (expected, interval.PeriodStart(interval.PeriodIndex(openTime) - 1));
+            }
+            expected = interval.Next(openTime);
+        }
+        if (expected <= last)
+        {
+            yield return (expected, last);
+        }
+    }
+
+    private async Task<long> FillStretchAsync(string symbol, Interval interval, long first, long last, CancellationToken cancellationToken)
+    {
+        long written = 0;
+        var pageLast = last;
+        while (pageLast >= first)
+        {
+            var pageFirst = Math.Max(first, interval.PeriodStart(interval.PeriodIndex(pageLast) - PageBars + 1));
+            var batch = await bybit.GetKlinesAsync(symbol, interval, pageFirst, pageLast, PageBars, cancellationToken);
+            var closed = batch.Candles.Where(candle => candle.IsClosed).Select(candle => candle.ToCandle()).ToList();
+            if (closed.Count == 0)
+            {
+                break;
+            }
+            var counts = await store.UpsertAsync(symbol, interval, "bybit", closed, cancellationToken);
+            written += counts.Inserted + counts.Updated;
+            pageLast = interval.PeriodStart(interval.PeriodIndex(pageFirst) - 1);
+        }
+        return written;
+    }
+}

@@ -1,0 +1,164 @@
+using System.Buffers;
+using System.Buffers.Binary;
+using System.Buffers.Text;
+using System.IO.Pipelines;
+using System.Text.Json;
+using Microsoft.Extensions.Primitives;
+using Npgsql;
+
+namespace Platform.MarketData.Candles;
+
+/// <summary>
+/// The encodings of the internal candle read. <see cref="Binary"/> is one 56-byte little-endian row per candle:
+/// open time (int64 ms), open, high, low, close, volume, turnover (float64; NaN when unknown).
+/// </summary>
+internal abstract class CandleFormats
+{
+    public const string Json = "application/json";
+    public const string Csv = "text/csv";
+    public const string Binary = "application/x-platform-candles";
+    public const int BinaryRowSize = 56;
+
+    private const int RowsPerFlush = 4096;
+
+    public abstract string ContentType { get; }
+
+    public static CandleFormats WriterFor(StringValues accept)
+    {
+        foreach (var value in accept)
+        {
+            if (value?.Contains(Binary, StringComparison.OrdinalIgnoreCase) == true)
+            {
+                return new BinaryRows();
+            }
+            if (value?.Contains(Csv, StringComparison.OrdinalIgnoreCase) == true)
+            {
+                return new CsvRows();
+            }
+        }
+        return new JsonRows();
+    }
+
+    public async Task WriteAsync(NpgsqlDataReader reader, PipeWriter output, CancellationToken cancellationToken)
+    {
+        WriteStart(output);
+        var rows = 0;
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            WriteRow(output, new Candle(
+                reader.GetInt64(0), reader.GetDouble(1), reader.GetDouble(2), reader.GetDouble(3), reader.GetDouble(4), reader.GetDouble(5),
+                reader.IsDBNull(6) ? null : reader.GetDouble(6)));
+            if (++rows % RowsPerFlush == 0)
+            {
+                await output.FlushAsync(cancellationToken);
+            }
+        }
+        WriteEnd(output);
+        await output.FlushAsync(cancellationToken);
+    }
+
+    protected virtual void WriteStart(PipeWriter output)
+    {
+    }
+
+    protected abstract void WriteRow(PipeWriter output, in Candle candle);
+
+    protected virtual void WriteEnd(PipeWriter output)
+    {
+    }
+
+    private sealed class BinaryRows : CandleFormats
+    {
+        public override string ContentType => Binary;
+
+        protected override void WriteRow(PipeWriter output, in Candle candle)
+        {
+            var span = output.GetSpan(BinaryRowSize);
+            BinaryPrimitives.WriteInt64LittleEndian(span, candle.OpenTime);
+            BinaryPrimitives.WriteDoubleLittleEndian(span[8..], candle.Open);
+            BinaryPrimitives.WriteDoubleLittleEndian(span[16..], candle.High);
+            BinaryPrimitives.WriteDoubleLittleEndian(span[24..], candle.Low);
+            BinaryPrimitives.WriteDoubleLittleEndian(span[32..], candle.Close);
+            BinaryPrimitives.WriteDoubleLittleEndian(span[40..], candle.Volume);
+            BinaryPrimitives.WriteDoubleLittleEndian(span[48..], candle.Turnover ?? double.NaN);
+            output.Advance(BinaryRowSize);
+        }
+    }
+
+    private sealed class CsvRows : CandleFormats
+    {
+        private static readonly byte[] Header = "open_time,open,high,low,close,volume,turnover\n"u8.ToArray();
+
+        public override string ContentType => Csv;
+
+        protected override void WriteStart(PipeWriter output) => output.Write(Header);
+
+        protected override void WriteRow(PipeWriter output, in Candle candle)
+        {
+            var span = output.GetSpan(256);
+            Utf8Formatter.TryFormat(candle.OpenTime, span, out var length);
+            length += Field(span[length..], candle.Open);
+            length += Field(span[length..], candle.High);
+            length += Field(span[length..], candle.Low);
+            length += Field(span[length..], candle.Close);
+            length += Field(span[length..], candle.Volume);
+            span[length++] = (byte)',';
+            if (candle.Turnover is { } turnover)
+            {
+                turnover.TryFormat(span[length..], out var written, provider: System.Globalization.CultureInfo.InvariantCulture);
+                length += written;
+            }
+            span[length++] = (byte)'\n';
+            output.Advance(length);
+        }
+
+        private static int Field(Span<byte> span, double value)
+        {
+            span[0] = (byte)',';
+            value.TryFormat(span[1..], out var written, provider: System.Globalization.CultureInfo.InvariantCulture);
+            return written + 1;
+        }
+    }
+
+    private sealed class JsonRows : CandleFormats
+    {
+        private Utf8JsonWriter? _json;
+
+        public override string ContentType => Json;
+
+        protected override void WriteStart(PipeWriter output)
+        {
+            _json = new Utf8JsonWriter(output);
+            _json.WriteStartArray();
+        }
+
+        protected override void WriteRow(PipeWriter output, in Candle candle)
+        {
+            var json = _json!;
+            json.WriteStartObject();
+            json.WriteNumber("open_time"u8, candle.OpenTime);
+            json.WriteNumber("open"u8, candle.Open);
+            json.WriteNumber("high"u8, candle.High);
+            json.WriteNumber("low"u8, candle.Low);
+            json.WriteNumber("close"u8, candle.Close);
+            json.WriteNumber("volume"u8, candle.Volume);
+            if (candle.Turnover is { } turnover)
+            {
+                json.WriteNumber("turnover"u8, turnover);
+            }
+            else
+            {
+                json.WriteNull("turnover"u8);
+            }
+            json.WriteEndObject();
+            json.Flush();
+        }
+
+        protected override void WriteEnd(PipeWriter output)
+        {
+            _json!.WriteEndArray();
+            _json.Flush();
+            _json.Dispose();
+        }
+    }
+}

@@ -1,0 +1,109 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
+using Platform.Engine.Data;
+using Platform.MarketData.Candles;
+using static System.FormattableString;
+
+namespace Platform.MarketData.Ingest;
+
+/// <summary>The raw cells of one candle row, whatever the layout, and the checks every row passes before it is stored.</summary>
+internal readonly record struct CandleCells(string? Time, string? Open, string? High, string? Low, string? Close, string? Volume, string? Turnover)
+{
+    public CandleFileRow Parse(long row, Interval interval) =>
+        Check(interval, out var candle) is { } reason ? CandleFileRow.Rejected(row, reason) : CandleFileRow.Valid(row, candle);
+
+    private string? Check(Interval interval, out Candle candle)
+    {
+        candle = default;
+        if (IsMissing(Time))
+        {
+            return "open time is missing";
+        }
+
+        if (!CandleTime.TryParse(Time, out var openTime))
+        {
+            return $"open time '{Time.Trim()}' is not a timestamp (epoch seconds, ms or µs, or ISO-8601)";
+        }
+
+        if (!interval.IsAligned(openTime))
+        {
+            return Invariant($"open time {DateTimeOffset.FromUnixTimeMilliseconds(openTime):yyyy-MM-dd'T'HH:mm:ss.FFF'Z'} is not aligned to interval {interval.Code}");
+        }
+
+        if (!TryPrice("open", Open, out var open, out var reason)
+            || !TryPrice("high", High, out var high, out reason)
+            || !TryPrice("low", Low, out var low, out reason)
+            || !TryPrice("close", Close, out var close, out reason))
+        {
+            return reason;
+        }
+
+        if (high < low)
+        {
+            return Invariant($"high {high} is below low {low}");
+        }
+
+        if (high < Math.Max(open, close))
+        {
+            return Invariant($"high {high} is below max(open, close) {Math.Max(open, close)}");
+        }
+
+        if (low > Math.Min(open, close))
+        {
+            return Invariant($"low {low} is above min(open, close) {Math.Min(open, close)}");
+        }
+
+        // Volume is optional (api-contract §7.9): a file or cell without it stores 0 rather than losing the candle.
+        if (!TryQuantity("volume", Volume, out var volume, out reason) || !TryQuantity("turnover", Turnover, out var turnover, out reason))
+        {
+            return reason;
+        }
+
+        candle = new Candle(openTime, open, high, low, close, volume ?? 0, turnover);
+        return null;
+    }
+
+    private static bool TryPrice(string name, string? text, out double value, [NotNullWhen(false)] out string? reason)
+    {
+        value = 0;
+        reason = IsMissing(text) ? $"{name} is missing"
+            : !TryNumber(text, out value) ? $"{name} '{text.Trim()}' is not a number"
+            : !(double.IsFinite(value) && value > 0) ? Invariant($"{name} {value} is not a positive finite price")
+            : null;
+        return reason is null;
+    }
+
+    private static bool TryQuantity(string name, string? text, out double? value, [NotNullWhen(false)] out string? reason)
+    {
+        value = null;
+        reason = null;
+        if (IsMissing(text))
+        {
+            return true;
+        }
+
+        if (!TryNumber(text, out var number))
+        {
+            reason = $"{name} '{text.Trim()}' is not a number";
+        }
+        else if (!double.IsFinite(number))
+        {
+            reason = Invariant($"{name} {number} is not finite");
+        }
+        else if (number < 0)
+        {
+            reason = Invariant($"{name} {number} is negative");
+        }
+        else
+        {
+            value = number;
+        }
+
+        return reason is null;
+    }
+
+    private static bool IsMissing([NotNullWhen(false)] string? text) => string.IsNullOrWhiteSpace(text);
+
+    private static bool TryNumber(string text, out double value) =>
+        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value);
+}

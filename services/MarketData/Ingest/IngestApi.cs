@@ -1,0 +1,81 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Platform.MarketData.Markets;
+using Platform.MarketData.Uploads;
+
+namespace Platform.MarketData.Ingest;
+
+internal static class IngestApi
+{
+    /// <summary>Contract §7.9 with honest counts; <c>strict=1</c> refuses the whole file (422) on any bad row.</summary>
+    public static async Task<Results<Ok<IngestReport>, ValidationProblem, NotFound<ProblemDetails>, ProblemHttpResult>> IngestAsync(
+        string uploadId, [AsParameters] IngestRequest request, UploadStore uploads, IngestService ingest, CancellationToken cancellationToken)
+    {
+        if (!UploadsApi.TryParseId(uploadId, out var id))
+        {
+            return UploadsApi.InvalidId();
+        }
+        if (await uploads.GetAsync(id, cancellationToken) is not { } upload)
+        {
+            return UploadsApi.NotFound();
+        }
+        if (request.Validate(upload) is not { } settings)
+        {
+            return TypedResults.ValidationProblem(request.Errors);
+        }
+
+        IngestOutcome outcome;
+        try
+        {
+            outcome = await ingest.IngestAsync(upload, settings.Symbol, settings.Interval, settings.Format, settings.Strict, cancellationToken);
+        }
+        catch (CandleFileException exception)
+        {
+            return TypedResults.Problem(exception.Message, statusCode: StatusCodes.Status422UnprocessableEntity, title: "The file cannot be ingested");
+        }
+        if (outcome.Report is { } report)
+        {
+            return TypedResults.Ok(report);
+        }
+        return TypedResults.Problem(
+            $"strict ingest refused the file: {outcome.Tally.Rejected} of {outcome.Tally.Rejected + outcome.Tally.Valid} rows are invalid; nothing was written.",
+            statusCode: StatusCodes.Status422UnprocessableEntity,
+            title: "Invalid rows",
+            extensions: new Dictionary<string, object?> { ["rejected"] = outcome.Tally.Rejected, ["rejected_rows"] = outcome.Tally.RejectedRows });
+    }
+}
+
+/// <summary>Form fields of an ingest; symbol, interval and format default to what the upload was stored with.</summary>
+internal sealed record IngestRequest(
+    [property: FromForm(Name = "symbol")] string? Symbol,
+    [property: FromForm(Name = "interval")] string? Interval,
+    [property: FromForm(Name = "fmt")] string? Fmt,
+    [property: FromForm(Name = "strict")] string? Strict)
+{
+    public Dictionary<string, string[]> Errors { get; } = [];
+
+    public IngestSettings? Validate(Upload upload)
+    {
+        if (!MarketSymbol.TryNormalize(string.IsNullOrWhiteSpace(Symbol) ? upload.Symbol : Symbol, out var symbol))
+        {
+            Errors["symbol"] = [$"symbol must be 1 to {MarketSymbol.MaxLength} letters or digits."];
+        }
+        if (!MarketInterval.TryNormalize(string.IsNullOrWhiteSpace(Interval) ? upload.Interval : Interval, out var interval))
+        {
+            Errors["interval"] = [$"unknown interval '{Interval}'."];
+        }
+        var format = (string.IsNullOrWhiteSpace(Fmt) ? upload.Format : Fmt).ToLowerInvariant() switch
+        {
+            "csv" => CandleFileFormat.Csv,
+            "jsonl" => CandleFileFormat.Jsonl,
+            _ => (CandleFileFormat?)null,
+        };
+        if (format is null)
+        {
+            Errors["fmt"] = ["unsupported format: csv or jsonl."];
+        }
+        return Errors.Count == 0 ? new IngestSettings(symbol, interval, format!.Value, Strict is "1" or "true" or "True") : null;
+    }
+}
+
+internal sealed record IngestSettings(string Symbol, Platform.Engine.Data.Interval Interval, CandleFileFormat Format, bool Strict);

@@ -1,0 +1,97 @@
+using Dapper;
+using Platform.Engine.Data;
+using Platform.MarketData.Candles;
+using Platform.MarketData.Uploads;
+using Platform.MarketData.WorkingSets;
+
+namespace Platform.MarketData.Ingest;
+
+/// <summary>
+/// Parses an upload straight from its stored chunks into a binary COPY and one upsert, in one transaction: a strict
+/// ingest with a bad row, a corrupt file or any failure on the way writes nothing.
+/// </summary>
+internal sealed class IngestService(UploadStore uploads, CandleStore candles, WorkingSetStore workingSets)
+{
+    public async Task<IngestOutcome> IngestAsync(Upload upload, string symbol, Interval interval, CandleFileFormat format, bool strict, CancellationToken cancellationToken)
+    {
+        await using var content = await uploads.OpenContentAsync(upload.Id, cancellationToken);
+        using var file = await CandleFileReader.OpenAsync(content, format, interval, cancellationToken);
+        await using var connection = await uploads.DataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+
+        var tally = new IngestTally();
+        var counts = await CandleStore.UpsertAsync(
+            connection, symbol, interval, $"upload:{upload.Id:N}", tally.FilterAsync(file.ReadRowsAsync(cancellationToken)), cancellationToken);
+        if (tally.Valid + tally.Rejected == 0)
+        {
+            throw new CandleFileException("the file holds no data rows");
+        }
+        if (strict && tally.Rejected > 0)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            return new IngestOutcome(null, tally);
+        }
+
+        IReadOnlyList<QualityGap> gaps = [];
+        if (tally is { EarliestMs: { } earliest, LatestMs: { } latest })
+        {
+            var stored = await connection.QueryAsync<long>(new CommandDefinition(
+                """
+                SELECT open_time FROM candles
+                WHERE symbol = @Symbol AND interval = @Interval AND open_time BETWEEN @Earliest AND @Latest
+                ORDER BY open_time
+                """,
+                new { Symbol = symbol, Interval = interval.Code, Earliest = earliest, Latest = latest },
+                cancellationToken: cancellationToken));
+            gaps = CandleBackfill.MissingStretches(interval, stored.AsList(), earliest, latest)
+                .Select(gap => new QualityGap(gap.First, gap.Last, interval.PeriodIndex(gap.Last) - interval.PeriodIndex(gap.First) + 1))
+                .ToList();
+        }
+        var duplicates = counts.RepeatedInBatch + counts.Unchanged;
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO ingest_runs (upload_id, symbol, interval, earliest_ms, latest_ms, inserted, updated, duplicates, rejected)
+            VALUES (@UploadId, @Symbol, @Interval, @Earliest, @Latest, @Inserted, @Updated, @Duplicates, @Rejected)
+            """,
+            new
+            {
+                UploadId = upload.Id,
+                Symbol = symbol,
+                Interval = interval.Code,
+                Earliest = tally.EarliestMs,
+                Latest = tally.LatestMs,
+                counts.Inserted,
+                counts.Updated,
+                Duplicates = duplicates,
+                tally.Rejected,
+            },
+            cancellationToken: cancellationToken));
+        await transaction.CommitAsync(cancellationToken);
+
+        var newest = await candles.GetNewestAsync(symbol, interval, WorkingSetStore.MaxCandles, cancellationToken);
+        var workingSet = await workingSets.ReplaceAsync(symbol, interval, newest, cancellationToken);
+        return new IngestOutcome(
+            new IngestReport(
+                upload.Id.ToString("N"),
+                symbol,
+                interval.Code,
+                format.ToString().ToLowerInvariant(),
+                file.Layout,
+                strict,
+                counts.Inserted + counts.Updated,
+                counts.Inserted,
+                counts.Updated,
+                duplicates,
+                tally.Rejected,
+                tally.Rejected,
+                tally.RejectedRows,
+                tally.EarliestMs,
+                tally.LatestMs,
+                gaps,
+                workingSet),
+            tally);
+    }
+}
+
+/// <summary>The report of a committed ingest, or (strict, with bad rows) only the tally of what was refused.</summary>
+internal sealed record IngestOutcome(IngestReport? Report, IngestTally Tally);

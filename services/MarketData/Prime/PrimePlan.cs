@@ -1,0 +1,34 @@
+using Platform.Engine.Data;
+
+namespace Platform.MarketData.Prime;
+
+/// <summary>
+/// The bars a backfill covers per interval: from <c>start</c> (or <c>load_limit</c> bars back) to the last bar that has
+/// closed before <c>end</c> (or now). Pages hold at most 1000 bars, so their number is known before the first request.
+/// </summary>
+internal static class PrimePlan
+{
+    public const int PageBars = 1000;
+
+    public static PrimeRange For(Interval interval, long? start, long end, int loadLimit)
+    {
+        var last = interval.Floor(end - 1);
+        if (interval.Next(last) > end)
+        {
+            last = interval.PeriodStart(interval.PeriodIndex(last) - 1);
+        }
+        var first = start is { } from
+            ? interval.IsAligned(from) ? from : interval.Next(from)
+            : interval.PeriodStart(interval.PeriodIndex(last) - loadLimit + 1);
+        return new PrimeRange(first, last);
+    }
+
+    public static long Bars(Interval interval, PrimeRange range) =>
+        range.IsDone ? 0 : interval.PeriodIndex(range.Last) - interval.PeriodIndex(range.Next) + 1;
+
+    public static int Pages(Interval interval, PrimeRange range) => (int)((Bars(interval, range) + PageBars - 1) / PageBars);
+
+    /// <summary>Open time of the last bar of the page that starts at <paramref name="next"/>.</summary>
+    public static long PageLast(Interval interval, long next, long last) =>
+        Math.Min(interval.PeriodStart(interval.PeriodIndex(next) + PageBars - 1), last);
+}

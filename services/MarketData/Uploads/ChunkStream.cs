@@ -1,0 +1,89 @@
+using Npgsql;
+
+namespace Platform.MarketData.Uploads;
+
+/// <summary>Reads the <c>data</c> column of consecutive rows as one stream, holding at most one chunk in flight.</summary>
+internal sealed class ChunkStream(NpgsqlConnection connection, NpgsqlCommand command, NpgsqlDataReader reader) : Stream
+{
+    private Stream? _chunk;
+    private bool _finished;
+
+    public override bool CanRead => true;
+
+    public override bool CanSeek => false;
+
+    public override bool CanWrite => false;
+
+    public override long Length => throw new NotSupportedException();
+
+    public override long Position
+    {
+        get => throw new NotSupportedException();
+        set => throw new NotSupportedException();
+    }
+
+    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+    {
+        while (!_finished)
+        {
+            if (_chunk is not null)
+            {
+                var read = await _chunk.ReadAsync(buffer, cancellationToken);
+                if (read > 0)
+                {
+                    return read;
+                }
+                await _chunk.DisposeAsync();
+                _chunk = null;
+            }
+            if (await reader.ReadAsync(cancellationToken))
+            {
+                _chunk = await reader.GetStreamAsync(0, cancellationToken);
+            }
+            else
+            {
+                _finished = true;
+            }
+        }
+        return 0;
+    }
+
+    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+    public override int Read(byte[] buffer, int offset, int count) => ReadAsync(buffer, offset, count).GetAwaiter().GetResult();
+
+    public override void Flush()
+    {
+    }
+
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+    public override void SetLength(long value) => throw new NotSupportedException();
+
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+    public override async ValueTask DisposeAsync()
+    {
+        if (_chunk is not null)
+        {
+            await _chunk.DisposeAsync();
+        }
+        await reader.DisposeAsync();
+        await command.DisposeAsync();
+        await connection.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _chunk?.Dispose();
+            reader.Dispose();
+            command.Dispose();
+            connection.Dispose();
+        }
+        base.Dispose(disposing);
+    }
+}

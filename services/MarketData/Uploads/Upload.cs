@@ -1,0 +1,34 @@
+namespace Platform.MarketData.Uploads;
+
+/// <summary>An uploaded file's metadata row; the content is in <c>upload_chunks</c>.</summary>
+internal sealed record Upload(Guid Id, string Filename, long Size, string Symbol, string Interval, string Format, bool Compressed, byte[] Sha256, DateTime CreatedAt);
+
+/// <summary>What the API shows of an upload: never a server path (contract §7.6 notes).</summary>
+internal sealed record UploadView(
+    string UploadId,
+    string Filename,
+    long Size,
+    string Symbol,
+    string Interval,
+    string Format,
+    bool Compressed,
+    string Sha256,
+    DateTime CreatedAt,
+    double Mtime,
+    bool Duplicate)
+{
+    public static UploadView From(Upload upload, bool duplicate = false) => new(
+        upload.Id.ToString("N"),
+        upload.Filename,
+        upload.Size,
+        upload.Symbol,
+        upload.Interval,
+        upload.Format,
+        upload.Compressed,
+        Convert.ToHexStringLower(upload.Sha256),
+        upload.CreatedAt,
+        new DateTimeOffset(upload.CreatedAt, TimeSpan.Zero).ToUnixTimeMilliseconds() / 1000.0,
+        duplicate);
+}
+
+internal sealed record UploadList(IReadOnlyList<UploadView> Items);
