@@ -7,7 +7,8 @@ namespace Platform.ServiceDefaults.Jobs;
 /// <summary>
 /// Reads a <see cref="JobStream"/> with <paramref name="concurrency"/> loops, keeps the lease of the entry in hand alive,
 /// acknowledges only after the job's outcome is committed by <see cref="RunAsync"/>, dead-letters failed jobs, and
-/// re-publishes a job released on shutdown so another worker picks it up at once.
+/// re-publishes a job released on shutdown so another worker picks it up at once. A concurrency of 0 makes an API-only
+/// replica that reads nothing.
 /// </summary>
 public abstract partial class JobStreamWorker(JobStream stream, MigrationStatus migrations, int concurrency, ILogger logger) : BackgroundService
 {
@@ -21,9 +22,13 @@ public abstract partial class JobStreamWorker(JobStream stream, MigrationStatus 
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (concurrency <= 0)
+        {
+            return;
+        }
         await migrations.WaitAsync(stoppingToken);
         await stream.InitializeAsync();
-        await Task.WhenAll(Enumerable.Range(0, Math.Max(1, concurrency)).Select(_ => ReadLoopAsync(stoppingToken)));
+        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(_ => ReadLoopAsync(stoppingToken)));
     }
 
     private async Task ReadLoopAsync(CancellationToken stoppingToken)

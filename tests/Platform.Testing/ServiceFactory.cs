@@ -41,6 +41,22 @@ public class ServiceFactory<TProgram>(string? databaseResource) : WebApplication
 
     public new virtual async Task DisposeAsync() => await base.DisposeAsync();
 
+    /// <summary>
+    /// Starts another instance of the service on the same database and Redis key prefix, like a second replica, with
+    /// <paramref name="overrides"/> on top of this factory's settings; ready when returned.
+    /// </summary>
+    public async Task<WebApplicationFactory<TProgram>> StartReplicaAsync(params (string Key, string? Value)[] overrides)
+    {
+        var settings = new Dictionary<string, string?>(_settings);
+        foreach (var (key, value) in overrides)
+        {
+            settings[key] = value;
+        }
+        var replica = new ReplicaFactory(settings);
+        await WaitUntilReadyAsync(replica.CreateClient(), TimeSpan.FromSeconds(60));
+        return replica;
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         foreach (var (key, value) in _settings)
@@ -64,5 +80,16 @@ public class ServiceFactory<TProgram>(string? databaseResource) : WebApplication
             await Task.Delay(50, CancellationToken.None);
         }
         throw new TimeoutException($"{path} did not answer 200 within {timeout}: {last}");
+    }
+
+    private sealed class ReplicaFactory(IReadOnlyDictionary<string, string?> settings) : WebApplicationFactory<TProgram>
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            foreach (var (key, value) in settings)
+            {
+                builder.UseSetting(key, value);
+            }
+        }
     }
 }

@@ -22,7 +22,7 @@ internal readonly record struct CandleCells(string? Time, string? Open, string? 
 
         if (!CandleTime.TryParse(Time, out var openTime))
         {
-            return $"open time '{Time.Trim()}' is not a timestamp (epoch seconds, ms or µs, or ISO-8601)";
+            return $"open time {Quote(Time)} is not a timestamp (epoch seconds, ms or µs, or ISO-8601)";
         }
 
         if (!interval.IsAligned(openTime))
@@ -67,7 +67,7 @@ internal readonly record struct CandleCells(string? Time, string? Open, string? 
     {
         value = 0;
         reason = IsMissing(text) ? $"{name} is missing"
-            : !TryNumber(text, out value) ? $"{name} '{text.Trim()}' is not a number"
+            : !TryNumber(text, out value) ? $"{name} {Quote(text)} is not a number"
             : !(double.IsFinite(value) && value > 0) ? Invariant($"{name} {value} is not a positive finite price")
             : null;
         return reason is null;
@@ -84,7 +84,7 @@ internal readonly record struct CandleCells(string? Time, string? Open, string? 
 
         if (!TryNumber(text, out var number))
         {
-            reason = $"{name} '{text.Trim()}' is not a number";
+            reason = $"{name} {Quote(text)} is not a number";
         }
         else if (!double.IsFinite(number))
         {
@@ -100,6 +100,13 @@ internal readonly record struct CandleCells(string? Time, string? Open, string? 
         }
 
         return reason is null;
+    }
+
+    // Cells are echoed back to the uploader, so a runaway one is cut short.
+    private static string Quote(string text)
+    {
+        var trimmed = text.AsSpan().Trim();
+        return trimmed.Length <= 32 ? $"'{trimmed}'" : $"'{trimmed[..32]}…'";
     }
 
     private static bool IsMissing([NotNullWhen(false)] string? text) => string.IsNullOrWhiteSpace(text);

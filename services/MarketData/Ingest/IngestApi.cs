@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using Platform.MarketData.Markets;
 using Platform.MarketData.Uploads;
 
@@ -8,9 +7,12 @@ namespace Platform.MarketData.Ingest;
 internal static class IngestApi
 {
     /// <summary>Contract §7.9 with honest counts; <c>strict=1</c> refuses the whole file (422) on any bad row.</summary>
-    public static async Task<Results<Ok<IngestReport>, ValidationProblem, NotFound<ProblemDetails>, ProblemHttpResult>> IngestAsync(
-        string uploadId, [AsParameters] IngestRequest request, UploadStore uploads, IngestService ingest, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<IngestReport>, ValidationProblem, ProblemHttpResult>> IngestAsync(
+        string uploadId, HttpRequest http, UploadStore uploads, IngestService ingest, CancellationToken cancellationToken)
     {
+        // Every field is optional, so an empty body is fine; minimal API form binding would refuse it.
+        var form = http.HasFormContentType ? await http.ReadFormAsync(cancellationToken) : FormCollection.Empty;
+        var request = new IngestRequest(form["symbol"], form["interval"], form["fmt"], form["strict"]);
         if (!UploadsApi.TryParseId(uploadId, out var id))
         {
             return UploadsApi.InvalidId();
@@ -46,11 +48,7 @@ internal static class IngestApi
 }
 
 /// <summary>Form fields of an ingest; symbol, interval and format default to what the upload was stored with.</summary>
-internal sealed record IngestRequest(
-    [property: FromForm(Name = "symbol")] string? Symbol,
-    [property: FromForm(Name = "interval")] string? Interval,
-    [property: FromForm(Name = "fmt")] string? Fmt,
-    [property: FromForm(Name = "strict")] string? Strict)
+internal sealed record IngestRequest(string? Symbol, string? Interval, string? Fmt, string? Strict)
 {
     public Dictionary<string, string[]> Errors { get; } = [];
 

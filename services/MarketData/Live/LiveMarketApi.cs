@@ -1,8 +1,85 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Platform.Engine.Data;
+using Platform.MarketData.Bybit;
+using Platform.MarketData.Candles;
+
 namespace Platform.MarketData.Live;
 
 internal static class LiveMarketApi
 {
-    /// <summary>Contract §7.2 and §7.3: klines and recent trades fresh from Bybit.</summary>
-    public static RouteGroupBuilder MapLiveMarketApi(this IEndpointRouteBuilder routes) =>
-        routes.MapGroup("/api/v1/marketdata/bybit").WithTags("Market data");
+    /// <summary>Contract §7.2 and §7.3: klines and recent trades fresh from Bybit; Bybit failures answer 422, 502 or 503.</summary>
+    public static RouteGroupBuilder MapLiveMarketApi(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/v1/marketdata/bybit").WithTags("Market data");
+        group.MapGet("/klines/fetch", FetchKlinesAsync)
+            .WithName("FetchBybitKlines")
+            .WithSummary("Newest klines straight from Bybit, ascending.")
+            .WithDescription(
+                "The newest `limit` candles of the symbol, oldest first. The last one is usually still open: it is included " +
+                "with `closed: false`, and `persist=1` stores only the closed ones (source `bybit`).")
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status502BadGateway)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        group.MapGet("/recent-trades", GetRecentTradesAsync)
+            .WithName("GetBybitRecentTrades")
+            .WithSummary("Latest public trades from Bybit, oldest first, side lower-cased.")
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status502BadGateway)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        return group;
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<LiveKline>>, ValidationProblem>> FetchKlinesAsync(
+        [AsParameters] FetchKlinesQuery query, BybitClient bybit, CandleStore candles, CancellationToken cancellationToken)
+    {
+        if (query.Validate(out var symbol, out var interval) is { Count: > 0 } errors)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+        var batch = await bybit.GetKlinesAsync(symbol, interval, start: null, end: null, query.Limit, cancellationToken);
+        if (query.Persist == 1)
+        {
+            Candle[] closed = [.. batch.Candles.Where(candle => candle.IsClosed).Select(candle => candle.ToCandle())];
+            await candles.UpsertAsync(symbol, interval, "bybit", closed, cancellationToken);
+        }
+        return TypedResults.Ok<IReadOnlyList<LiveKline>>([.. batch.Candles.Select(LiveKline.From)]);
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<LiveTrade>>, ValidationProblem>> GetRecentTradesAsync(
+        [AsParameters] RecentTradesQuery query, BybitClient bybit, CancellationToken cancellationToken)
+    {
+        if (query.Validate(out var symbol) is { Count: > 0 } errors)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+        var trades = await bybit.GetRecentTradesAsync(symbol, query.Limit, cancellationToken);
+        return TypedResults.Ok<IReadOnlyList<LiveTrade>>([.. trades.Select(LiveTrade.From)]);
+    }
+}
+
+internal sealed record FetchKlinesQuery(string? Symbol, string? Interval = "1", int Limit = 200, int Persist = 0)
+{
+    public Dictionary<string, string[]> Validate(out string symbol, out Interval interval)
+    {
+        var errors = new Dictionary<string, string[]>();
+        symbol = LiveInput.Symbol(Symbol, errors);
+        interval = LiveInput.Interval(Interval, errors);
+        LiveInput.Limit(Limit, errors);
+        if (Persist is not (0 or 1))
+        {
+            errors["persist"] = ["persist must be 0 or 1."];
+        }
+        return errors;
+    }
+}
+
+internal sealed record RecentTradesQuery(string? Symbol, int Limit = 250)
+{
+    public Dictionary<string, string[]> Validate(out string symbol)
+    {
+        var errors = new Dictionary<string, string[]>();
+        symbol = LiveInput.Symbol(Symbol, errors);
+        LiveInput.Limit(Limit, errors);
+        return errors;
+    }
 }

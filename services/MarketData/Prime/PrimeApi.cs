@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using Platform.MarketData.Bybit;
 using Platform.ServiceDefaults.Jobs;
@@ -76,7 +75,7 @@ internal static partial class PrimeApi
         }
     }
 
-    private static async Task<Results<Ok<PrimeJobView>, NotFound<ProblemDetails>, ValidationProblem>> GetJobAsync(
+    private static async Task<Results<Ok<PrimeJobView>, ProblemHttpResult, ValidationProblem>> GetJobAsync(
         string jobId, PrimeJobStore jobs, CancellationToken cancellationToken)
     {
         if (!Guid.TryParse(jobId, out var id))
@@ -85,7 +84,7 @@ internal static partial class PrimeApi
         }
         return await jobs.GetAsync(id, cancellationToken) is { } job
             ? TypedResults.Ok(PrimeJobView.From(job))
-            : TypedResults.NotFound(new ProblemDetails { Title = "Backfill job not found", Detail = $"No backfill job {id}.", Status = 404 });
+            : TypedResults.Problem($"No backfill job {id}.", statusCode: StatusCodes.Status404NotFound, title: "Backfill job not found");
     }
 
     private static async Task TryPublishAsync(PrimeServices services, Guid id)

@@ -5,7 +5,7 @@ internal sealed class PrimeOptions
 {
     public const string Section = "Prime";
 
-    /// <summary>Jobs one replica runs at once.</summary>
+    /// <summary>Jobs one replica runs at once; 0 makes an API-only replica.</summary>
     public int Concurrency { get; set; } = 1;
 
     /// <summary>How long a silent worker keeps a job before another worker may take it over.</summary>

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using Platform.MarketData.Ingest;
 
 namespace Platform.MarketData.Uploads;
@@ -39,7 +38,7 @@ internal static class UploadsApi
         return TypedResults.Ok(new UploadList(rows.Select(upload => UploadView.From(upload)).ToList()));
     }
 
-    private static async Task<Results<NoContent, NotFound<ProblemDetails>, ValidationProblem>> DeleteAsync(
+    private static async Task<Results<NoContent, ProblemHttpResult, ValidationProblem>> DeleteAsync(
         string uploadId, UploadStore uploads, CancellationToken cancellationToken)
     {
         if (!TryParseId(uploadId, out var id))
@@ -54,6 +53,6 @@ internal static class UploadsApi
     public static ValidationProblem InvalidId() =>
         TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["upload_id"] = ["invalid upload_id"] });
 
-    public static NotFound<ProblemDetails> NotFound() =>
-        TypedResults.NotFound(new ProblemDetails { Title = "upload not found", Status = StatusCodes.Status404NotFound });
+    public static ProblemHttpResult NotFound() =>
+        TypedResults.Problem(title: "upload not found", statusCode: StatusCodes.Status404NotFound);
 }

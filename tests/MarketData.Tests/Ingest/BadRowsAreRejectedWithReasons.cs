@@ -32,6 +32,7 @@ public sealed class BadRowsAreRejectedWithReasons
     [InlineData("1704067200000,100,1e400,90,105,5,", "high Infinity is not a positive finite price")]
     [InlineData("1704067200000,100,110,90,105,Infinity,", "volume Infinity is not finite")]
     [InlineData("1704067200000,100,110,90,105,5,-1", "turnover -1 is negative")]
+    [InlineData("1704067200000,100,110,90,105,5,1234567890123456789012345678901234567890x", "turnover '12345678901234567890123456789012…' is not a number")]
     [InlineData("1704067200,100,110,90,105,5,", null)]
     [InlineData("1704067200.000,100,110,90,105,5,", null)]
     [InlineData("17040672000,100,110,90,105,5,", "open time '17040672000' is not a timestamp (epoch seconds, ms or µs, or ISO-8601)")]

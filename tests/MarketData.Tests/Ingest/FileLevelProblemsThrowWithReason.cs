@@ -6,14 +6,14 @@ namespace Platform.MarketData.Tests.Ingest;
 public sealed class FileLevelProblemsThrowWithReason
 {
     [Theory]
-    [InlineData("empty.csv", CandleFileFormat.Csv, "the file is empty")]
-    [InlineData("empty.csv", CandleFileFormat.Jsonl, "the file is empty")]
-    [InlineData("junk.csv", CandleFileFormat.Csv, "the file is not UTF-8 text; upload CSV or JSON Lines, optionally gzip-compressed")]
-    [InlineData("objects.jsonl", CandleFileFormat.Csv, "the file holds JSON, not CSV; upload it as jsonl")]
-    [InlineData("generic.csv", CandleFileFormat.Jsonl, "the file is not JSON Lines (its first line is not a JSON object or array); upload it as csv")]
-    public async Task SampleFileIsRefusedAsAWhole(string name, CandleFileFormat format, string reason)
+    [InlineData("empty.csv", "csv", "the file is empty")]
+    [InlineData("empty.csv", "jsonl", "the file is empty")]
+    [InlineData("junk.csv", "csv", "the file is not UTF-8 text; upload CSV or JSON Lines, optionally gzip-compressed")]
+    [InlineData("objects.jsonl", "csv", "the file holds JSON, not CSV; upload it as jsonl")]
+    [InlineData("generic.csv", "jsonl", "the file is not JSON Lines (its first line is not a JSON object or array); upload it as csv")]
+    public async Task SampleFileIsRefusedAsAWhole(string name, string format, string reason)
     {
-        var exception = await Assert.ThrowsAsync<CandleFileException>(() => SampleFiles.ReadAsync(name, format, "60"));
+        var exception = await Assert.ThrowsAsync<CandleFileException>(() => SampleFiles.ReadAsync(name, SampleFiles.Format(format), "60"));
 
         Assert.Equal(reason, exception.Message);
     }

@@ -11,6 +11,9 @@ internal static class SampleFiles
 
     public static string PathOf(string name) => Path.Combine(AppContext.BaseDirectory, "Files", name);
 
+    /// <summary>The format by its api-contract §7.9 <c>fmt</c> name, so theories can name it in public signatures.</summary>
+    public static CandleFileFormat Format(string fmt) => Enum.Parse<CandleFileFormat>(fmt, ignoreCase: true);
+
     public static byte[] Bytes(string name) => File.ReadAllBytes(PathOf(name));
 
     public static Task<(string Layout, CandleFileRow[] Rows)> ReadAsync(string name, CandleFileFormat format, string interval) =>

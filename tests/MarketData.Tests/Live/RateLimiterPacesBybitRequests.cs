@@ -1,0 +1,36 @@
+using System.Net;
+
+namespace Platform.MarketData.Tests.Live;
+
+public sealed class RateLimiterPacesBybitRequests(PacedFactory factory) : IClassFixture<PacedFactory>
+{
+    [Fact]
+    public async Task SixtyConcurrentCallsQueueAndNoSecondHoldsMoreThanTheLimit()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var client = factory.CreateClient();
+
+        var statuses = await Task.WhenAll(Enumerable.Range(0, 60).Select(async _ =>
+        {
+            using var response = await client.GetAsync("/api/v1/marketdata/bybit/klines/fetch?symbol=PACEUSDT&limit=5", timeout.Token);
+            return response.StatusCode;
+        }));
+
+        Assert.All(statuses, status => Assert.Equal(HttpStatusCode.OK, status));
+        var arrivals = factory.Bybit.RequestsFor("PACEUSDT").Select(request => request.ReceivedAt).Order().ToList();
+        Assert.Equal(60, arrivals.Count);
+        var busiestSecond = arrivals.Select((start, index) => arrivals.Skip(index).TakeWhile(time => time - start < TimeSpan.FromSeconds(1)).Count()).Max();
+        // One request per 50 ms; two more allow for network jitter between the limiter and the fake's clock.
+        Assert.InRange(busiestSecond, 1, PacedFactory.RequestsPerSecond + 2);
+        Assert.True(arrivals[^1] - arrivals[0] >= TimeSpan.FromSeconds(2.5), $"60 requests took only {arrivals[^1] - arrivals[0]}");
+    }
+}
+
+/// <summary>The Bybit client limited to 20 requests per second.</summary>
+public sealed class PacedFactory : MarketDataFactory
+{
+    public const int RequestsPerSecond = 20;
+
+    protected override void ConfigureBybit(IDictionary<string, string> settings) =>
+        settings["Bybit:Resilience:RequestsPerSecond"] = RequestsPerSecond.ToString(System.Globalization.CultureInfo.InvariantCulture);
+}
