@@ -20,5 +20,6 @@ internal sealed class BenchmarkService : ServiceFactory<Program>
     {
         base.ConfigureWebHost(builder);
         builder.UseEnvironment("Production");
+        builder.UseSolutionRelativeContentRoot("services/MarketData", "Platform.sln");
     }
 }

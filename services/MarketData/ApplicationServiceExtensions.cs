@@ -18,7 +18,7 @@ internal static class ApplicationServiceExtensions
         builder.AddBybitClient();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<CandleStore>();
-        builder.Services.AddSingleton<CandleBackfill>();
+        builder.Services.AddScoped<CandleBackfill>();
         builder.AddWorkingSets();
         builder.AddUploads();
         builder.AddPrimeJobs();

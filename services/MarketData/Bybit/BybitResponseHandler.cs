@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net;
-using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 
@@ -87,8 +86,9 @@ internal sealed class BybitResponseHandler(
         BybitStatus? envelope;
         try
         {
+            // Bytes, not ReadFromJsonAsync: that disposes the buffered content's one stream, which the client still has to read.
             await response.Content.LoadIntoBufferAsync(cancellationToken);
-            envelope = await response.Content.ReadFromJsonAsync(BybitJsonContext.Default.BybitStatus, cancellationToken);
+            envelope = JsonSerializer.Deserialize(await response.Content.ReadAsByteArrayAsync(cancellationToken), BybitJsonContext.Default.BybitStatus);
         }
         catch (JsonException exception)
         {

@@ -10,7 +10,7 @@ namespace Platform.MarketData.Ingest;
 /// Parses an upload straight from its stored chunks into a binary COPY and one upsert, in one transaction: a strict
 /// ingest with a bad row, a corrupt file or any failure on the way writes nothing.
 /// </summary>
-internal sealed class IngestService(UploadStore uploads, CandleStore candles, WorkingSetStore workingSets)
+internal sealed class IngestService(UploadStore uploads, WorkingSetLoader workingSets)
 {
     public async Task<IngestOutcome> IngestAsync(Upload upload, string symbol, Interval interval, CandleFileFormat format, bool strict, CancellationToken cancellationToken)
     {
@@ -20,7 +20,7 @@ internal sealed class IngestService(UploadStore uploads, CandleStore candles, Wo
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
 
         var tally = new IngestTally();
-        var counts = await CandleStore.UpsertAsync(
+        var (counts, openTimes) = await CandleStore.UpsertAsync(
             connection, symbol, interval, $"upload:{upload.Id:N}", tally.FilterAsync(file.ReadRowsAsync(cancellationToken)), cancellationToken);
         if (tally.Valid + tally.Rejected == 0)
         {
@@ -32,21 +32,12 @@ internal sealed class IngestService(UploadStore uploads, CandleStore candles, Wo
             return new IngestOutcome(null, tally);
         }
 
-        IReadOnlyList<QualityGap> gaps = [];
-        if (tally is { EarliestMs: { } earliest, LatestMs: { } latest })
-        {
-            var stored = await connection.QueryAsync<long>(new CommandDefinition(
-                """
-                SELECT open_time FROM candles
-                WHERE symbol = @Symbol AND interval = @Interval AND open_time BETWEEN @Earliest AND @Latest
-                ORDER BY open_time
-                """,
-                new { Symbol = symbol, Interval = interval.Code, Earliest = earliest, Latest = latest },
-                cancellationToken: cancellationToken));
-            gaps = CandleBackfill.MissingStretches(interval, stored.AsList(), earliest, latest)
+        // Gaps of the file itself: bars missing between its earliest and latest valid rows.
+        IReadOnlyList<QualityGap> gaps = openTimes.Length == 0
+            ? []
+            : CandleBackfill.MissingStretches(interval, openTimes, openTimes[0], openTimes[^1])
                 .Select(gap => new QualityGap(gap.First, gap.Last, interval.PeriodIndex(gap.Last) - interval.PeriodIndex(gap.First) + 1))
                 .ToList();
-        }
         var duplicates = counts.RepeatedInBatch + counts.Unchanged;
         await connection.ExecuteAsync(new CommandDefinition(
             """
@@ -68,8 +59,7 @@ internal sealed class IngestService(UploadStore uploads, CandleStore candles, Wo
             cancellationToken: cancellationToken));
         await transaction.CommitAsync(cancellationToken);
 
-        var newest = await candles.GetNewestAsync(symbol, interval, WorkingSetStore.MaxCandles, cancellationToken);
-        var workingSet = await workingSets.ReplaceAsync(symbol, interval, newest, cancellationToken);
+        var workingSet = await workingSets.LoadFromStoreAsync(symbol, interval, cancellationToken);
         return new IngestOutcome(
             new IngestReport(
                 upload.Id.ToString("N"),

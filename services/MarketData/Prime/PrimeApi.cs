@@ -32,7 +32,7 @@ internal static partial class PrimeApi
         builder.Services.AddKeyedSingleton(StreamName, (services, _) =>
             new JobStream(services.GetRequiredService<IDatabase>(), services.GetRequiredService<IConnectionMultiplexer>(), StreamName, lease));
         builder.Services.AddSingleton<PrimeJobStore>();
-        builder.Services.AddSingleton<PrimeRunner>();
+        builder.Services.AddScoped<PrimeRunner>();
         builder.Services.AddHostedService<PrimeWorker>();
         builder.Services.AddHostedService<PrimeReconciler>();
         return builder;

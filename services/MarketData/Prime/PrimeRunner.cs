@@ -10,7 +10,7 @@ namespace Platform.MarketData.Prime;
 /// Runs a claimed backfill: each interval page by page from its cursor, every page stored together with the job's new
 /// cursor in one transaction (so a restart resumes after the last stored page), then refreshes the working sets.
 /// </summary>
-internal sealed class PrimeRunner(PrimeJobStore jobs, BybitClient bybit, WorkingSetStore workingSets, CandleStore candles)
+internal sealed class PrimeRunner(PrimeJobStore jobs, BybitClient bybit, WorkingSetLoader workingSets)
 {
     /// <summary>Returns the working-set length per interval, or null when another worker took the job over.</summary>
     public async Task<IReadOnlyDictionary<string, int>?> RunAsync(PrimeJob job, string owner, CancellationToken cancellationToken)
@@ -36,9 +36,7 @@ internal sealed class PrimeRunner(PrimeJobStore jobs, BybitClient bybit, Working
         var lengths = new Dictionary<string, int>();
         foreach (var code in job.Intervals)
         {
-            var interval = Interval.Parse(code);
-            var newest = await candles.GetNewestAsync(job.Symbol, interval, WorkingSetStore.MaxCandles, cancellationToken);
-            lengths[code] = await workingSets.ReplaceAsync(job.Symbol, interval, newest, cancellationToken);
+            lengths[code] = await workingSets.LoadFromStoreAsync(job.Symbol, Interval.Parse(code), cancellationToken);
         }
         await jobs.CompleteAsync(job.Id, owner, lengths, cancellationToken);
         return lengths;
@@ -49,7 +47,7 @@ internal sealed class PrimeRunner(PrimeJobStore jobs, BybitClient bybit, Working
     {
         await using var connection = await jobs.DataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var counts = await CandleStore.UpsertAsync(connection, job.Symbol, interval, "bybit", page.ToAsyncEnumerable(), cancellationToken);
+        var counts = (await CandleStore.UpsertAsync(connection, job.Symbol, interval, "bybit", page.ToAsyncEnumerable(), cancellationToken)).Counts;
         if (!await PrimeJobStore.RecordPageAsync(connection, job.Id, owner, interval.Code, remaining, counts.Inserted + counts.Updated, cancellationToken))
         {
             return false;

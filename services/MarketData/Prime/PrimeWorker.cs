@@ -5,12 +5,12 @@ using Platform.ServiceDefaults.Jobs;
 
 namespace Platform.MarketData.Prime;
 
-/// <summary>Runs backfill jobs from the prime stream; any number of replicas share the stream.</summary>
+/// <summary>Runs backfill jobs from the prime stream, each in its own DI scope; any number of replicas share the stream.</summary>
 internal sealed class PrimeWorker(
     [FromKeyedServices(PrimeApi.StreamName)] JobStream stream,
     MigrationStatus migrations,
     PrimeJobStore jobs,
-    PrimeRunner runner,
+    IServiceScopeFactory scopes,
     IOptions<PrimeOptions> options,
     ILogger<PrimeWorker> logger)
     : JobStreamWorker(stream, migrations, options.Value.Concurrency, logger)
@@ -24,6 +24,8 @@ internal sealed class PrimeWorker(
         }
         try
         {
+            await using var scope = scopes.CreateAsyncScope();
+            var runner = scope.ServiceProvider.GetRequiredService<PrimeRunner>();
             return await runner.RunAsync(job, Consumer, stoppingToken) is null ? JobOutcome.Skipped : JobOutcome.Done;
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

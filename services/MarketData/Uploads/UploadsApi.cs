@@ -28,7 +28,7 @@ internal static class UploadsApi
     {
         builder.Services.Configure<UploadOptions>(builder.Configuration.GetSection(UploadOptions.Section));
         builder.Services.AddSingleton<UploadStore>();
-        builder.Services.AddSingleton<IngestService>();
+        builder.Services.AddScoped<IngestService>();
         return builder;
     }
 

@@ -5,11 +5,11 @@ using StackExchange.Redis;
 
 namespace Platform.MarketData.WorkingSets;
 
-/// <summary>Fills working sets from Bybit or from the candle store; the one place that writes them besides uploads.</summary>
+/// <summary>Fills working sets from Bybit or from the candle store, and resets them (contract §7.4, §7.11).</summary>
 internal sealed partial class WorkingSetLoader(
     BybitClient bybit, CandleStore candleStore, WorkingSetStore workingSets, IDatabase redis, ILogger<WorkingSetLoader> logger)
 {
-    /// <summary>Longer than one Bybit request with its retries, short enough that a crashed holder does not block loads for long.</summary>
+    /// <summary>About one Bybit call with its retries (the client's total timeout), so a crashed holder blocks loads only briefly.</summary>
     private static readonly TimeSpan LoadLockTtl = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan LoadLockPoll = TimeSpan.FromMilliseconds(100);
 

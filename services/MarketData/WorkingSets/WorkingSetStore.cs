@@ -24,7 +24,7 @@ internal sealed class WorkingSetStore(IDatabase redis, TimeProvider time)
         var payload = await redis.HashGetAsync(Key(symbol, interval), CandlesField);
         return payload.IsNullOrEmpty
             ? []
-            : JsonSerializer.Deserialize((byte[])payload!, WorkingSetJsonContext.Default.WorkingSetCandleArray) ?? [];
+            : JsonSerializer.Deserialize(((ReadOnlyMemory<byte>)payload).Span, WorkingSetJsonContext.Default.WorkingSetCandleArray) ?? [];
     }
 
     /// <summary>Replaces the working set with the newest <see cref="MaxCandles"/> of <paramref name="candles"/>; returns its new length.</summary>

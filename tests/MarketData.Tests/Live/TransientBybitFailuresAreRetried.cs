@@ -55,9 +55,9 @@ public sealed class TransientBybitFailuresAreRetried(MarketDataFactory factory) 
         var metrics = await client.GetStringAsync("/metrics", timeout.Token);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("marketdata_bybit_requests_total", metrics, StringComparison.Ordinal);
-        Assert.Contains("marketdata_bybit_retries_total{reason=\"retcode_10006\"", metrics, StringComparison.Ordinal);
-        Assert.Contains("marketdata_bybit_rate_limit_hits_total{answer=\"retcode_10006\"", metrics, StringComparison.Ordinal);
+        Assert.Matches("marketdata_bybit_requests_total\\{[^}]*outcome=\"retcode_10006\"", metrics);
+        Assert.Matches("marketdata_bybit_retries_total\\{[^}]*reason=\"retcode_10006\"", metrics);
+        Assert.Matches("marketdata_bybit_rate_limit_hits_total\\{[^}]*answer=\"retcode_10006\"", metrics);
     }
 
     private static FakeFault Fault(string failure) => failure switch

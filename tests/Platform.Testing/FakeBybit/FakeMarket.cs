@@ -39,7 +39,7 @@ public static class FakeMarket
             var salt = 10 + (ulong)(index % 2);
             var price = Candle(symbol, time - time % 60_000).Close;
             trades[index] = new FakeTrade(
-                new Guid(BitConverter.GetBytes(Mix(seed, time, salt)).Concat(BitConverter.GetBytes(Mix(seed, time, salt + 2))).ToArray()).ToString(),
+                Guid.ParseExact($"{Mix(seed, time, salt):x16}{Mix(seed, time, salt + 2):x16}", "N").ToString(),
                 time,
                 price,
                 (Mix(seed, time, salt + 4) % 100_000 + 1) / 1000m,
