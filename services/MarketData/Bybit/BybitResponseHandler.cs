@@ -20,18 +20,21 @@ internal sealed class BybitResponseHandler(
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var endpoint = request.RequestUri?.AbsolutePath ?? "";
-        HttpResponseMessage response;
+        request.Options.TryGetValue(SymbolOption, out var symbol);
+        HttpResponseMessage? response = null;
+        BybitException? failure;
         try
         {
             response = await base.SendAsync(request, cancellationToken);
+            failure = await CheckAsync(response, endpoint, symbol, cancellationToken);
         }
         catch (Exception)
         {
+            // Network errors, the attempt timeout and aborted bodies: counted here, classified by the pipeline.
             metrics.RecordRequest(endpoint, "error");
+            response?.Dispose();
             throw;
         }
-        request.Options.TryGetValue(SymbolOption, out var symbol);
-        var failure = await CheckAsync(response, endpoint, symbol, cancellationToken);
         if (failure is null)
         {
             metrics.RecordRequest(endpoint, "ok");

@@ -37,8 +37,9 @@ internal sealed class CandleStore(NpgsqlDataSource dataSource)
 
     /// <summary>
     /// Upserts a stream of candles inside the caller's transaction; the last row of a repeated open time wins. The rows go
-    /// by binary COPY into a temporary (unlogged) staging table, then one range-bounded UPDATE of changed rows and one
-    /// INSERT of new ones, which measured three times faster than <c>INSERT ... ON CONFLICT DO UPDATE</c> on a million rows.
+    /// by binary COPY into a temporary (unlogged) staging table, then, when stored candles overlap the batch's range, one
+    /// range-bounded UPDATE of changed rows, and one INSERT of new ones: measured three times faster than
+    /// <c>INSERT ... ON CONFLICT DO UPDATE</c> on a million rows.
     /// A concurrent writer of the same candles makes the INSERT hit the primary key; the batch then falls back to
     /// <c>ON CONFLICT</c> from a savepoint.
     /// </summary>
@@ -98,32 +99,43 @@ internal sealed class CandleStore(NpgsqlDataSource dataSource)
         var rows = distinct.Length < received
             ? "(SELECT DISTINCT ON (open_time) * FROM candle_staging ORDER BY open_time, seq DESC)"
             : "candle_staging";
-        long inserted, updated;
+        long inserted, updated = 0;
         await connection.ExecuteAsync(new CommandDefinition("SAVEPOINT candle_upsert", cancellationToken: cancellationToken));
         try
         {
-            updated = await connection.ExecuteAsync(new CommandDefinition(
-                $"""
-                UPDATE candles AS stored
-                SET open = incoming.open, high = incoming.high, low = incoming.low, close = incoming.close,
-                    volume = incoming.volume, turnover = incoming.turnover, source = @Source, inserted_at = now()
-                FROM {rows} AS incoming
-                WHERE stored.symbol = @Symbol AND stored.interval = @Interval
-                  AND stored.open_time BETWEEN @Earliest AND @Latest AND stored.open_time = incoming.open_time
-                  AND (stored.open, stored.high, stored.low, stored.close, stored.volume, stored.turnover)
-                      IS DISTINCT FROM (incoming.open, incoming.high, incoming.low, incoming.close, incoming.volume, incoming.turnover)
+            var overlaps = await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
+                """
+                SELECT EXISTS (
+                    SELECT 1 FROM candles
+                    WHERE symbol = @Symbol AND interval = @Interval AND open_time BETWEEN @Earliest AND @Latest)
                 """,
                 batch,
                 cancellationToken: cancellationToken));
+            if (overlaps)
+            {
+                // Temporary tables are never auto-analyzed; without statistics the join plans below can be poor.
+                await connection.ExecuteAsync(new CommandDefinition("ANALYZE candle_staging", cancellationToken: cancellationToken));
+                updated = await connection.ExecuteAsync(new CommandDefinition(
+                    $"""
+                    UPDATE candles AS stored
+                    SET open = incoming.open, high = incoming.high, low = incoming.low, close = incoming.close,
+                        volume = incoming.volume, turnover = incoming.turnover, source = @Source, inserted_at = now()
+                    FROM {rows} AS incoming
+                    WHERE stored.symbol = @Symbol AND stored.interval = @Interval
+                      AND stored.open_time BETWEEN @Earliest AND @Latest AND stored.open_time = incoming.open_time
+                      AND (stored.open, stored.high, stored.low, stored.close, stored.volume, stored.turnover)
+                          IS DISTINCT FROM (incoming.open, incoming.high, incoming.low, incoming.close, incoming.volume, incoming.turnover)
+                    """,
+                    batch,
+                    cancellationToken: cancellationToken));
+            }
             inserted = await connection.ExecuteAsync(new CommandDefinition(
                 $"""
                 INSERT INTO candles (symbol, interval, open_time, open, high, low, close, volume, turnover, source)
                 SELECT @Symbol, @Interval, incoming.open_time, incoming.open, incoming.high, incoming.low, incoming.close,
                        incoming.volume, incoming.turnover, @Source
                 FROM {rows} AS incoming
-                WHERE NOT EXISTS (
-                    SELECT 1 FROM candles AS stored
-                    WHERE stored.symbol = @Symbol AND stored.interval = @Interval AND stored.open_time = incoming.open_time)
+                {(overlaps ? "WHERE NOT EXISTS (SELECT 1 FROM candles AS stored WHERE stored.symbol = @Symbol AND stored.interval = @Interval AND stored.open_time = incoming.open_time)" : "")}
                 """,
                 batch,
                 cancellationToken: cancellationToken));

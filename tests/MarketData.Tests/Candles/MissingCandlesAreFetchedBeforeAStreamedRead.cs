@@ -1,0 +1,102 @@
+using System.Net;
+using System.Text.Json;
+using Platform.Testing.FakeBybit;
+
+namespace Platform.MarketData.Tests.Candles;
+
+public sealed class MissingCandlesAreFetchedBeforeAStreamedRead(MarketDataFactory factory) : IClassFixture<MarketDataFactory>
+{
+    private const long Hour = 3_600_000;
+    private const long Minute = 60_000;
+    private const long Start = 1_704_067_200_000;
+
+    [Fact]
+    public async Task ARangeOf20000CandlesIsFetchedIn20PagesOfAtMost1000()
+    {
+        var rows = await ReadAsync("PAGEUSDT", "1", Start, Start + 20_000 * Minute);
+        var requests = factory.Bybit.RequestsFor("PAGEUSDT");
+
+        Assert.Equal(20_000, rows.GetArrayLength());
+        Assert.Equal(20, requests.Count);
+        Assert.All(requests, request => Assert.True(request.Number("limit") <= 1000));
+        var times = rows.EnumerateArray().Select(row => row.GetProperty("open_time").GetInt64()).ToList();
+        Assert.Equal(Enumerable.Range(0, 20_000).Select(index => Start + index * Minute), times);
+        var expected = FakeMarket.Candle("PAGEUSDT", Start + 12_345 * Minute);
+        Assert.Equal((double)expected.Close, rows[12_345].GetProperty("close").GetDouble());
+        Assert.Equal((double)expected.High, rows[12_345].GetProperty("high").GetDouble());
+    }
+
+    [Fact]
+    public async Task OnlyTheMissingStretchesAreRequested()
+    {
+        await ReadAsync("HOLEUSDT", "60", Start + 100 * Hour, Start + 200 * Hour);
+        factory.Bybit.ClearRequests();
+
+        var rows = await ReadAsync("HOLEUSDT", "60", Start, Start + 300 * Hour);
+        var requests = factory.Bybit.RequestsFor("HOLEUSDT");
+
+        Assert.Equal(300, rows.GetArrayLength());
+        Assert.Equal(2, requests.Count);
+        Assert.Contains(requests, request => request.Number("start") == Start && request.Number("end") == Start + 99 * Hour);
+        Assert.Contains(requests, request => request.Number("start") == Start + 200 * Hour && request.Number("end") == Start + 299 * Hour);
+    }
+
+    [Fact]
+    public async Task AStoredRangeIsServedWithoutAskingBybit()
+    {
+        await ReadAsync("ONCEUSDT", "15", Start, Start + 96 * 15 * Minute);
+        factory.Bybit.ClearRequests();
+
+        var rows = await ReadAsync("ONCEUSDT", "15", Start, Start + 96 * 15 * Minute);
+
+        Assert.Equal(96, rows.GetArrayLength());
+        Assert.Empty(factory.Bybit.RequestsFor("ONCEUSDT"));
+    }
+
+    [Fact]
+    public async Task BackfillFalseReadsOnlyWhatIsStored()
+    {
+        var rows = await ReadAsync("NOFILLUSDT", "60", Start, Start + 10 * Hour, backfill: false);
+
+        Assert.Equal(0, rows.GetArrayLength());
+        Assert.Empty(factory.Bybit.RequestsFor("NOFILLUSDT"));
+    }
+
+    [Fact]
+    public async Task NothingBeforeTheListingIsRequestedTwice()
+    {
+        factory.Bybit.SetListingTime("NEWUSDT", DateTimeOffset.FromUnixTimeMilliseconds(Start + 5_000 * Minute));
+
+        var rows = await ReadAsync("NEWUSDT", "1", Start, Start + 6_000 * Minute);
+
+        Assert.Equal(1_000, rows.GetArrayLength());
+        Assert.Equal(Start + 5_000 * Minute, rows[0].GetProperty("open_time").GetInt64());
+        Assert.Equal(2, factory.Bybit.RequestsFor("NEWUSDT").Count);
+    }
+
+    [Fact]
+    public async Task AnUpstreamFailureIsABadGatewayProblem()
+    {
+        factory.Bybit.SetFault(FakeFault.ServerError(502), symbol: "DOWNUSDT");
+        try
+        {
+            using var response = await factory.CreateClient().GetAsync($"/internal/candles?symbol=DOWNUSDT&interval=60&start={Start}&end={Start + 10 * Hour}");
+
+            Assert.Equal(HttpStatusCode.BadGateway, response.StatusCode);
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        }
+        finally
+        {
+            factory.Bybit.ClearFaults();
+        }
+    }
+
+    private async Task<JsonElement> ReadAsync(string symbol, string interval, long start, long end, bool backfill = true)
+    {
+        using var response = await factory.CreateClient().GetAsync(
+            $"/internal/candles?symbol={symbol}&interval={interval}&start={start}&end={end}&backfill={backfill.ToString().ToLowerInvariant()}");
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, body);
+        return JsonDocument.Parse(body).RootElement.Clone();
+    }
+}
