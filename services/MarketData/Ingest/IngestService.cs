@@ -7,31 +7,33 @@ using Platform.MarketData.WorkingSets;
 namespace Platform.MarketData.Ingest;
 
 /// <summary>
-/// Parses an upload straight from its stored chunks into a binary COPY and one upsert, in one transaction: a strict
+/// Parses an upload from its stored chunks, then writes its valid candles by binary COPY in one transaction: a strict
 /// ingest with a bad row, a corrupt file or any failure on the way writes nothing.
 /// </summary>
 internal sealed class IngestService(UploadStore uploads, WorkingSetLoader workingSets)
 {
     public async Task<IngestOutcome> IngestAsync(Upload upload, string symbol, Interval interval, CandleFileFormat format, bool strict, CancellationToken cancellationToken)
     {
-        await using var content = await uploads.OpenContentAsync(upload.Id, cancellationToken);
-        using var file = await CandleFileReader.OpenAsync(content, format, interval, cancellationToken);
-        await using var connection = await uploads.DataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-
+        string layout;
         var tally = new IngestTally();
-        var (counts, openTimes) = await CandleStore.UpsertAsync(
-            connection, symbol, interval, $"upload:{upload.Id:N}", tally.FilterAsync(file.ReadRowsAsync(cancellationToken)), cancellationToken);
+        await using (var content = await uploads.OpenContentAsync(upload.Id, cancellationToken))
+        {
+            using var file = await CandleFileReader.OpenAsync(content, format, interval, cancellationToken);
+            await tally.ReadAsync(file.ReadRowsAsync(cancellationToken));
+            layout = file.Layout;
+        }
         if (tally.Valid + tally.Rejected == 0)
         {
             throw new CandleFileException("the file holds no data rows");
         }
         if (strict && tally.Rejected > 0)
         {
-            await transaction.RollbackAsync(cancellationToken);
             return new IngestOutcome(null, tally);
         }
 
+        await using var connection = await uploads.DataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var (counts, openTimes) = await CandleStore.UpsertAsync(connection, symbol, interval, $"upload:{upload.Id:N}", tally.Candles, cancellationToken);
         // Gaps of the file itself: bars missing between its earliest and latest valid rows.
         IReadOnlyList<QualityGap> gaps = openTimes.Length == 0
             ? []
@@ -49,8 +51,8 @@ internal sealed class IngestService(UploadStore uploads, WorkingSetLoader workin
                 UploadId = upload.Id,
                 Symbol = symbol,
                 Interval = interval.Code,
-                Earliest = tally.EarliestMs,
-                Latest = tally.LatestMs,
+                Earliest = openTimes.Length == 0 ? (long?)null : openTimes[0],
+                Latest = openTimes.Length == 0 ? (long?)null : openTimes[^1],
                 counts.Inserted,
                 counts.Updated,
                 Duplicates = duplicates,
@@ -66,7 +68,7 @@ internal sealed class IngestService(UploadStore uploads, WorkingSetLoader workin
                 symbol,
                 interval.Code,
                 format.ToString().ToLowerInvariant(),
-                file.Layout,
+                layout,
                 strict,
                 counts.Inserted + counts.Updated,
                 counts.Inserted,
@@ -75,8 +77,8 @@ internal sealed class IngestService(UploadStore uploads, WorkingSetLoader workin
                 tally.Rejected,
                 tally.Rejected,
                 tally.RejectedRows,
-                tally.EarliestMs,
-                tally.LatestMs,
+                openTimes.Length == 0 ? null : openTimes[0],
+                openTimes.Length == 0 ? null : openTimes[^1],
                 gaps,
                 workingSet),
             tally);

@@ -47,7 +47,7 @@ internal sealed class PrimeRunner(PrimeJobStore jobs, BybitClient bybit, Working
     {
         await using var connection = await jobs.DataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var counts = (await CandleStore.UpsertAsync(connection, job.Symbol, interval, "bybit", page.ToAsyncEnumerable(), cancellationToken)).Counts;
+        var counts = (await CandleStore.UpsertAsync(connection, job.Symbol, interval, "bybit", page, cancellationToken)).Counts;
         if (!await PrimeJobStore.RecordPageAsync(connection, job.Id, owner, interval.Code, remaining, counts.Inserted + counts.Updated, cancellationToken))
         {
             return false;

@@ -2,6 +2,8 @@ using System.IO.Compression;
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using Dapper;
+using Npgsql;
 using Platform.MarketData.Tests.Uploads;
 
 namespace Platform.MarketData.Tests.Ingesting;
@@ -96,6 +98,34 @@ public sealed class IngestWritesAllOrNothing(MarketDataFactory factory) : IClass
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         Assert.Contains("gzip", problem.GetProperty("detail").GetString(), StringComparison.OrdinalIgnoreCase);
         Assert.Equal(0, await UploadRequests.CountCandlesAsync(factory.DatabaseConnectionString, "CORRUPTUSDT"));
+    }
+
+    [Fact]
+    public async Task ADatabaseFailureHalfwayThroughTheWriteLeavesNothingWritten()
+    {
+        var client = factory.CreateClient();
+        await UploadRequests.IngestOkAsync(client, await UploadRequests.UploadIdAsync(client, "first.csv", Minutes(500), "POISONUSDT", "1"));
+        await using (var connection = new NpgsqlConnection(factory.DatabaseConnectionString))
+        {
+            // A row in the second half of the next file makes PostgreSQL abort the statement that writes it.
+            await connection.ExecuteAsync(
+                $"""
+                CREATE FUNCTION refuse_poison() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN RAISE EXCEPTION 'poisoned row'; END $$;
+                CREATE TRIGGER poison BEFORE INSERT OR UPDATE ON candles FOR EACH ROW
+                WHEN (NEW.symbol = 'POISONUSDT' AND NEW.open_time = {Start + 900 * Minute}) EXECUTE FUNCTION refuse_poison();
+                """);
+        }
+        var changed = Encoding.UTF8.GetString(Minutes(1_000)).Replace(",100,101,99,100.5,", ",100,102,99,100.5,", StringComparison.Ordinal);
+
+        using var response = await UploadRequests.IngestAsync(client, await UploadRequests.UploadIdAsync(client, "second.csv", Encoding.UTF8.GetBytes(changed), "POISONUSDT", "1"));
+
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        await using var check = new NpgsqlConnection(factory.DatabaseConnectionString);
+        Assert.Equal(500, await check.ExecuteScalarAsync<long>("SELECT count(*) FROM candles WHERE symbol = 'POISONUSDT'"));
+        Assert.Equal(0, await check.ExecuteScalarAsync<long>("SELECT count(*) FROM candles WHERE symbol = 'POISONUSDT' AND high <> 101"));
+        Assert.Equal(1, await check.ExecuteScalarAsync<long>("SELECT count(*) FROM ingest_runs WHERE symbol = 'POISONUSDT'"));
     }
 
     [Fact]
