@@ -17,6 +17,7 @@ internal static class ApplicationServiceExtensions
         builder.AddRedisClient(ResourceNames.Redis);
         builder.AddBybitClient();
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<CandleMetrics>();
         builder.Services.AddSingleton<CandleStore>();
         builder.Services.AddScoped<CandleBackfill>();
         builder.AddWorkingSets();

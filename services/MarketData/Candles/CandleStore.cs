@@ -22,7 +22,7 @@ internal sealed record UpsertResult(UpsertCounts Counts, long[] OpenTimes);
 /// The candle table of marketdatadb. Writes are upserts of one (symbol, interval) batch at a time, serialized per series by
 /// a transaction-scoped advisory lock, so that the choice between the two write paths below cannot race another writer.
 /// </summary>
-internal sealed class CandleStore(NpgsqlDataSource dataSource)
+internal sealed class CandleStore(NpgsqlDataSource dataSource, CandleMetrics metrics)
 {
     /// <summary>Upserts candles of one (symbol, interval) in one transaction; <paramref name="source"/> is <c>bybit</c> or <c>upload:&lt;id&gt;</c>.</summary>
     public async Task<UpsertCounts> UpsertAsync(string symbol, Interval interval, string source, IReadOnlyList<Candle> candles, CancellationToken cancellationToken)
@@ -35,6 +35,7 @@ internal sealed class CandleStore(NpgsqlDataSource dataSource)
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var result = await UpsertAsync(connection, symbol, interval, source, candles, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        metrics.RecordStored(source.Split(':')[0], result.Counts);
         return result.Counts;
     }
 

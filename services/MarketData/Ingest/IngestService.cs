@@ -10,7 +10,7 @@ namespace Platform.MarketData.Ingest;
 /// Parses an upload from its stored chunks, then writes its valid candles by binary COPY in one transaction: a strict
 /// ingest with a bad row, a corrupt file or any failure on the way writes nothing.
 /// </summary>
-internal sealed class IngestService(UploadStore uploads, WorkingSetLoader workingSets)
+internal sealed class IngestService(UploadStore uploads, WorkingSetLoader workingSets, CandleMetrics metrics)
 {
     public async Task<IngestOutcome> IngestAsync(Upload upload, string symbol, Interval interval, CandleFileFormat format, bool strict, CancellationToken cancellationToken)
     {
@@ -60,6 +60,8 @@ internal sealed class IngestService(UploadStore uploads, WorkingSetLoader workin
             },
             cancellationToken: cancellationToken));
         await transaction.CommitAsync(cancellationToken);
+        metrics.RecordStored("upload", counts);
+        metrics.RecordRejected(tally.Rejected);
 
         var workingSet = await workingSets.LoadFromStoreAsync(symbol, interval, cancellationToken);
         return new IngestOutcome(

@@ -10,7 +10,7 @@ namespace Platform.MarketData.Prime;
 /// Runs a claimed backfill: each interval page by page from its cursor, every page stored together with the job's new
 /// cursor in one transaction (so a restart resumes after the last stored page), then refreshes the working sets.
 /// </summary>
-internal sealed class PrimeRunner(PrimeJobStore jobs, BybitClient bybit, WorkingSetLoader workingSets)
+internal sealed class PrimeRunner(PrimeJobStore jobs, BybitClient bybit, WorkingSetLoader workingSets, CandleMetrics metrics)
 {
     /// <summary>Returns the working-set length per interval, or null when another worker took the job over.</summary>
     public async Task<IReadOnlyDictionary<string, int>?> RunAsync(PrimeJob job, string owner, CancellationToken cancellationToken)
@@ -53,6 +53,7 @@ internal sealed class PrimeRunner(PrimeJobStore jobs, BybitClient bybit, Working
             return false;
         }
         await transaction.CommitAsync(cancellationToken);
+        metrics.RecordStored("bybit", counts);
         return true;
     }
 }
