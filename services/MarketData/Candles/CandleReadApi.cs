@@ -68,14 +68,8 @@ internal sealed record CandleRangeQuery(
 
     public CandleRange? Validate(long nowMs)
     {
-        if (!MarketSymbol.TryNormalize(Symbol, out var symbol))
-        {
-            Errors["symbol"] = [$"symbol is required: 1 to {MarketSymbol.MaxLength} letters or digits."];
-        }
-        if (!MarketInterval.TryNormalize(Interval, out var interval))
-        {
-            Errors["interval"] = [$"interval '{Interval}' is not one of 1, 3, 5, 15, 30, 60, 120, 240, 360, 720, D, W, M."];
-        }
+        var symbol = MarketInput.Symbol(Symbol, Errors);
+        var interval = MarketInput.Interval("interval", Interval, Errors);
         if (!TimeParameter.TryParse(Start, out var start))
         {
             Errors["start"] = ["start is required: epoch milliseconds or ISO-8601."];

@@ -54,14 +54,8 @@ internal sealed record IngestRequest(string? Symbol, string? Interval, string? F
 
     public IngestSettings? Validate(Upload upload)
     {
-        if (!MarketSymbol.TryNormalize(string.IsNullOrWhiteSpace(Symbol) ? upload.Symbol : Symbol, out var symbol))
-        {
-            Errors["symbol"] = [$"symbol must be 1 to {MarketSymbol.MaxLength} letters or digits."];
-        }
-        if (!MarketInterval.TryNormalize(string.IsNullOrWhiteSpace(Interval) ? upload.Interval : Interval, out var interval))
-        {
-            Errors["interval"] = [$"unknown interval '{Interval}'."];
-        }
+        var symbol = MarketInput.Symbol(string.IsNullOrWhiteSpace(Symbol) ? upload.Symbol : Symbol, Errors);
+        var interval = MarketInput.Interval("interval", string.IsNullOrWhiteSpace(Interval) ? upload.Interval : Interval, Errors);
         var format = (string.IsNullOrWhiteSpace(Fmt) ? upload.Format : Fmt).ToLowerInvariant() switch
         {
             "csv" => CandleFileFormat.Csv,

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Platform.Engine.Data;
 using Platform.MarketData.Bybit;
 using Platform.MarketData.Candles;
+using Platform.MarketData.Markets;
 
 namespace Platform.MarketData.Live;
 
@@ -62,8 +63,8 @@ internal sealed record FetchKlinesQuery(string? Symbol, string? Interval = "1", 
     public Dictionary<string, string[]> Validate(out string symbol, out Interval interval)
     {
         var errors = new Dictionary<string, string[]>();
-        symbol = LiveInput.Symbol(Symbol, errors);
-        interval = LiveInput.Interval(Interval, errors);
+        symbol = MarketInput.Symbol(Symbol, errors);
+        interval = MarketInput.Interval("interval", Interval, errors);
         LiveInput.Limit(Limit, errors);
         if (Persist is not (0 or 1))
         {
@@ -78,7 +79,7 @@ internal sealed record RecentTradesQuery(string? Symbol, int Limit = 250)
     public Dictionary<string, string[]> Validate(out string symbol)
     {
         var errors = new Dictionary<string, string[]>();
-        symbol = LiveInput.Symbol(Symbol, errors);
+        symbol = MarketInput.Symbol(Symbol, errors);
         LiveInput.Limit(Limit, errors);
         return errors;
     }

@@ -22,19 +22,9 @@ internal sealed record PrimeRequest(
     /// <summary>The pages to fetch per interval, or null with <see cref="Errors"/> filled in.</summary>
     public PrimeRequestPlan? Validate(long nowMs, PrimeOptions options)
     {
-        if (!MarketSymbol.TryNormalize(Symbol, out var symbol))
-        {
-            Errors["symbol"] = [$"symbol is required: 1 to {MarketSymbol.MaxLength} letters or digits."];
-        }
+        var symbol = MarketInput.Symbol(Symbol, Errors);
         // An empty form value means the defaults, as the original framework did (contract §7.10 notes).
-        if (!MarketInterval.TryParseList(string.IsNullOrEmpty(Intervals) ? DefaultIntervals : Intervals, out var intervals, out var invalid))
-        {
-            Errors["intervals"] = [$"unknown interval '{invalid}'."];
-        }
-        else if (intervals.Count == 0)
-        {
-            Errors["intervals"] = ["intervals is empty"];
-        }
+        var intervals = MarketInput.Intervals(string.IsNullOrEmpty(Intervals) ? DefaultIntervals : Intervals, Errors);
         var loadLimit = LoadLimit ?? DefaultLoadLimit;
         if (loadLimit < 1 || loadLimit > options.MaxCandlesPerInterval)
         {

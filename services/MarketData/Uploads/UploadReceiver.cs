@@ -68,7 +68,14 @@ internal static class UploadReceiver
             }
         }
 
-        if (Validate(form, content, filename) is { Count: > 0 } errors)
+        var errors = new Dictionary<string, string[]>();
+        if (content is null || filename is null)
+        {
+            errors["file"] = ["a file part named 'file' is required."];
+        }
+        var symbol = MarketInput.Symbol(form.GetValueOrDefault("symbol"), errors);
+        var interval = MarketInput.Interval("interval", form.GetValueOrDefault("interval"), errors);
+        if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);
         }
@@ -95,8 +102,6 @@ internal static class UploadReceiver
             await transaction.RollbackAsync(cancellationToken);
             return TypedResults.Ok(UploadView.From(existing, duplicate: true));
         }
-        MarketSymbol.TryNormalize(form["symbol"], out var symbol);
-        MarketInterval.TryNormalize(form["interval"], out var interval);
         var stored = await UploadStore.CompleteAsync(
             connection,
             new Upload(id, filename!, content.Size, symbol, interval.Code, format.ToString().ToLowerInvariant(), IsGzip(content.Head), content.Sha256, default),
@@ -111,24 +116,6 @@ internal static class UploadReceiver
             return TypedResults.Ok(UploadView.From((await UploadStore.FindByHashAsync(connection, content.Sha256, cancellationToken))!, duplicate: true));
         }
         return TypedResults.Ok(UploadView.From(stored));
-    }
-
-    private static Dictionary<string, string[]> Validate(Dictionary<string, string> form, StoredContent? content, string? filename)
-    {
-        var errors = new Dictionary<string, string[]>();
-        if (content is null || filename is null)
-        {
-            errors["file"] = ["a file part named 'file' is required."];
-        }
-        if (!MarketSymbol.TryNormalize(form.GetValueOrDefault("symbol"), out _))
-        {
-            errors["symbol"] = [$"symbol is required: 1 to {MarketSymbol.MaxLength} letters or digits."];
-        }
-        if (!MarketInterval.TryNormalize(form.GetValueOrDefault("interval"), out _))
-        {
-            errors["interval"] = ["interval is required: one of 1, 3, 5, 15, 30, 60, 120, 240, 360, 720, D, W, M (or 15m, 4h, 1d...)."];
-        }
-        return errors;
     }
 
     private static bool IsGzip(byte[] head) => head is [0x1F, 0x8B, ..];

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Platform.Engine.Data;
+using Platform.MarketData.Markets;
 
 namespace Platform.MarketData.WorkingSets;
 
@@ -53,14 +54,14 @@ internal sealed record MultiTimeframeQuery(
     public Dictionary<string, string[]> Validate(out string symbol, out List<Interval> intervals, out Interval baseInterval)
     {
         var errors = new Dictionary<string, string[]>();
-        symbol = WorkingSetInput.Symbol(Symbol, errors);
-        intervals = WorkingSetInput.Intervals(Intervals, errors);
+        symbol = MarketInput.Symbol(Symbol, errors);
+        intervals = MarketInput.Intervals(Intervals, errors);
         WorkingSetInput.LoadLimit(LoadLimit, errors);
         baseInterval = default;
         var hasBase = !string.IsNullOrEmpty(Base);
         if (hasBase)
         {
-            baseInterval = WorkingSetInput.Interval("base", Base, errors);
+            baseInterval = MarketInput.Interval("base", Base, errors);
             if (!errors.ContainsKey("base") && !errors.ContainsKey("intervals") && !intervals.Contains(baseInterval))
             {
                 errors["base"] = [$"base {baseInterval.Code} is not one of the intervals."];

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Platform.Engine.Data;
+using Platform.MarketData.Markets;
 
 namespace Platform.MarketData.WorkingSets;
 
@@ -48,9 +49,9 @@ internal sealed record ResetForm(
     public Dictionary<string, string[]> Validate(out string symbol, out List<Interval> intervals)
     {
         var errors = new Dictionary<string, string[]>();
-        symbol = WorkingSetInput.Symbol(Symbol, errors);
+        symbol = MarketInput.Symbol(Symbol, errors);
         // An empty field means the defaults, as the original framework filled it in; "," is still an empty list.
-        intervals = WorkingSetInput.Intervals(string.IsNullOrEmpty(Intervals) ? DefaultIntervals : Intervals, errors);
+        intervals = MarketInput.Intervals(string.IsNullOrEmpty(Intervals) ? DefaultIntervals : Intervals, errors);
         WorkingSetInput.LoadLimit(LoadLimit, errors);
         return errors;
     }

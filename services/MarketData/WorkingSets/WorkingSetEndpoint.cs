@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Platform.Engine.Data;
+using Platform.MarketData.Markets;
 
 namespace Platform.MarketData.WorkingSets;
 
@@ -26,8 +27,8 @@ internal sealed record WorkingSetQuery(
     public Dictionary<string, string[]> Validate(out string symbol, out Interval interval)
     {
         var errors = new Dictionary<string, string[]>();
-        symbol = WorkingSetInput.Symbol(Symbol, errors);
-        interval = WorkingSetInput.Interval("interval", Interval, errors);
+        symbol = MarketInput.Symbol(Symbol, errors);
+        interval = MarketInput.Interval("interval", Interval, errors);
         WorkingSetInput.LoadLimit(LoadLimit, errors);
         return errors;
     }
