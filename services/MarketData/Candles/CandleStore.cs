@@ -24,6 +24,8 @@ internal sealed record UpsertResult(UpsertCounts Counts, long[] OpenTimes);
 /// </summary>
 internal sealed class CandleStore(NpgsqlDataSource dataSource, CandleMetrics metrics)
 {
+    private const string DirectColumns = "candles (symbol, interval, open_time, open, high, low, close, volume, turnover, source)";
+
     /// <summary>Upserts candles of one (symbol, interval) in one transaction; <paramref name="source"/> is <c>bybit</c> or <c>upload:&lt;id&gt;</c>.</summary>
     public async Task<UpsertCounts> UpsertAsync(string symbol, Interval interval, string source, IReadOnlyList<Candle> candles, CancellationToken cancellationToken)
     {
@@ -37,6 +39,60 @@ internal sealed class CandleStore(NpgsqlDataSource dataSource, CandleMetrics met
         await transaction.CommitAsync(cancellationToken);
         metrics.RecordStored(source.Split(':')[0], result.Counts);
         return result.Counts;
+    }
+
+    /// <summary>
+    /// Upserts candles inside the caller's transaction as they are parsed. While they come strictly ascending and newer than
+    /// every stored candle of the series (a file that extends the series, the usual upload), each is copied straight into
+    /// <c>candles</c> as it arrives, so that PostgreSQL works while the file is still being parsed. The first row that
+    /// breaks this cancels the copy, and the whole batch, kept in memory, takes the path of the list overload.
+    /// </summary>
+    public static async Task<UpsertResult> UpsertAsync(
+        NpgsqlConnection connection, string symbol, Interval interval, string source, IAsyncEnumerable<Candle> candles, CancellationToken cancellationToken)
+    {
+        var series = new { Symbol = symbol, Interval = interval.Code };
+        await LockSeriesAsync(connection, symbol, interval, cancellationToken);
+        var newest = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
+            "SELECT max(open_time) FROM candles WHERE symbol = @Symbol AND interval = @Interval", series, cancellationToken: cancellationToken));
+        await connection.ExecuteAsync(new CommandDefinition("SAVEPOINT candle_append", cancellationToken: cancellationToken));
+
+        var received = new List<Candle>();
+        var last = newest ?? long.MinValue;
+        var importer = await connection.BeginBinaryImportAsync($"COPY {DirectColumns} FROM STDIN (FORMAT BINARY)", cancellationToken);
+        try
+        {
+            await foreach (var candle in candles.WithCancellation(cancellationToken))
+            {
+                received.Add(candle);
+                if (importer is null)
+                {
+                    continue;
+                }
+                if (candle.OpenTime > last)
+                {
+                    WriteRow(importer, candle, symbol, interval.Code, source);
+                    last = candle.OpenTime;
+                    continue;
+                }
+                await importer.DisposeAsync();
+                importer = null;
+                await connection.ExecuteAsync(new CommandDefinition("ROLLBACK TO SAVEPOINT candle_append", cancellationToken: cancellationToken));
+            }
+            if (importer is not null)
+            {
+                await importer.CompleteAsync(cancellationToken);
+                var openTimes = received.ConvertAll(candle => candle.OpenTime).ToArray();
+                return new UpsertResult(new UpsertCounts(received.Count, 0, 0, received.Count), openTimes);
+            }
+        }
+        finally
+        {
+            if (importer is not null)
+            {
+                await importer.DisposeAsync();
+            }
+        }
+        return await UpsertAsync(connection, symbol, interval, source, received, cancellationToken);
     }
 
     /// <summary>
@@ -54,8 +110,7 @@ internal sealed class CandleStore(NpgsqlDataSource dataSource, CandleMetrics met
             return new UpsertResult(default, []);
         }
         var parameters = new { Symbol = symbol, Interval = interval.Code, Source = source, Earliest = batch[0].OpenTime, Latest = batch[^1].OpenTime };
-        await connection.ExecuteAsync(new CommandDefinition(
-            "SELECT pg_advisory_xact_lock(hashtextextended(@Symbol || '/' || @Interval, 0))", parameters, cancellationToken: cancellationToken));
+        await LockSeriesAsync(connection, symbol, interval, cancellationToken);
         var overlaps = await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
             """
             SELECT EXISTS (
@@ -68,7 +123,7 @@ internal sealed class CandleStore(NpgsqlDataSource dataSource, CandleMetrics met
         long inserted = batch.Length, updated = 0;
         if (!overlaps)
         {
-            await CopyAsync(connection, "candles (symbol, interval, open_time, open, high, low, close, volume, turnover, source)", batch, symbol, interval.Code, source, cancellationToken);
+            await CopyAsync(connection, DirectColumns, batch, symbol, interval.Code, source, cancellationToken);
         }
         else
         {
@@ -117,36 +172,48 @@ internal sealed class CandleStore(NpgsqlDataSource dataSource, CandleMetrics met
         NpgsqlConnection connection, string target, Candle[] batch, string? symbol, string? interval, string? source, CancellationToken cancellationToken)
     {
         await using var importer = await connection.BeginBinaryImportAsync($"COPY {target} FROM STDIN (FORMAT BINARY)", cancellationToken);
-        // Synchronous writes only fill Npgsql's buffer (it flushes when full); per-value async calls cost more than the I/O.
         foreach (var candle in batch)
         {
-            importer.StartRow();
-            if (symbol is not null)
-            {
-                importer.Write(symbol, NpgsqlDbType.Varchar);
-                importer.Write(interval, NpgsqlDbType.Varchar);
-            }
-            importer.Write(candle.OpenTime, NpgsqlDbType.Bigint);
-            importer.Write(candle.Open, NpgsqlDbType.Double);
-            importer.Write(candle.High, NpgsqlDbType.Double);
-            importer.Write(candle.Low, NpgsqlDbType.Double);
-            importer.Write(candle.Close, NpgsqlDbType.Double);
-            importer.Write(candle.Volume, NpgsqlDbType.Double);
-            if (candle.Turnover is { } turnover)
-            {
-                importer.Write(turnover, NpgsqlDbType.Double);
-            }
-            else
-            {
-                importer.WriteNull();
-            }
-            if (source is not null)
-            {
-                importer.Write(source, NpgsqlDbType.Varchar);
-            }
+            WriteRow(importer, candle, symbol, interval, source);
         }
         await importer.CompleteAsync(cancellationToken);
     }
+
+    /// <summary>Synchronous writes only fill Npgsql's buffer (it flushes when full); per-value async calls cost more than the I/O.</summary>
+    private static void WriteRow(NpgsqlBinaryImporter importer, in Candle candle, string? symbol, string? interval, string? source)
+    {
+        importer.StartRow();
+        if (symbol is not null)
+        {
+            importer.Write(symbol, NpgsqlDbType.Varchar);
+            importer.Write(interval, NpgsqlDbType.Varchar);
+        }
+        importer.Write(candle.OpenTime, NpgsqlDbType.Bigint);
+        importer.Write(candle.Open, NpgsqlDbType.Double);
+        importer.Write(candle.High, NpgsqlDbType.Double);
+        importer.Write(candle.Low, NpgsqlDbType.Double);
+        importer.Write(candle.Close, NpgsqlDbType.Double);
+        importer.Write(candle.Volume, NpgsqlDbType.Double);
+        if (candle.Turnover is { } turnover)
+        {
+            importer.Write(turnover, NpgsqlDbType.Double);
+        }
+        else
+        {
+            importer.WriteNull();
+        }
+        if (source is not null)
+        {
+            importer.Write(source, NpgsqlDbType.Varchar);
+        }
+    }
+
+    /// <summary>Serializes writers of one series until the end of their transactions; the lock is re-entrant.</summary>
+    private static Task LockSeriesAsync(NpgsqlConnection connection, string symbol, Interval interval, CancellationToken cancellationToken) =>
+        connection.ExecuteAsync(new CommandDefinition(
+            "SELECT pg_advisory_xact_lock(hashtextextended(@Symbol || '/' || @Interval, 0))",
+            new { Symbol = symbol, Interval = interval.Code },
+            cancellationToken: cancellationToken));
 
     /// <summary>
     /// The candles ascending by open time, one per open time, the later of equal ones winning. Files usually come

@@ -7,33 +7,29 @@ using Platform.MarketData.WorkingSets;
 namespace Platform.MarketData.Ingest;
 
 /// <summary>
-/// Parses an upload from its stored chunks, then writes its valid candles by binary COPY in one transaction: a strict
-/// ingest with a bad row, a corrupt file or any failure on the way writes nothing.
+/// Parses an upload straight from its stored chunks into binary COPY, in one transaction: a strict ingest with a bad row,
+/// a corrupt file or any failure on the way writes nothing.
 /// </summary>
 internal sealed class IngestService(UploadStore uploads, WorkingSetLoader workingSets, CandleMetrics metrics)
 {
     public async Task<IngestOutcome> IngestAsync(Upload upload, string symbol, Interval interval, CandleFileFormat format, bool strict, CancellationToken cancellationToken)
     {
-        string layout;
+        await using var content = await uploads.OpenContentAsync(upload.Id, cancellationToken);
+        using var file = await CandleFileReader.OpenAsync(content, format, interval, cancellationToken);
+        await using var connection = await uploads.DataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var tally = new IngestTally();
-        await using (var content = await uploads.OpenContentAsync(upload.Id, cancellationToken))
-        {
-            using var file = await CandleFileReader.OpenAsync(content, format, interval, cancellationToken);
-            await tally.ReadAsync(file.ReadRowsAsync(cancellationToken));
-            layout = file.Layout;
-        }
+        var (counts, openTimes) = await CandleStore.UpsertAsync(
+            connection, symbol, interval, $"upload:{upload.Id:N}", tally.ValidAsync(file.ReadRowsAsync(cancellationToken)), cancellationToken);
         if (tally.Valid + tally.Rejected == 0)
         {
             throw new CandleFileException("the file holds no data rows");
         }
         if (strict && tally.Rejected > 0)
         {
+            await transaction.RollbackAsync(cancellationToken);
             return new IngestOutcome(null, tally);
         }
-
-        await using var connection = await uploads.DataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var (counts, openTimes) = await CandleStore.UpsertAsync(connection, symbol, interval, $"upload:{upload.Id:N}", tally.Candles, cancellationToken);
         // Gaps of the file itself: bars missing between its earliest and latest valid rows.
         IReadOnlyList<QualityGap> gaps = openTimes.Length == 0
             ? []
@@ -70,7 +66,7 @@ internal sealed class IngestService(UploadStore uploads, WorkingSetLoader workin
                 symbol,
                 interval.Code,
                 format.ToString().ToLowerInvariant(),
-                layout,
+                file.Layout,
                 strict,
                 counts.Inserted + counts.Updated,
                 counts.Inserted,

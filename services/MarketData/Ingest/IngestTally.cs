@@ -1,21 +1,20 @@
 namespace Platform.MarketData.Ingest;
 
-/// <summary>Counts the rows of an ingest as they stream past and keeps the valid candles for the store.</summary>
+/// <summary>Counts the rows of an ingest as they stream past, passing only valid candles on to the store.</summary>
 internal sealed class IngestTally
 {
     public const int ReportedRejections = 20;
 
     private readonly List<RejectedRow> _rejectedRows = [];
 
-    public long Valid => Candles.Count;
-
     public long Rejected { get; private set; }
 
     public IReadOnlyList<RejectedRow> RejectedRows => _rejectedRows;
 
-    public List<Candles.Candle> Candles { get; } = [];
+    public long Valid { get; private set; }
 
-    public async Task ReadAsync(IAsyncEnumerable<CandleFileRow> rows)
+    /// <summary>The valid candles of <paramref name="rows"/>, counting the rejected ones on the way.</summary>
+    public async IAsyncEnumerable<Candles.Candle> ValidAsync(IAsyncEnumerable<CandleFileRow> rows)
     {
         await foreach (var row in rows)
         {
@@ -28,7 +27,8 @@ internal sealed class IngestTally
                 }
                 continue;
             }
-            Candles.Add(row.Candle);
+            Valid++;
+            yield return row.Candle;
         }
     }
 }
