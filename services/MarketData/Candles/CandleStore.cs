@@ -257,6 +257,10 @@ internal sealed class CandleStore(NpgsqlDataSource dataSource, CandleMetrics met
     public async Task<IReadOnlyList<Candle>> GetNewestAsync(string symbol, Interval interval, int count, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        // Right after a bulk load the statistics still describe the old table, and the planner then bitmap-scans the whole
+        // series and sorts it (0.3 s for a million rows); walking the primary key backwards always reads just `count` rows.
+        await connection.ExecuteAsync(new CommandDefinition("SET LOCAL enable_bitmapscan = off", cancellationToken: cancellationToken));
         var rows = await connection.QueryAsync<Candle>(new CommandDefinition(
             """
             SELECT open_time, open, high, low, close, volume, turnover FROM (
