@@ -1,3 +1,5 @@
+using Platform.Backtests.Backtests;
+using Platform.Backtests.Strategies;
 using Platform.ServiceDefaults;
 using Platform.ServiceDefaults.Data;
 using Platform.ServiceDefaults.Redis;
@@ -10,6 +12,9 @@ internal static class ApplicationServiceExtensions
     {
         builder.AddPostgresDatabase(ResourceNames.BacktestsDb, typeof(Program).Assembly);
         builder.AddRedisClient(ResourceNames.Redis);
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.AddStrategies();
+        builder.AddBacktests();
         return builder;
     }
 }

@@ -1,4 +1,6 @@
 using Platform.Backtests;
+using Platform.Backtests.Backtests;
+using Platform.Backtests.Strategies;
 using Platform.ServiceDefaults;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -8,6 +10,8 @@ builder.AddApplicationServices();
 
 var app = builder.Build();
 
+app.MapStrategiesApi();
+app.MapBacktestsApi();
 app.MapDefaultEndpoints();
 
 app.Run();
