@@ -22,6 +22,8 @@ public sealed class CandleFeed(HttpClient http)
             $"/internal/candles?symbol={Uri.EscapeDataString(symbol)}&interval={Uri.EscapeDataString(interval)}&start={startMs}&end={endMs}");
         using var request = new HttpRequestMessage(HttpMethod.Get, path);
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(BinaryMediaType));
+        // Without it the service's ProblemDetails writer would leave an error's body empty.
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/problem+json", 0.5));
         using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
         if (!response.IsSuccessStatusCode)
         {

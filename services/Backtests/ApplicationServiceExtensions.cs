@@ -1,4 +1,4 @@
-using Platform.Backtests.Backtests;
+using Platform.Backtests.Queue;
 using Platform.Backtests.Strategies;
 using Platform.ServiceDefaults;
 using Platform.ServiceDefaults.Data;

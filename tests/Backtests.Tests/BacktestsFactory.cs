@@ -3,4 +3,25 @@ using Platform.Testing;
 
 namespace Platform.Backtests.Tests;
 
-public sealed class BacktestsFactory() : ServiceFactory<Program>(ResourceNames.BacktestsDb);
+/// <summary>
+/// The backtests service in-process with its workers, reaching a real market data service (and through it a fake Bybit)
+/// by service discovery. Subclasses change settings before start, e.g. an API-only replica.
+/// </summary>
+public class BacktestsFactory() : ServiceFactory<Program>(ResourceNames.BacktestsDb)
+{
+    public MarketDataServer MarketData { get; } = new();
+
+    public override async Task InitializeAsync()
+    {
+        await MarketData.InitializeAsync();
+        Set($"services:{ResourceNames.MarketData}:http:0", MarketData.Address.ToString().TrimEnd('/'));
+        Set("Backtests:Queue:Lease", "00:00:05");
+        await base.InitializeAsync();
+    }
+
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await MarketData.DisposeAsync();
+    }
+}

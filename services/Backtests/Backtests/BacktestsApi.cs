@@ -1,9 +1,160 @@
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Platform.Backtests.Queue;
+using Platform.Backtests.Strategies;
+
 namespace Platform.Backtests.Backtests;
 
 internal static class BacktestsApi
 {
-    public static RouteGroupBuilder MapBacktestsApi(this IEndpointRouteBuilder routes) =>
-        routes.MapGroup("/api/v1/backtests").WithTags("Backtests");
+    /// <summary>Contract §4.1–4.5: list, read, create (queued and enqueued at once) and update backtests.</summary>
+    public static RouteGroupBuilder MapBacktestsApi(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/v1/backtests").WithTags("Backtests");
+        group.MapGet("/", ListAsync).WithName("ListBacktests");
+        group.MapGet("/{id:long}", GetAsync).WithName("GetBacktest");
+        group.MapPost("/", CreateAsync).WithName("CreateBacktest").WithSummary("Store a backtest as queued and put it on the jobs stream");
+        group.MapPut("/{id:long}", UpdateAsync).WithName("UpdateBacktest");
+        group.MapRunApi();
+        return group;
+    }
 
-    public static IHostApplicationBuilder AddBacktests(this IHostApplicationBuilder builder) => builder;
+    private static async Task<Results<Ok<BacktestList>, ValidationProblem>> ListAsync(
+        [AsParameters] ListBacktestsQuery query, BacktestStore store, CancellationToken cancellationToken)
+    {
+        if (query.Validate() is not { } filter)
+        {
+            return TypedResults.ValidationProblem(query.Errors);
+        }
+        var (items, total) = await store.ListAsync(filter, cancellationToken);
+        return TypedResults.Ok(new BacktestList(items.Select(BacktestView.From).ToList(), total));
+    }
+
+    private static async Task<Results<Ok<BacktestView>, ProblemHttpResult>> GetAsync(long id, BacktestStore store, CancellationToken cancellationToken) =>
+        await store.GetAsync(id, cancellationToken) is { } backtest ? TypedResults.Ok(BacktestView.From(backtest)) : BacktestInput.NotFound();
+
+    private static async Task<Results<Created<BacktestView>, ProblemHttpResult>> CreateAsync(
+        CreateBacktestRequest request, BacktestStore store, StrategyStore strategies, BacktestQueue queue, CancellationToken cancellationToken)
+    {
+        var errors = request.Validate();
+        if (errors.Count > 0)
+        {
+            return BacktestInput.Unprocessable(errors);
+        }
+        if (await strategies.GetAsync(request.StrategyId!.Value, cancellationToken) is not { } strategy)
+        {
+            return StrategyNotFound();
+        }
+        var leverage = request.Leverage ?? CreateBacktestRequest.DefaultLeverage;
+        var commission = request.Commission ?? CreateBacktestRequest.DefaultCommission;
+        var config = WithFilters(request.Config, request.HtfFilters);
+        if (RunConfiguration.Create(strategy.StrategyType, strategy.Config, config, request.InitialCapital!.Value, leverage, commission, errors) is null)
+        {
+            return BacktestInput.Unprocessable(errors);
+        }
+
+        var created = await store.CreateAsync(
+            new NewBacktest(
+                strategy.Id,
+                request.Symbol!,
+                request.Timeframe!,
+                request.StartDate!.Value.UtcDateTime,
+                request.EndDate!.Value.UtcDateTime,
+                request.InitialCapital.Value,
+                leverage,
+                commission,
+                config?.ToJsonString(),
+                request.AdditionalTimeframes,
+                request.HtfFilters?.ToJsonString()),
+            cancellationToken);
+        await queue.EnqueueAsync(created.Id);
+        return TypedResults.Created($"/api/v1/backtests/{created.Id}", BacktestView.From(created));
+    }
+
+    private static async Task<Results<Ok<BacktestView>, ProblemHttpResult>> UpdateAsync(
+        long id, UpdateBacktestRequest request, BacktestStore store, StrategyStore strategies, CancellationToken cancellationToken)
+    {
+        var errors = request.Validate();
+        if (errors.Count > 0)
+        {
+            return BacktestInput.Unprocessable(errors);
+        }
+        if (request.StrategyId is not null || request.Config is not null)
+        {
+            if (await store.GetAsync(id, cancellationToken) is not { } current)
+            {
+                return BacktestInput.NotFound();
+            }
+            if (await strategies.GetAsync(request.StrategyId ?? current.StrategyId, cancellationToken) is not { } strategy)
+            {
+                return StrategyNotFound();
+            }
+            var config = request.Config ?? (current.Config is null ? null : JsonNode.Parse(current.Config)?.AsObject());
+            if (RunConfiguration.Create(
+                    strategy.StrategyType, strategy.Config, config, request.InitialCapital ?? current.InitialCapital,
+                    request.Leverage ?? current.Leverage, request.Commission ?? current.Commission, errors) is null)
+            {
+                return BacktestInput.Unprocessable(errors);
+            }
+        }
+
+        var change = new BacktestChange(
+            id,
+            request.StrategyId,
+            request.Symbol,
+            request.Timeframe,
+            request.StartDate?.UtcDateTime,
+            request.EndDate?.UtcDateTime,
+            request.InitialCapital,
+            request.Leverage,
+            request.Commission,
+            request.Config?.ToJsonString(),
+            request.Status);
+        var (before, after) = await store.UpdateAsync(id, change, current => Allowed(current, request), cancellationToken);
+        if (before is null)
+        {
+            return BacktestInput.NotFound();
+        }
+        if (after is not null)
+        {
+            return TypedResults.Ok(BacktestView.From(after));
+        }
+        if (!DatesInOrder(before, request))
+        {
+            return BacktestInput.Unprocessable(new Dictionary<string, string[]> { ["end_date"] = ["end_date must be after start_date"] });
+        }
+        return TypedResults.Problem(
+            $"A {before.Status} backtest cannot {(request.Status is null || request.Status == before.Status ? "be edited" : $"become {request.Status}")}.",
+            statusCode: StatusCodes.Status409Conflict,
+            title: "Illegal change");
+    }
+
+    /// <summary>
+    /// Settings change only while a run is queued or failed, dates stay in order, and status changes follow
+    /// <see cref="BacktestStatus.CanChange"/>.
+    /// </summary>
+    private static bool Allowed(Backtest current, UpdateBacktestRequest request)
+    {
+        var editsSettings = request with { Status = null } != new UpdateBacktestRequest(null, null, null, null, null, null, null, null, null, null);
+        return DatesInOrder(current, request)
+               && (!editsSettings || current.Status is BacktestStatus.Queued or BacktestStatus.Failed)
+               && (request.Status is null || BacktestStatus.CanChange(current.Status, request.Status));
+    }
+
+    private static bool DatesInOrder(Backtest current, UpdateBacktestRequest request) =>
+        (request.EndDate?.UtcDateTime ?? current.EndDate) > (request.StartDate?.UtcDateTime ?? current.StartDate);
+
+    private static JsonObject? WithFilters(JsonObject? config, JsonArray? filters)
+    {
+        if (filters is null)
+        {
+            return config;
+        }
+        var merged = config?.DeepClone().AsObject() ?? [];
+        merged["htf_filters"] = filters.DeepClone();
+        return merged;
+    }
+
+    private static ProblemHttpResult StrategyNotFound() =>
+        TypedResults.Problem("Strategy not found", statusCode: StatusCodes.Status404NotFound, title: "Strategy not found");
 }

@@ -1,9 +1,105 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+
 namespace Platform.Backtests.Strategies;
 
 internal static class StrategiesApi
 {
-    public static RouteGroupBuilder MapStrategiesApi(this IEndpointRouteBuilder routes) =>
-        routes.MapGroup("/api/v1/strategies").WithTags("Strategies");
+    private const string Path = "/api/v1/strategies";
 
-    public static IHostApplicationBuilder AddStrategies(this IHostApplicationBuilder builder) => builder;
+    /// <summary>
+    /// Maps the strategies CRUD (issue 5; the table of contract §3) and the read-only list of the engine's built-in
+    /// strategy types under <c>/api/v1/strategies</c>. Collection routes answer with and without the trailing slash.
+    /// </summary>
+    public static RouteGroupBuilder MapStrategiesApi(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup(Path).WithTags("Strategies");
+        group.MapGet("/types", ListTypes)
+            .WithName("ListStrategyTypes")
+            .WithSummary("The engine's built-in strategy types with their parameter schemas");
+        group.MapGet("/", ListAsync).WithName("ListStrategies");
+        group.MapGet("/{id}", GetAsync).WithName("GetStrategy").ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPost("/", CreateAsync)
+            .WithName("CreateStrategy")
+            .WithDescription("`config` holds the type's default parameters; those left out are stored with their schema defaults.")
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        group.MapPut("/{id}", UpdateAsync)
+            .WithName("UpdateStrategy")
+            .WithDescription("Partial update: absent fields are kept; `config` goes on top of the stored parameters unless `strategy_type` changes.")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        group.MapDelete("/{id}", DeleteAsync)
+            .WithName("DeleteStrategy")
+            .WithDescription("A strategy with backtests is deleted, with them, only when `force=true`; otherwise 409.")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        return group;
+    }
+
+    /// <summary>Registers <see cref="StrategyStore"/>, which other features use to read the strategy a job names.</summary>
+    public static IHostApplicationBuilder AddStrategies(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<StrategyStore>();
+        return builder;
+    }
+
+    private static Ok<IReadOnlyList<StrategyTypeView>> ListTypes() => TypedResults.Ok(StrategyTypeView.All);
+
+    private static async Task<Results<Ok<StrategyList>, ValidationProblem>> ListAsync(
+        [AsParameters] StrategyListQuery query, StrategyStore store, CancellationToken cancellationToken) =>
+        query.Validate() is { Count: > 0 } errors
+            ? TypedResults.ValidationProblem(errors)
+            : TypedResults.Ok(await store.ListAsync(query, cancellationToken));
+
+    private static async Task<Results<Ok<Strategy>, ProblemHttpResult>> GetAsync(long id, StrategyStore store, CancellationToken cancellationToken) =>
+        await store.GetAsync(id, cancellationToken) is { } strategy ? TypedResults.Ok(strategy) : StrategyProblems.NotFound(id);
+
+    private static async Task<Results<Created<Strategy>, ValidationProblem, ProblemHttpResult>> CreateAsync(
+        CreateStrategyRequest request, StrategyStore store, CancellationToken cancellationToken)
+    {
+        var errors = request.Validate();
+        if (errors.Count > 0 || request is not { Name: { } name, StrategyType: { } strategyType })
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+        if (StrategyConfig.Find(strategyType) is not { } definition)
+        {
+            return StrategyProblems.UnknownType(strategyType);
+        }
+        var resolved = StrategyConfig.Resolve(definition, request.ConfigObject());
+        if (resolved.Value is not { } spec)
+        {
+            return StrategyProblems.InvalidParameters(resolved.Errors);
+        }
+        var strategy = await store.TryCreateAsync(
+            name, request.Description, definition.Name, StrategyConfig.ToJson(spec), request.IsActive ?? true, cancellationToken);
+        return strategy is null ? StrategyProblems.NameTaken(name) : TypedResults.Created($"{Path}/{strategy.Id}", strategy);
+    }
+
+    private static async Task<Results<Ok<Strategy>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
+        long id, UpdateStrategyRequest request, StrategyStore store, CancellationToken cancellationToken)
+    {
+        if (request.Validate() is { Count: > 0 } errors)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+        return await store.UpdateAsync(id, request, cancellationToken) switch
+        {
+            StrategyUpdate.Updated updated => TypedResults.Ok(updated.Strategy),
+            StrategyUpdate.NameTaken taken => StrategyProblems.NameTaken(taken.Name),
+            StrategyUpdate.UnknownType unknown => StrategyProblems.UnknownType(unknown.StrategyType),
+            StrategyUpdate.InvalidParameters invalid => StrategyProblems.InvalidParameters(invalid.Errors),
+            _ => StrategyProblems.NotFound(id),
+        };
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
+        long id, StrategyStore store, CancellationToken cancellationToken, bool force = false) =>
+        await store.DeleteAsync(id, force, cancellationToken) switch
+        {
+            StrategyDeletion.Deleted => TypedResults.NoContent(),
+            StrategyDeletion.InUse inUse => StrategyProblems.HasBacktests(id, inUse.Backtests),
+            _ => StrategyProblems.NotFound(id),
+        };
 }

@@ -1,0 +1,55 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Platform.Engine.Backtesting;
+
+namespace Platform.Backtests.Queue;
+
+/// <summary>Turns the engine's result into the rows of a completed run and its §2.3 result document.</summary>
+internal static class EngineOutcome
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+
+    public static RunOutcome From(BacktestResult result)
+    {
+        var metrics = result.Metrics;
+        var document = JsonSerializer.SerializeToNode(metrics, Json)!.AsObject();
+        document["strategy"] = new JsonObject
+        {
+            ["type"] = result.Strategy.Name,
+            ["parameters"] = JsonSerializer.SerializeToNode(result.Strategy.Parameters.ToString()),
+        };
+        document["fingerprint"] = result.Fingerprint;
+        document["bars"] = result.Time.Length;
+        document["gaps"] = result.Gaps.Count;
+
+        var trades = result.Trades.Select(trade => new TradeRow(
+            DateTimeOffset.FromUnixTimeMilliseconds(trade.EntryTime).UtcDateTime,
+            DateTimeOffset.FromUnixTimeMilliseconds(trade.ExitTime).UtcDateTime,
+            trade.Side == TradeSide.Long ? "LONG" : "SHORT",
+            trade.EntryPrice,
+            trade.ExitPrice,
+            trade.Quantity,
+            trade.Pnl,
+            trade.PnlPct,
+            trade.Commission,
+            trade.BarsHeld,
+            JsonNamingPolicy.SnakeCaseLower.ConvertName(trade.ExitReason.ToString()))).ToList();
+
+        return new RunOutcome(
+            new RunMetrics(
+                metrics.FinalCapital,
+                metrics.TotalReturn,
+                metrics.TotalTrades,
+                metrics.WinningTrades,
+                metrics.LosingTrades,
+                metrics.WinRate,
+                metrics.SharpeRatio,
+                metrics.SortinoRatio,
+                metrics.MaxDrawdown,
+                metrics.ProfitFactor),
+            document.ToJsonString(),
+            trades,
+            result.Time.ToArray(),
+            result.Equity.ToArray());
+    }
+}

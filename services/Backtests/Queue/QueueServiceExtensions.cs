@@ -1,0 +1,27 @@
+using Platform.Backtests.Backtests;
+using Platform.ServiceDefaults.Candles;
+using Platform.ServiceDefaults.Jobs;
+using StackExchange.Redis;
+
+namespace Platform.Backtests.Queue;
+
+internal static class QueueServiceExtensions
+{
+    /// <summary>Registers the backtest store, the jobs stream, its workers and reconciler, and the candle feed.</summary>
+    public static IHostApplicationBuilder AddBacktests(this IHostApplicationBuilder builder)
+    {
+        var section = builder.Configuration.GetSection(QueueOptions.Section);
+        builder.Services.Configure<QueueOptions>(section);
+        var lease = section.Get<QueueOptions>()?.Lease ?? new QueueOptions().Lease;
+        builder.Services.AddKeyedSingleton(BacktestQueue.StreamName, (services, _) =>
+            new JobStream(services.GetRequiredService<IDatabase>(), services.GetRequiredService<IConnectionMultiplexer>(), BacktestQueue.StreamName, lease));
+        builder.Services.AddSingleton<BacktestStore>();
+        builder.Services.AddSingleton<BacktestRuns>();
+        builder.Services.AddSingleton<BacktestQueue>();
+        builder.Services.AddScoped<BacktestRunner>();
+        builder.Services.AddHostedService<BacktestWorker>();
+        builder.Services.AddHostedService<BacktestReconciler>();
+        builder.AddCandleFeed();
+        return builder;
+    }
+}

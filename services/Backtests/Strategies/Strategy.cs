@@ -1,0 +1,31 @@
+using System.Text.Json.Nodes;
+
+namespace Platform.Backtests.Strategies;
+
+/// <summary>A stored strategy; <see cref="Config"/> holds every parameter of its type, defaults filled in.</summary>
+internal sealed record Strategy(
+    long Id,
+    string Name,
+    string? Description,
+    string StrategyType,
+    JsonObject Config,
+    bool IsActive,
+    DateTime CreatedAt,
+    DateTime UpdatedAt);
+
+/// <summary>A <c>strategies</c> row as read, with <c>config</c> as text (<c>config::text</c>) until parsed.</summary>
+internal sealed record StrategyRow(
+    long Id,
+    string Name,
+    string? Description,
+    string StrategyType,
+    string Config,
+    bool IsActive,
+    DateTime CreatedAt,
+    DateTime UpdatedAt)
+{
+    public Strategy ToStrategy() =>
+        new(Id, Name, Description, StrategyType, JsonNode.Parse(Config)!.AsObject(), IsActive, CreatedAt, UpdatedAt);
+}
+
+internal sealed record StrategyList(IReadOnlyList<Strategy> Items, long Total);

@@ -1,0 +1,35 @@
+namespace Platform.Backtests.Strategies;
+
+/// <summary>What <see cref="StrategyStore.UpdateAsync"/> did.</summary>
+internal abstract record StrategyUpdate
+{
+    private StrategyUpdate()
+    {
+    }
+
+    public sealed record Updated(Strategy Strategy) : StrategyUpdate;
+
+    public sealed record NotFound : StrategyUpdate;
+
+    public sealed record NameTaken(string Name) : StrategyUpdate;
+
+    public sealed record UnknownType(string StrategyType) : StrategyUpdate;
+
+    /// <summary>The resulting parameters break the type's schema; errors are keyed <c>config.{parameter}</c>.</summary>
+    public sealed record InvalidParameters(IReadOnlyDictionary<string, string> Errors) : StrategyUpdate;
+}
+
+/// <summary>What <see cref="StrategyStore.DeleteAsync"/> did.</summary>
+internal abstract record StrategyDeletion
+{
+    private StrategyDeletion()
+    {
+    }
+
+    public sealed record Deleted : StrategyDeletion;
+
+    public sealed record NotFound : StrategyDeletion;
+
+    /// <summary>Nothing deleted: the strategy has backtests and deleting was not forced.</summary>
+    public sealed record InUse(long Backtests) : StrategyDeletion;
+}

@@ -1,0 +1,39 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Platform.Backtests.Strategies;
+
+/// <summary>The ProblemDetails answers about strategies, shared with the endpoints that name a strategy by id.</summary>
+internal static class StrategyProblems
+{
+    public static ProblemHttpResult NotFound(long id) =>
+        TypedResults.Problem($"Strategy not found: no strategy has id {id}.", statusCode: StatusCodes.Status404NotFound, title: "Strategy not found");
+
+    public static ProblemHttpResult NameTaken(string name) =>
+        TypedResults.Problem(
+            $"A strategy named '{name}' already exists.",
+            statusCode: StatusCodes.Status409Conflict,
+            title: "Strategy name taken",
+            extensions: new Dictionary<string, object?> { ["errors"] = Errors("name", "is already used by another strategy") });
+
+    public static ProblemHttpResult HasBacktests(long id, long backtests) =>
+        TypedResults.Problem(
+            $"Strategy {id} has {backtests} backtest(s); deleting it would delete their results. Delete them first or pass force=true.",
+            statusCode: StatusCodes.Status409Conflict,
+            title: "Strategy has backtests");
+
+    public static ProblemHttpResult UnknownType(string strategyType) =>
+        Unprocessable("Unknown strategy type", Errors(StrategyConfig.TypeField, StrategyConfig.UnknownType(strategyType)));
+
+    /// <summary>422 with the errors of <see cref="StrategyConfig.Resolve"/> or <see cref="StrategyConfig.Merge"/>, each naming its field.</summary>
+    public static ProblemHttpResult InvalidParameters(IReadOnlyDictionary<string, string> errors) =>
+        Unprocessable("Invalid strategy parameters", errors.ToDictionary(e => e.Key, e => new[] { e.Value }));
+
+    private static ProblemHttpResult Unprocessable(string title, Dictionary<string, string[]> errors) =>
+        TypedResults.Problem(
+            string.Join("; ", errors.Select(e => $"{e.Key}: {string.Join(", ", e.Value)}")),
+            statusCode: StatusCodes.Status422UnprocessableEntity,
+            title: title,
+            extensions: new Dictionary<string, object?> { ["errors"] = errors });
+
+    private static Dictionary<string, string[]> Errors(string field, string message) => new() { [field] = [message] };
+}

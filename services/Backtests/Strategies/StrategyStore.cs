@@ -1,0 +1,164 @@
+using System.Text.Json.Nodes;
+using Dapper;
+using Npgsql;
+
+namespace Platform.Backtests.Strategies;
+
+/// <summary>The <c>strategies</c> table: reads for the API and for the backtests that name a strategy, and its writes.</summary>
+internal sealed class StrategyStore(NpgsqlDataSource dataSource)
+{
+    private const string Columns = "id, name, description, strategy_type, config::text AS config, is_active, created_at, updated_at";
+
+    // The unique index that PostgreSQL names after the column (migration 0001); it alone decides duplicates.
+    private const string NameIndex = "strategies_name_key";
+
+    public async Task<Strategy?> GetAsync(long id, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<StrategyRow>(new CommandDefinition(
+            $"SELECT {Columns} FROM strategies WHERE id = @Id", new { Id = id }, cancellationToken: cancellationToken));
+        return row?.ToStrategy();
+    }
+
+    public async Task<StrategyList> ListAsync(StrategyListQuery query, CancellationToken cancellationToken)
+    {
+        const string filter = """
+            WHERE (@IsActive::boolean IS NULL OR is_active = @IsActive)
+              AND (@StrategyType::text IS NULL OR strategy_type = @StrategyType)
+            """;
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var results = await connection.QueryMultipleAsync(new CommandDefinition(
+            $"""
+            SELECT {Columns} FROM strategies
+            {filter}
+            ORDER BY id DESC
+            LIMIT @Limit OFFSET @Offset;
+            SELECT count(*) FROM strategies
+            {filter};
+            """,
+            new { query.IsActive, query.StrategyType, Limit = query.ClampedLimit, Offset = query.Offset ?? 0 },
+            cancellationToken: cancellationToken));
+        var rows = await results.ReadAsync<StrategyRow>();
+        var total = await results.ReadSingleAsync<long>();
+        return new StrategyList(rows.Select(row => row.ToStrategy()).ToList(), total);
+    }
+
+    /// <summary>Inserts a strategy whose config is already validated; null when the name is taken.</summary>
+    public async Task<Strategy?> TryCreateAsync(
+        string name, string? description, string strategyType, JsonObject config, bool isActive, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            var row = await connection.QuerySingleAsync<StrategyRow>(new CommandDefinition(
+                $"""
+                INSERT INTO strategies (name, description, strategy_type, config, is_active)
+                VALUES (@Name, @Description, @StrategyType, @Config::jsonb, @IsActive)
+                RETURNING {Columns}
+                """,
+                new { Name = name, Description = description, StrategyType = strategyType, Config = config.ToJsonString(), IsActive = isActive },
+                cancellationToken: cancellationToken));
+            return row.ToStrategy();
+        }
+        catch (PostgresException exception) when (IsNameTaken(exception))
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Applies a partial update in one transaction. A change of type or parameters locks the row, checks the resulting
+    /// parameters against the engine's schema and stores them complete.
+    /// </summary>
+    public async Task<StrategyUpdate> UpdateAsync(long id, UpdateStrategyRequest changes, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var given = changes.ConfigObject();
+        JsonObject? config = null;
+        if (changes.StrategyType is not null || given is not null)
+        {
+            var current = await connection.QuerySingleOrDefaultAsync<StrategyRow>(new CommandDefinition(
+                $"SELECT {Columns} FROM strategies WHERE id = @Id FOR UPDATE", new { Id = id }, transaction, cancellationToken: cancellationToken));
+            if (current is null)
+            {
+                return new StrategyUpdate.NotFound();
+            }
+            var strategy = current.ToStrategy();
+            var type = changes.StrategyType ?? strategy.StrategyType;
+            if (StrategyConfig.Find(type) is not { } definition)
+            {
+                return new StrategyUpdate.UnknownType(type);
+            }
+            var resolved = type == strategy.StrategyType
+                ? StrategyConfig.Merge(strategy, given)
+                : StrategyConfig.Resolve(definition, given ?? strategy.Config);
+            if (resolved.Value is not { } spec)
+            {
+                return new StrategyUpdate.InvalidParameters(resolved.Errors);
+            }
+            config = StrategyConfig.ToJson(spec);
+        }
+
+        StrategyRow? row;
+        try
+        {
+            row = await connection.QuerySingleOrDefaultAsync<StrategyRow>(new CommandDefinition(
+                $"""
+                UPDATE strategies
+                SET name = coalesce(@Name, name),
+                    description = coalesce(@Description, description),
+                    strategy_type = coalesce(@StrategyType, strategy_type),
+                    config = coalesce(@Config::jsonb, config),
+                    is_active = coalesce(@IsActive, is_active),
+                    updated_at = now()
+                WHERE id = @Id
+                RETURNING {Columns}
+                """,
+                new { Id = id, changes.Name, changes.Description, changes.StrategyType, Config = config?.ToJsonString(), changes.IsActive },
+                transaction,
+                cancellationToken: cancellationToken));
+        }
+        catch (PostgresException exception) when (IsNameTaken(exception))
+        {
+            return new StrategyUpdate.NameTaken(changes.Name!);
+        }
+        if (row is null)
+        {
+            return new StrategyUpdate.NotFound();
+        }
+        await transaction.CommitAsync(cancellationToken);
+        return new StrategyUpdate.Updated(row.ToStrategy());
+    }
+
+    /// <summary>
+    /// Deletes a strategy, with its backtests only when <paramref name="force"/> is set (the foreign key cascades): one
+    /// statement decides, and only when it deleted nothing does a second read tell a missing strategy from one in use.
+    /// </summary>
+    public async Task<StrategyDeletion> DeleteAsync(long id, bool force, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var deleted = await connection.ExecuteAsync(new CommandDefinition(
+            """
+            DELETE FROM strategies s
+            WHERE s.id = @Id AND (@Force OR NOT EXISTS (SELECT 1 FROM backtests b WHERE b.strategy_id = s.id))
+            """,
+            new { Id = id, Force = force },
+            cancellationToken: cancellationToken));
+        if (deleted == 1)
+        {
+            return new StrategyDeletion.Deleted();
+        }
+        var (found, backtests) = await connection.QuerySingleAsync<(bool, long)>(new CommandDefinition(
+            """
+            SELECT EXISTS (SELECT 1 FROM strategies WHERE id = @Id) AS found,
+                   (SELECT count(*) FROM backtests WHERE strategy_id = @Id) AS backtests
+            """,
+            new { Id = id },
+            cancellationToken: cancellationToken));
+        return found ? new StrategyDeletion.InUse(backtests) : new StrategyDeletion.NotFound();
+    }
+
+    private static bool IsNameTaken(PostgresException exception) =>
+        exception is { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: NameIndex };
+}

@@ -1,0 +1,154 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Platform.Backtests.Tests.Backtests;
+
+public sealed class WorkersClaimAndSubmitOverHttp(ApiOnlyBacktestsFactory factory) : IClassFixture<ApiOnlyBacktestsFactory>
+{
+    [Fact]
+    public async Task AClaimCarriesTheBacktestAndItsClaimTime()
+    {
+        var client = factory.CreateClient();
+        var id = await QueuedAsync(client, "claim-once");
+
+        using var response = await client.PostAsJsonAsync($"/api/v1/backtests/{id}/claim", new JsonObject { ["worker_id"] = "worker-a" });
+        var claim = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("claimed", claim.GetProperty("status").GetString());
+        Assert.Equal("running", claim.GetProperty("backtest").GetProperty("status").GetString());
+        Assert.Equal("worker-a", claim.GetProperty("backtest").GetProperty("claimed_by").GetString());
+        Assert.True(claim.GetProperty("claimed_at").GetDateTimeOffset() > DateTimeOffset.UtcNow.AddMinutes(-1));
+    }
+
+    [Fact]
+    public async Task FiftyConcurrentClaimsHaveExactlyOneWinner()
+    {
+        var client = factory.CreateClient();
+        var id = await QueuedAsync(client, "claim-race");
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 50).Select(async worker =>
+        {
+            using var response = await client.PostAsJsonAsync($"/api/v1/backtests/{id}/claim", new JsonObject { ["worker_id"] = $"worker-{worker}" });
+            return response.StatusCode;
+        }));
+
+        Assert.Equal(1, answers.Count(status => status == HttpStatusCode.OK));
+        Assert.Equal(49, answers.Count(status => status == HttpStatusCode.Conflict));
+    }
+
+    [Fact]
+    public async Task ValidResultsCompleteTheRunWithItsTrades()
+    {
+        var client = factory.CreateClient();
+        var id = await QueuedAsync(client, "submit-valid");
+        await client.PostAsJsonAsync($"/api/v1/backtests/{id}/claim", new JsonObject { ["worker_id"] = "worker-b" });
+
+        using var response = await client.PostAsJsonAsync($"/api/v1/backtests/{id}/results", Results(trades: 2));
+        var completed = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        using var again = await client.PostAsJsonAsync($"/api/v1/backtests/{id}/results", Results(trades: 2));
+        var trades = JsonDocument.Parse(await client.GetStringAsync($"/api/v1/backtests/{id}/trades?side=sell")).RootElement;
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("completed", completed.GetProperty("status").GetString());
+        Assert.Equal(10_500, completed.GetProperty("final_capital").GetDouble());
+        Assert.Equal(0.05, completed.GetProperty("total_return").GetDouble());
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        Assert.Equal(1, trades.GetArrayLength());
+        Assert.Equal(-100, trades[0].GetProperty("pnl").GetDouble());
+    }
+
+    [Theory]
+    [InlineData("win_rate", 0.9)]
+    [InlineData("total_return", 0.5)]
+    [InlineData("winning_trades", 3)]
+    [InlineData("max_drawdown", 2)]
+    public async Task InconsistentMetricsAre422NamingTheField(string field, double value)
+    {
+        var client = factory.CreateClient();
+        var id = await QueuedAsync(client, $"submit-{field}");
+        await client.PostAsJsonAsync($"/api/v1/backtests/{id}/claim", new JsonObject { ["worker_id"] = "worker-c" });
+        var body = Results(trades: 2);
+        body[field] = value;
+
+        using var response = await client.PostAsJsonAsync($"/api/v1/backtests/{id}/results", body);
+        var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.True(problem.GetProperty("errors").EnumerateObject().Any(), problem.ToString());
+    }
+
+    [Fact]
+    public async Task ResultsWithoutMetricsAre422()
+    {
+        var client = factory.CreateClient();
+        var id = await QueuedAsync(client, "submit-empty");
+
+        using var response = await client.PostAsJsonAsync($"/api/v1/backtests/{id}/results", new JsonObject { ["results"] = new JsonObject() });
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task ResultsForARunThatIsNotRunningAreAConflict()
+    {
+        var client = factory.CreateClient();
+        var id = await QueuedAsync(client, "submit-queued");
+
+        using var response = await client.PostAsJsonAsync($"/api/v1/backtests/{id}/results", Results(trades: 2));
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task UnknownBacktestsAreNotFound()
+    {
+        var client = factory.CreateClient();
+
+        using var claim = await client.PostAsJsonAsync("/api/v1/backtests/999999/claim", new JsonObject());
+        using var get = await client.GetAsync("/api/v1/backtests/999999");
+        using var trades = await client.GetAsync("/api/v1/backtests/999999/trades");
+        using var invalid = await client.GetAsync("/api/v1/backtests/abc");
+
+        Assert.Equal(HttpStatusCode.NotFound, claim.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, get.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, trades.StatusCode);
+        Assert.Equal("application/problem+json", get.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.NotFound, invalid.StatusCode);
+    }
+
+    private static async Task<long> QueuedAsync(HttpClient client, string strategyName)
+    {
+        var strategyId = await BacktestRequests.CreateStrategyAsync(client, strategyName);
+        return (await BacktestRequests.CreateAsync(client, BacktestRequests.Backtest(strategyId))).GetProperty("id").GetInt64();
+    }
+
+    private static JsonObject Results(int trades) => new()
+    {
+        ["final_capital"] = 10_500,
+        ["total_return"] = 0.05,
+        ["total_trades"] = trades,
+        ["winning_trades"] = 1,
+        ["losing_trades"] = 1,
+        ["win_rate"] = 0.5,
+        ["sharpe_ratio"] = 1.2,
+        ["max_drawdown"] = 0.02,
+        ["results"] = new JsonObject
+        {
+            ["trades"] = new JsonArray(
+                new JsonObject { ["entry_time"] = "2024-01-01T05:00:00Z", ["exit_time"] = "2024-01-01T09:00:00Z", ["side"] = "long", ["entry_price"] = 100, ["exit_price"] = 106, ["quantity"] = 100, ["pnl"] = 600 },
+                new JsonObject { ["entry_time"] = "2024-01-02T05:00:00Z", ["exit_time"] = "2024-01-02T09:00:00Z", ["side"] = "short", ["entry_price"] = 100, ["exit_price"] = 101, ["qty"] = 100, ["pnl"] = -100 }),
+            ["equity_curve"] = new JsonArray(
+                new JsonObject { ["timestamp"] = "2024-01-01T00:00:00Z", ["equity"] = 10_000 },
+                new JsonObject { ["timestamp"] = "2024-01-02T00:00:00Z", ["equity"] = 10_500 }),
+        },
+    };
+}
+
+/// <summary>A backtests replica without workers, so that runs stay queued for the HTTP worker protocol.</summary>
+public sealed class ApiOnlyBacktestsFactory : BacktestsFactory
+{
+    public ApiOnlyBacktestsFactory() => Set("Backtests:Queue:Concurrency", "0");
+}
