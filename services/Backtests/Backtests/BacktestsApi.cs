@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Platform.Backtests.Queue;
 using Platform.Backtests.Strategies;
+using Platform.Engine.Data;
 
 namespace Platform.Backtests.Backtests;
 
@@ -15,6 +16,7 @@ internal static class BacktestsApi
         group.MapGet("/{id:long}", GetAsync).WithName("GetBacktest");
         group.MapPost("/", CreateAsync).WithName("CreateBacktest").WithSummary("Store a backtest as queued and put it on the jobs stream");
         group.MapPut("/{id:long}", UpdateAsync).WithName("UpdateBacktest");
+        group.MapMultiTimeframeApi();
         group.MapRunApi();
         return group;
     }
@@ -48,7 +50,8 @@ internal static class BacktestsApi
         var leverage = request.Leverage ?? CreateBacktestRequest.DefaultLeverage;
         var commission = request.Commission ?? CreateBacktestRequest.DefaultCommission;
         var config = WithFilters(request.Config, request.HtfFilters);
-        if (RunConfiguration.Create(strategy.StrategyType, strategy.Config, config, request.InitialCapital!.Value, leverage, commission, errors) is null)
+        if (RunConfiguration.Create(
+                strategy.StrategyType, strategy.Config, config, Interval.Parse(request.Timeframe!), request.InitialCapital!.Value, leverage, commission, errors) is null)
         {
             return BacktestInput.Unprocessable(errors);
         }
@@ -91,7 +94,7 @@ internal static class BacktestsApi
             }
             var config = request.Config ?? (current.Config is null ? null : JsonNode.Parse(current.Config)?.AsObject());
             if (RunConfiguration.Create(
-                    strategy.StrategyType, strategy.Config, config, request.InitialCapital ?? current.InitialCapital,
+                    strategy.StrategyType, strategy.Config, config, Interval.Parse(request.Timeframe ?? current.Timeframe), request.InitialCapital ?? current.InitialCapital,
                     request.Leverage ?? current.Leverage, request.Commission ?? current.Commission, errors) is null)
             {
                 return BacktestInput.Unprocessable(errors);

@@ -1,6 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Platform.Engine.Backtesting;
+using Platform.Engine.Data;
+using Platform.Engine.Filters;
 using Platform.Engine.Strategies;
 
 namespace Platform.Backtests.Backtests;
@@ -9,16 +11,25 @@ namespace Platform.Backtests.Backtests;
 /// What the engine runs for a backtest: the strategy's stored default parameters overlaid with the backtest's
 /// <c>config</c>, and the trading settings. <c>config</c> holds strategy parameters plus these setting keys:
 /// <c>direction</c> (long, short, both), <c>stop_loss_pct</c>, <c>take_profit_pct</c>, <c>slippage_bps</c>,
-/// <c>position_size</c> (fraction of equity, default 1) and <c>fill_policy</c> (pessimistic, optimistic).
+/// <c>position_size</c> (fraction of equity, default 1), <c>fill_policy</c> (pessimistic, optimistic) and
+/// <c>htf_filters</c>: <c>[{timeframe, type: "trend_ma", params: {period, condition: price_above|price_below, ma_type}}]</c>
+/// (api-contract §2.2), applied to entries on closed candles of the higher timeframe.
 /// </summary>
-internal sealed record RunConfiguration(StrategySpec Strategy, BacktestSettings Settings)
+internal sealed record RunConfiguration(StrategySpec Strategy, BacktestSettings Settings, IReadOnlyList<TrendFilter> Filters)
 {
     private static readonly HashSet<string> SettingKeys =
         ["direction", "stop_loss_pct", "take_profit_pct", "slippage_bps", "position_size", "fill_policy", "htf_filters"];
 
     /// <summary>The configuration, or null with the errors keyed <c>config.&lt;name&gt;</c> (or by the setting's field).</summary>
     public static RunConfiguration? Create(
-        string strategyType, JsonObject? strategyDefaults, JsonObject? config, double initialCapital, int leverage, double commission, Dictionary<string, string[]> errors)
+        string strategyType,
+        JsonObject? strategyDefaults,
+        JsonObject? config,
+        Interval timeframe,
+        double initialCapital,
+        int leverage,
+        double commission,
+        Dictionary<string, string[]> errors)
     {
         var parameters = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
         foreach (var source in new[] { strategyDefaults, config })
@@ -53,7 +64,60 @@ internal sealed record RunConfiguration(StrategySpec Strategy, BacktestSettings 
         {
             errors[Field(field)] = [message];
         }
-        return errors.Count == 0 ? new RunConfiguration(strategy.Value!, settings) : null;
+        var filters = ParseFilters(config?["htf_filters"], errors);
+        foreach (var (field, message) in TrendFilter.Validate(filters, timeframe))
+        {
+            errors[field.Replace("filters[", "htf_filters[", StringComparison.Ordinal).Replace(".interval", ".timeframe", StringComparison.Ordinal)] = [message];
+        }
+        return errors.Count == 0 ? new RunConfiguration(strategy.Value!, settings, filters) : null;
+    }
+
+    private static List<TrendFilter> ParseFilters(JsonNode? node, Dictionary<string, string[]> errors)
+    {
+        var filters = new List<TrendFilter>();
+        if (node is null)
+        {
+            return filters;
+        }
+        if (node is not JsonArray items)
+        {
+            errors["htf_filters"] = ["htf_filters must be a list of {timeframe, type, params}."];
+            return filters;
+        }
+        for (var index = 0; index < items.Count; index++)
+        {
+            var item = items[index] as JsonObject;
+            var field = $"htf_filters[{index}]";
+            if (item?["type"]?.GetValueKind() != JsonValueKind.String || item["type"]!.GetValue<string>() != "trend_ma")
+            {
+                errors[$"{field}.type"] = ["only trend_ma filters are supported (ema_direction never filtered and rsi_range is not implemented)."];
+                continue;
+            }
+            var code = item["timeframe"]?.GetValueKind() == JsonValueKind.String ? item["timeframe"]!.GetValue<string>() : null;
+            if (!Interval.TryParse(code, out var interval))
+            {
+                errors[$"{field}.timeframe"] = [$"invalid timeframe '{code}'."];
+                continue;
+            }
+            var parameters = item["params"] as JsonObject;
+            var period = Number(parameters, "period", errors) ?? 200;
+            var condition = (parameters?["condition"]?.GetValueKind() == JsonValueKind.String ? parameters["condition"]!.GetValue<string>() : null) switch
+            {
+                null => TrendCondition.Aligned,
+                "price_above" => TrendCondition.PriceAbove,
+                "price_below" => TrendCondition.PriceBelow,
+                var other => Invalid(errors, $"{field}.params.condition", $"unknown condition '{other}': price_above or price_below."),
+            };
+            var average = Parse(parameters, "ma_type", MovingAverageKind.Sma, errors);
+            filters.Add(new TrendFilter(interval, (int)period, condition, average));
+        }
+        return filters;
+    }
+
+    private static TrendCondition Invalid(Dictionary<string, string[]> errors, string field, string message)
+    {
+        errors[field] = [message];
+        return TrendCondition.Aligned;
     }
 
     private static string Field(string setting) => setting switch

@@ -18,7 +18,8 @@ internal sealed class BacktestRunner(StrategyStore strategies, CandleFeed candle
                        ?? throw new RunFailedException($"Strategy not found: {backtest.StrategyId}");
         var errors = new Dictionary<string, string[]>();
         var config = backtest.Config is null ? null : JsonNode.Parse(backtest.Config)?.AsObject();
-        var run = RunConfiguration.Create(strategy.StrategyType, strategy.Config, config, backtest.InitialCapital, backtest.Leverage, backtest.Commission, errors)
+        var interval = Interval.Parse(backtest.Timeframe);
+        var run = RunConfiguration.Create(strategy.StrategyType, strategy.Config, config, interval, backtest.InitialCapital, backtest.Leverage, backtest.Commission, errors)
                   ?? throw new RunFailedException($"Invalid settings: {string.Join(" ", errors.Select(error => $"{error.Key}: {string.Join(" ", error.Value)}"))}");
 
         var start = new DateTimeOffset(DateTime.SpecifyKind(backtest.StartDate, DateTimeKind.Utc)).ToUnixTimeMilliseconds();
@@ -36,14 +37,14 @@ internal sealed class BacktestRunner(StrategyStore strategies, CandleFeed candle
         {
             throw new RunFailedException($"No candles of {backtest.Symbol} {backtest.Timeframe} between {backtest.StartDate:O} and {backtest.EndDate:O}.");
         }
-        var series = CandleSeries.Create(Interval.Parse(backtest.Timeframe), columns.OpenTime, columns.Open, columns.High, columns.Low, columns.Close, columns.Volume);
+        var series = CandleSeries.Create(interval, columns.OpenTime, columns.Open, columns.High, columns.Low, columns.Close, columns.Volume);
         if (series.Series is null)
         {
             throw new RunFailedException($"Invalid candle at row {series.Error!.Index}: {series.Error.Field} {series.Error.Reason}");
         }
         try
         {
-            return EngineOutcome.From(Backtester.Run(series.Series, run.Strategy, run.Settings));
+            return EngineOutcome.From(Backtester.Run(series.Series, run.Strategy, run.Settings, run.Filters));
         }
         catch (EngineValidationException exception)
         {

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
+using Platform.Backtests.Backtests;
 using Platform.Engine.Backtesting;
 
 namespace Platform.Backtests.Queue;
@@ -7,20 +7,10 @@ namespace Platform.Backtests.Queue;
 /// <summary>Turns the engine's result into the rows of a completed run and its §2.3 result document.</summary>
 internal static class EngineOutcome
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
-
     public static RunOutcome From(BacktestResult result)
     {
         var metrics = result.Metrics;
-        var document = JsonSerializer.SerializeToNode(metrics, Json)!.AsObject();
-        document["strategy"] = new JsonObject
-        {
-            ["type"] = result.Strategy.Name,
-            ["parameters"] = JsonSerializer.SerializeToNode(result.Strategy.Parameters.ToString()),
-        };
-        document["fingerprint"] = result.Fingerprint;
-        document["bars"] = result.Time.Length;
-        document["gaps"] = result.Gaps.Count;
+        var document = ResultDocument.Summary(result);
 
         var trades = result.Trades.Select(trade => new TradeRow(
             DateTimeOffset.FromUnixTimeMilliseconds(trade.EntryTime).UtcDateTime,

@@ -15,6 +15,7 @@ internal static class QueueServiceExtensions
         var lease = section.Get<QueueOptions>()?.Lease ?? new QueueOptions().Lease;
         builder.Services.AddKeyedSingleton(BacktestQueue.StreamName, (services, _) =>
             new JobStream(services.GetRequiredService<IDatabase>(), services.GetRequiredService<IConnectionMultiplexer>(), BacktestQueue.StreamName, lease));
+        builder.Services.Configure<MultiTimeframeOptions>(builder.Configuration.GetSection(MultiTimeframeOptions.Section));
         builder.Services.AddSingleton<BacktestStore>();
         builder.Services.AddSingleton<BacktestRuns>();
         builder.Services.AddSingleton<BacktestQueue>();

@@ -1,0 +1,139 @@
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using Platform.Backtests.Queue;
+using Platform.Backtests.Strategies;
+using Platform.Engine.Backtesting;
+using Platform.Engine.Data;
+using Platform.ServiceDefaults.Candles;
+
+namespace Platform.Backtests.Backtests;
+
+/// <summary>
+/// Contract §4.4: a multi-timeframe backtest run at once. Every timeframe is validated up front; the higher timeframes are
+/// built from the central candles (closed candles only, so nothing looks ahead); a run above
+/// <see cref="MultiTimeframeOptions.MaxSynchronousBars"/> is queued instead (202).
+/// </summary>
+internal static class MultiTimeframeApi
+{
+    public const string MissingTimeframes = "additional_timeframes required for MTF backtest";
+
+    public static RouteGroupBuilder MapMultiTimeframeApi(this RouteGroupBuilder group)
+    {
+        group.MapPost("/mtf", RunAsync)
+            .WithName("RunMultiTimeframeBacktest")
+            .WithSummary("Run a multi-timeframe backtest synchronously (queued with 202 above the configured size)");
+        return group;
+    }
+
+    private static async Task<Results<Ok<JsonObject>, Accepted<BacktestView>, ProblemHttpResult>> RunAsync(
+        CreateBacktestRequest request,
+        StrategyStore strategies,
+        BacktestStore store,
+        BacktestQueue queue,
+        CandleFeed candles,
+        IOptions<MultiTimeframeOptions> options,
+        CancellationToken cancellationToken)
+    {
+        var errors = request.Validate();
+        if (request.AdditionalTimeframes is not { Length: > 0 })
+        {
+            errors["additional_timeframes"] = [MissingTimeframes];
+        }
+        if (errors.Count > 0)
+        {
+            return BacktestInput.Unprocessable(errors);
+        }
+        var central = Interval.Parse(request.Timeframe!);
+        var higher = request.AdditionalTimeframes!.Distinct().Select(Interval.Parse).ToList();
+        foreach (var interval in higher.Where(interval => !interval.Nests(central)))
+        {
+            errors["additional_timeframes"] = [$"invalid timeframe '{interval.Code}': it must be a higher timeframe that {central.Code} bars fit into exactly."];
+        }
+        if (errors.Count > 0)
+        {
+            return BacktestInput.Unprocessable(errors);
+        }
+        if (await strategies.GetAsync(request.StrategyId!.Value, cancellationToken) is not { } strategy)
+        {
+            return TypedResults.Problem("Strategy not found", statusCode: StatusCodes.Status404NotFound, title: "Strategy not found");
+        }
+        var leverage = request.Leverage ?? CreateBacktestRequest.DefaultLeverage;
+        var commission = request.Commission ?? CreateBacktestRequest.DefaultCommission;
+        var config = request.Config?.DeepClone().AsObject() ?? [];
+        if (request.HtfFilters is not null)
+        {
+            config["htf_filters"] = request.HtfFilters.DeepClone();
+        }
+        if (RunConfiguration.Create(strategy.StrategyType, strategy.Config, config, central, request.InitialCapital!.Value, leverage, commission, errors) is not { } run)
+        {
+            return BacktestInput.Unprocessable(errors);
+        }
+
+        var start = request.StartDate!.Value.ToUnixTimeMilliseconds();
+        var end = request.EndDate!.Value.ToUnixTimeMilliseconds();
+        if (central.PeriodIndex(end) - central.PeriodIndex(start) > options.Value.MaxSynchronousBars)
+        {
+            var queued = await store.CreateAsync(
+                new NewBacktest(
+                    strategy.Id, request.Symbol!, request.Timeframe!, request.StartDate.Value.UtcDateTime, request.EndDate.Value.UtcDateTime,
+                    request.InitialCapital.Value, leverage, commission, config.ToJsonString(), request.AdditionalTimeframes, request.HtfFilters?.ToJsonString()),
+                cancellationToken);
+            await queue.EnqueueAsync(queued.Id);
+            return TypedResults.Accepted($"/api/v1/backtests/{queued.Id}", BacktestView.From(queued));
+        }
+
+        CandleColumns columns;
+        try
+        {
+            columns = await candles.ReadAsync(request.Symbol!, central.Code, start, end, cancellationToken);
+        }
+        catch (CandleFeedException exception)
+        {
+            return TypedResults.Problem(
+                $"MTF backtest failed: {exception.Message}",
+                statusCode: exception.IsPermanent ? StatusCodes.Status422UnprocessableEntity : StatusCodes.Status502BadGateway,
+                title: "Candles unavailable");
+        }
+        var series = CandleSeries.Create(central, columns.OpenTime, columns.Open, columns.High, columns.Low, columns.Close, columns.Volume).Series;
+        if (series is null || series.Count == 0)
+        {
+            return TypedResults.Problem(
+                $"MTF backtest failed: no valid {central.Code} candles of {request.Symbol} in the range.",
+                statusCode: StatusCodes.Status422UnprocessableEntity,
+                title: "No data");
+        }
+
+        var result = Backtester.Run(series, run.Strategy, run.Settings, run.Filters);
+        var indicators = HigherTimeframeIndicators.Compute(series, higher, strategy.StrategyType, request.HtfFilters);
+        var mtfConfig = new JsonObject
+        {
+            ["central_timeframe"] = central.Code,
+            ["additional_timeframes"] = new JsonArray([.. higher.Select(interval => JsonValue.Create(interval.Code))]),
+            ["htf_filters"] = request.HtfFilters?.DeepClone() ?? new JsonArray(),
+        };
+        var results = ResultDocument.Create(result);
+        results["mtf_config"] = mtfConfig.DeepClone();
+        results["htf_indicators"] = indicators.DeepClone();
+        return TypedResults.Ok(new JsonObject
+        {
+            ["status"] = "completed",
+            ["symbol"] = request.Symbol,
+            ["central_timeframe"] = central.Code,
+            ["additional_timeframes"] = mtfConfig["additional_timeframes"]!.DeepClone(),
+            ["initial_capital"] = request.InitialCapital.Value,
+            ["results"] = results,
+            ["htf_indicators"] = indicators,
+            ["mtf_config"] = mtfConfig,
+        });
+    }
+}
+
+/// <summary>Settings under <c>Backtests:Mtf</c>.</summary>
+internal sealed class MultiTimeframeOptions
+{
+    public const string Section = "Backtests:Mtf";
+
+    /// <summary>Central bars above which <c>POST /mtf</c> queues the run and answers 202 instead of waiting.</summary>
+    public int MaxSynchronousBars { get; set; } = 100_000;
+}

@@ -1,0 +1,32 @@
+using Platform.Backtests.Reports;
+using Platform.Engine.Charts;
+
+namespace Platform.Backtests.Charts;
+
+/// <summary>
+/// The equity curve and its drawdown in percent, (equity − running max) / running max × 100 (api-contract §4.10),
+/// worked out on every point and then each thinned to at most <see cref="MaxPoints"/> points keeping its extremes, so
+/// a million-bar run charts quickly without losing its deepest drawdown or its peak.
+/// </summary>
+internal sealed record EquityChartData(DownsampledSeries Equity, DownsampledSeries Drawdown)
+{
+    public const int MaxPoints = 2_000;
+
+    public static EquityChartData From(EquitySeries series, int maxPoints = MaxPoints)
+    {
+        var equity = series.Equity;
+        var drawdown = new double[equity.Length];
+        var peak = double.NegativeInfinity;
+        for (var i = 0; i < equity.Length; i++)
+        {
+            peak = Math.Max(peak, equity[i]);
+
+            // A curve that has not risen above 0 yet has no drawdown to speak of (the original divided by zero).
+            drawdown[i] = peak == 0 ? 0 : (equity[i] - peak) / peak * 100;
+        }
+
+        return new EquityChartData(
+            Downsampler.MinMax(series.Time, equity, maxPoints),
+            Downsampler.MinMax(series.Time, drawdown, maxPoints));
+    }
+}

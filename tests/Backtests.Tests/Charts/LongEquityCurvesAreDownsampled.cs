@@ -1,0 +1,80 @@
+using System.Diagnostics;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Platform.Backtests.Charts;
+using Platform.Backtests.Reports;
+using Platform.Backtests.Tests.Reports;
+
+namespace Platform.Backtests.Tests.Charts;
+
+public sealed class LongEquityCurvesAreDownsampled
+{
+    private const int Bars = 1_000_000;
+
+    // A random walk of a million hourly bars with a known peak and, later, a known trough.
+    private static readonly Lazy<(ReportInput Input, double Peak, double Trough)> Run = new(() =>
+    {
+        var random = new Random(5);
+        var time = new long[Bars];
+        var equity = new double[Bars];
+        var value = 10_000.0;
+        for (var i = 0; i < Bars; i++)
+        {
+            value = Math.Clamp(value + random.NextDouble() - 0.5, 5_000, 15_000);
+            time[i] = 1_735_689_600_000L + i * 3_600_000L;
+            equity[i] = value;
+        }
+
+        equity[312_345] = 20_000;
+        equity[777_777] = 1_000;
+        using var empty = JsonDocument.Parse("{}");
+        return (ReportInput.From(ReportSamples.Header, empty.RootElement, new EquitySeries(time, equity)), 20_000, 1_000);
+    });
+
+    [Theory]
+    [InlineData(nameof(ChartKind.EquityCurve))]
+    [InlineData(nameof(ChartKind.DrawdownOverlay))]
+    public void AMillionBarsChartInWellUnderASecond(string chart)
+    {
+        var input = Run.Value.Input;
+        var kind = Enum.Parse<ChartKind>(chart);
+        PlotlyFigures.Build(kind, ReportSamples.Engine());
+
+        var clock = Stopwatch.StartNew();
+        var json = PlotlyFigures.Build(kind, input).ToJsonString();
+        clock.Stop();
+
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1), $"took {clock.Elapsed}");
+        Assert.True(json.Length < 500_000, $"{json.Length} characters");
+    }
+
+    [Fact]
+    public void EveryTraceStaysWithinThePointBudget()
+    {
+        var figure = PlotlyFigures.Build(ChartKind.EquityCurve, Run.Value.Input);
+
+        Assert.All(figure["data"]!.AsArray(), trace =>
+        {
+            Assert.InRange(trace!["y"]!.AsArray().Count, 1_000, EquityChartData.MaxPoints);
+            Assert.Equal(trace["y"]!.AsArray().Count, trace["x"]!.AsArray().Count);
+        });
+    }
+
+    [Fact]
+    public void ThePeakTheTroughAndTheDeepestDrawdownSurvive()
+    {
+        var (input, peak, trough) = Run.Value;
+        var figure = PlotlyFigures.Build(ChartKind.EquityCurve, input);
+
+        var equity = Values(figure["data"]![0]!);
+        var drawdown = Values(figure["data"]![1]!);
+
+        Assert.Equal(peak, equity.Max());
+        Assert.Equal(trough, equity.Min());
+        Assert.Equal((trough - peak) / peak * 100, drawdown.Min());
+        Assert.Equal(Plotly.Time(input.Equity.Time[0]), (string)figure["data"]![0]!["x"]![0]!);
+        Assert.Equal(Plotly.Time(input.Equity.Time[^1]), (string)figure["data"]![0]!["x"]!.AsArray()[^1]!);
+    }
+
+    private static double[] Values(JsonNode trace) => [.. trace["y"]!.AsArray().Select(y => (double)y!)];
+}
