@@ -2,11 +2,12 @@ using Platform.Backtests.Reports;
 
 namespace Platform.Backtests.Charts;
 
-/// <summary>The chart endpoints' error details, worded as the original's (api-contract §4.10–4.12).</summary>
+/// <summary>
+/// The chart endpoints' error details, worded as the original's (api-contract §4.10–4.12); an unknown backtest is
+/// <see cref="ReportErrors.BacktestNotFound"/> here too.
+/// </summary>
 internal static class ChartErrors
 {
-    public const string BacktestNotFound = "Backtest not found";
-
     /// <summary>400 when the status is not <c>completed</c>.</summary>
     public const string NotCompleted = "Backtest must be completed to generate charts";
 

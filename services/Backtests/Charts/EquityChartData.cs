@@ -12,7 +12,7 @@ internal sealed record EquityChartData(DownsampledSeries Equity, DownsampledSeri
 {
     public const int MaxPoints = 2_000;
 
-    public static EquityChartData From(EquitySeries series, int maxPoints = MaxPoints)
+    public static EquityChartData From(EquitySeries series)
     {
         var equity = series.Equity;
         var drawdown = new double[equity.Length];
@@ -26,7 +26,7 @@ internal sealed record EquityChartData(DownsampledSeries Equity, DownsampledSeri
         }
 
         return new EquityChartData(
-            Downsampler.MinMax(series.Time, equity, maxPoints),
-            Downsampler.MinMax(series.Time, drawdown, maxPoints));
+            Downsampler.MinMax(series.Time, equity, MaxPoints),
+            Downsampler.MinMax(series.Time, drawdown, MaxPoints));
     }
 }

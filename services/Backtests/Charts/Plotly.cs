@@ -18,7 +18,8 @@ internal static class Plotly
     public static JsonObject Margin(int left, int right, int top, int bottom) =>
         new() { ["l"] = left, ["r"] = right, ["t"] = top, ["b"] = bottom };
 
-    public static JsonArray Numbers(IEnumerable<double> values) => [.. values.Select(v => (JsonNode)v)];
+    /// <summary>Numbers as JSON; a non-finite one (which JSON cannot hold) becomes null, a gap to Plotly.</summary>
+    public static JsonArray Numbers(IEnumerable<double> values) => [.. values.Select(v => double.IsFinite(v) ? (JsonNode)v : null)];
 
     /// <summary>A line trace over a series, x as ISO-8601 UTC times without an offset, the form Plotly's date axes read.</summary>
     public static JsonObject Line(string name, DownsampledSeries series, JsonObject line) => new()

@@ -30,8 +30,6 @@ internal sealed class PdfStyle : IDisposable
 
     public SKPaint Band { get; } = Paint(new SKColor(0xF1, 0xF4, 0xF8));
 
-    public SKPaint Accent { get; } = Paint(new SKColor(0x2E, 0x86, 0xAB));
-
     public static void Text(SKCanvas canvas, string text, float x, float y, SKFont font, SKPaint paint, SKTextAlign align = SKTextAlign.Left) =>
         canvas.DrawText(text, x, y, align, font, paint);
 
@@ -68,7 +66,7 @@ internal sealed class PdfStyle : IDisposable
             font.Dispose();
         }
 
-        foreach (var paint in new[] { Ink, Muted, Rule, Band, Accent })
+        foreach (var paint in new[] { Ink, Muted, Rule, Band })
         {
             paint.Dispose();
         }

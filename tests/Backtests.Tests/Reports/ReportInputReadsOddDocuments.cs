@@ -13,6 +13,8 @@ public sealed class ReportInputReadsOddDocuments
     [InlineData("\"2025-01-01T14:00:00+02:00\"")]
     [InlineData("\"2025-01-01T12:00:00Z\"")]
     [InlineData("\"2025-01-01 12:00:00\"")]
+    [InlineData("\"2025-01-01T12:00:00\"")]
+    [InlineData("\"2025-01-01T07:00:00.000-05:00\"")]
     [InlineData("1735732800")]
     [InlineData("1735732800000")]
     [InlineData("\"1735732800000\"")]
