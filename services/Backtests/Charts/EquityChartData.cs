@@ -19,10 +19,10 @@ internal sealed record EquityChartData(DownsampledSeries Equity, DownsampledSeri
         var peak = double.NegativeInfinity;
         for (var i = 0; i < equity.Length; i++)
         {
-            peak = Math.Max(peak, equity[i]);
-
-            // A curve that has not risen above 0 yet has no drawdown to speak of (the original divided by zero).
-            drawdown[i] = peak == 0 ? 0 : (equity[i] - peak) / peak * 100;
+            // A non-finite point (possible in a stored curve) neither sets the peak nor has a drawdown; a curve that
+            // has not left 0 has no drawdown to speak of (the original divided by zero).
+            peak = double.IsFinite(equity[i]) ? Math.Max(peak, equity[i]) : peak;
+            drawdown[i] = !double.IsFinite(equity[i]) ? double.NaN : peak == 0 ? 0 : (equity[i] - peak) / peak * 100;
         }
 
         return new EquityChartData(

@@ -1,5 +1,7 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Platform.Backtests.Charts;
+using Platform.Backtests.Reports;
 using Platform.Backtests.Tests.Reports;
 
 namespace Platform.Backtests.Tests.Charts;
@@ -88,6 +90,19 @@ public sealed class EquityCurveFigureFollowsTheContract
         var legacy = JsonNode.Parse(PlotlyFigures.Build(ChartKind.EquityCurve, ReportSamples.Legacy()).ToJsonString());
 
         Assert.True(JsonNode.DeepEquals(WithDrawdown(), legacy));
+    }
+
+    [Fact]
+    public void ANonFinitePointBecomesAGap()
+    {
+        using var empty = JsonDocument.Parse("{}");
+        var curve = new EquitySeries([0, 1_000, 2_000], [100, double.NaN, 50]);
+        var input = ReportInput.From(ReportSamples.Header, empty.RootElement, curve);
+
+        var figure = JsonNode.Parse(PlotlyFigures.Build(ChartKind.EquityCurve, input).ToJsonString())!;
+
+        Assert.Equal("[100,null,50]", figure["data"]![0]!["y"]!.ToJsonString());
+        Assert.Equal("[0,null,-50]", figure["data"]![1]!["y"]!.ToJsonString());
     }
 
     [Fact]
