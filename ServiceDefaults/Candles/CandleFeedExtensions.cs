@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Http.Resilience;
@@ -9,9 +10,12 @@ public static class CandleFeedExtensions
     /// <summary>Longer than a cold read that first backfills a long range from Bybit page by page.</summary>
     private static readonly TimeSpan AttemptTimeout = TimeSpan.FromMinutes(2);
 
+    /// <summary>Configuration section of <see cref="HttpStandardResilienceOptions"/> overrides for the candle feed.</summary>
+    public const string ResilienceSection = "CandleFeed:Resilience";
+
     /// <summary>
     /// Registers <see cref="CandleFeed"/> against <c>http://marketdata</c> (service discovery), with the standard resilience
-    /// pipeline stretched for reads that may first backfill from Bybit.
+    /// pipeline stretched for reads that may first backfill from Bybit; <c>CandleFeed:Resilience</c> overrides it.
     /// </summary>
     public static IHostApplicationBuilder AddCandleFeed(this IHostApplicationBuilder builder)
     {
@@ -29,6 +33,7 @@ public static class CandleFeedExtensions
             options.TotalRequestTimeout.Timeout = 3 * AttemptTimeout;
             options.CircuitBreaker.SamplingDuration = 2 * AttemptTimeout;
         });
+        builder.Services.Configure<HttpStandardResilienceOptions>($"{client.Name}-standard", builder.Configuration.GetSection(ResilienceSection));
         return builder;
     }
 }

@@ -16,7 +16,13 @@ public class BacktestsFactory() : ServiceFactory<Program>(ResourceNames.Backtest
         await MarketData.InitializeAsync();
         Set($"services:{ResourceNames.MarketData}:http:0", MarketData.Address.ToString().TrimEnd('/'));
         Set("Backtests:Queue:Lease", "00:00:05");
+        Configure();
         await base.InitializeAsync();
+    }
+
+    /// <summary>Last settings before the service starts, on top of the ones above.</summary>
+    protected virtual void Configure()
+    {
     }
 
     public override async Task DisposeAsync()

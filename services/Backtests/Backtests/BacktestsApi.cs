@@ -1,6 +1,8 @@
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Platform.Backtests.Charts;
 using Platform.Backtests.Queue;
+using Platform.Backtests.Reports;
 using Platform.Backtests.Strategies;
 using Platform.Engine.Data;
 
@@ -18,6 +20,8 @@ internal static class BacktestsApi
         group.MapPut("/{id:long}", UpdateAsync).WithName("UpdateBacktest");
         group.MapMultiTimeframeApi();
         group.MapRunApi();
+        group.MapExportsApi();
+        group.MapChartsApi();
         return group;
     }
 

@@ -1,4 +1,5 @@
 using Platform.Backtests.Backtests;
+using Platform.Backtests.Reports;
 using Platform.ServiceDefaults.Candles;
 using Platform.ServiceDefaults.Jobs;
 using StackExchange.Redis;
@@ -18,6 +19,7 @@ internal static class QueueServiceExtensions
         builder.Services.Configure<MultiTimeframeOptions>(builder.Configuration.GetSection(MultiTimeframeOptions.Section));
         builder.Services.AddSingleton<BacktestStore>();
         builder.Services.AddSingleton<BacktestRuns>();
+        builder.Services.AddSingleton<ReportLoader>();
         builder.Services.AddSingleton<BacktestQueue>();
         builder.Services.AddScoped<BacktestRunner>();
         builder.Services.AddHostedService<BacktestWorker>();

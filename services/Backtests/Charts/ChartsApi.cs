@@ -1,0 +1,73 @@
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Platform.Backtests.Backtests;
+using Platform.Backtests.Reports;
+
+namespace Platform.Backtests.Charts;
+
+internal static class ChartsApi
+{
+    /// <summary>
+    /// Contract §4.10–4.12: Plotly figures of a completed run as the original's <c>{"plotly_json": "..."}</c>, or with
+    /// <c>?format=figure</c> as a JSON object, or <c>?format=png</c> rendered on the server.
+    /// </summary>
+    public static RouteGroupBuilder MapChartsApi(this RouteGroupBuilder group)
+    {
+        group.MapGet("/{id:long}/charts/equity_curve", (long id, [FromQuery(Name = "show_drawdown")] bool? showDrawdown, string? format, [AsParameters] ChartServices services, CancellationToken cancellationToken) =>
+            ChartAsync(id, ChartKind.EquityCurve, showDrawdown ?? true, ChartErrors.DefaultBins, format, services, cancellationToken))
+            .WithName("EquityCurveChart");
+        group.MapGet("/{id:long}/charts/drawdown_overlay", (long id, string? format, [AsParameters] ChartServices services, CancellationToken cancellationToken) =>
+            ChartAsync(id, ChartKind.DrawdownOverlay, true, ChartErrors.DefaultBins, format, services, cancellationToken))
+            .WithName("DrawdownOverlayChart");
+        group.MapGet("/{id:long}/charts/pnl_distribution", (long id, int? bins, string? format, [AsParameters] ChartServices services, CancellationToken cancellationToken) =>
+            ChartAsync(id, ChartKind.PnlDistribution, true, bins ?? ChartErrors.DefaultBins, format, services, cancellationToken))
+            .WithName("PnlDistributionChart");
+        return group;
+    }
+
+    private static async Task<Results<Ok<PlotlyAnswer>, Ok<JsonObject>, FileContentHttpResult, ProblemHttpResult>> ChartAsync(
+        long id, ChartKind kind, bool showDrawdown, int bins, string? format, ChartServices services, CancellationToken cancellationToken)
+    {
+        if (!ChartFormats.TryParse(format, out var chartFormat))
+        {
+            return TypedResults.Problem(ChartFormats.Invalid(format!), statusCode: StatusCodes.Status400BadRequest, title: "Invalid format");
+        }
+        if (bins is < ChartErrors.MinBins or > ChartErrors.MaxBins)
+        {
+            return TypedResults.Problem(ChartErrors.InvalidBins, statusCode: StatusCodes.Status422UnprocessableEntity, title: "Invalid bins");
+        }
+        if (await services.Store.GetAsync(id, cancellationToken) is not { } backtest)
+        {
+            return BacktestInput.NotFound();
+        }
+        if (backtest.Status != BacktestStatus.Completed)
+        {
+            return TypedResults.Problem(ChartErrors.NotCompleted, statusCode: StatusCodes.Status400BadRequest, title: "Backtest not completed");
+        }
+        ReportInput input;
+        try
+        {
+            input = await services.Loader.LoadAsync(backtest, cancellationToken);
+        }
+        catch (ReportDataException exception)
+        {
+            return TypedResults.Problem(exception.Message, statusCode: StatusCodes.Status422UnprocessableEntity, title: "The stored results cannot be charted");
+        }
+        if (ChartErrors.Check(kind, input) is { } error)
+        {
+            return TypedResults.Problem(error, statusCode: StatusCodes.Status400BadRequest, title: "Nothing to chart");
+        }
+        return chartFormat switch
+        {
+            ChartFormat.Png => TypedResults.File(ChartImages.Png(kind, input, showDrawdown, bins), ChartFormats.PngContentType),
+            ChartFormat.Figure => TypedResults.Ok(PlotlyFigures.Build(kind, input, showDrawdown, bins)),
+            _ => TypedResults.Ok(new PlotlyAnswer(PlotlyFigures.Build(kind, input, showDrawdown, bins).ToJsonString())),
+        };
+    }
+}
+
+/// <summary>The original answer: the figure as a JSON-encoded string, kept for compatibility.</summary>
+internal sealed record PlotlyAnswer(string PlotlyJson);
+
+internal sealed record ChartServices(BacktestStore Store, ReportLoader Loader);

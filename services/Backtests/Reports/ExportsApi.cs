@@ -1,0 +1,47 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Platform.Backtests.Backtests;
+
+namespace Platform.Backtests.Reports;
+
+internal static class ExportsApi
+{
+    /// <summary>Contract §4.9 plus <c>json</c> and <c>pdf</c>: reports of a completed run, streamed as downloads.</summary>
+    public static RouteGroupBuilder MapExportsApi(this RouteGroupBuilder group)
+    {
+        group.MapGet("/{id:long}/export/{reportType}", ExportAsync)
+            .WithName("ExportBacktest")
+            .WithSummary("Download a report: list_of_trades, performance, risk_ratios, trades_analysis (CSV), all (ZIP), json or pdf");
+        return group;
+    }
+
+    private static async Task<Results<EmptyHttpResult, ProblemHttpResult>> ExportAsync(
+        long id, string reportType, HttpContext context, BacktestStore store, ReportLoader loader, CancellationToken cancellationToken)
+    {
+        if (await store.GetAsync(id, cancellationToken) is not { } backtest)
+        {
+            return BacktestInput.NotFound();
+        }
+        if (backtest.Status != BacktestStatus.Completed || backtest.Results is null)
+        {
+            return TypedResults.Problem(ReportErrors.NotCompleted, statusCode: StatusCodes.Status400BadRequest, title: "Backtest not completed");
+        }
+        if (!ReportTypes.TryParse(reportType, out var type))
+        {
+            return TypedResults.Problem(ReportErrors.InvalidReportType(reportType), statusCode: StatusCodes.Status400BadRequest, title: "Invalid report type");
+        }
+        ReportInput input;
+        try
+        {
+            input = await loader.LoadAsync(backtest, cancellationToken);
+        }
+        catch (ReportDataException exception)
+        {
+            return TypedResults.Problem(exception.Message, statusCode: StatusCodes.Status422UnprocessableEntity, title: "The stored results cannot be reported");
+        }
+        var file = ExportFile.For(type, id);
+        context.Response.ContentType = file.ContentType;
+        context.Response.Headers.ContentDisposition = file.ContentDisposition;
+        await ReportExporter.WriteAsync(type, input, context.Response.Body, cancellationToken);
+        return TypedResults.Empty;
+    }
+}
