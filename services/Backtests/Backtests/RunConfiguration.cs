@@ -100,7 +100,7 @@ internal sealed record RunConfiguration(StrategySpec Strategy, BacktestSettings 
                 continue;
             }
             var parameters = item["params"] as JsonObject;
-            var period = Number(parameters, "period", errors) ?? 200;
+            var period = Number(parameters, "period", errors, $"{field}.params") ?? 200;
             var condition = (parameters?["condition"]?.GetValueKind() == JsonValueKind.String ? parameters["condition"]!.GetValue<string>() : null) switch
             {
                 null => TrendCondition.Aligned,
@@ -128,17 +128,18 @@ internal sealed record RunConfiguration(StrategySpec Strategy, BacktestSettings 
         _ => $"config.{setting}",
     };
 
-    private static double? Number(JsonObject? config, string key, Dictionary<string, string[]> errors)
+    private static double? Number(JsonObject? config, string key, Dictionary<string, string[]> errors, string prefix = "config")
     {
         if (config?[key] is not { } node)
         {
             return null;
         }
-        if (node is JsonValue value && value.TryGetValue<double>(out var number) && double.IsFinite(number))
+        // Deserialize rather than TryGetValue<double>: a node built from an int holds an int, not a double.
+        if (node.GetValueKind() == JsonValueKind.Number && node.Deserialize<double>() is var number && double.IsFinite(number))
         {
             return number;
         }
-        errors[$"config.{key}"] = ["must be a number."];
+        errors[$"{prefix}.{key}"] = ["must be a number."];
         return null;
     }
 

@@ -155,14 +155,16 @@ internal sealed record ResultsRequest(
             }
             : null;
 
+    // Deserialize rather than TryGetValue<double>: a node built from an int holds an int, not a double.
     private static double? Number(JsonNode? node) =>
-        node is JsonValue value && value.TryGetValue<double>(out var number) && double.IsFinite(number) ? number : null;
+        node?.GetValueKind() == JsonValueKind.Number && node.Deserialize<double>() is var number && double.IsFinite(number) ? number : null;
 
     private static DateTimeOffset? Time(JsonNode? node) => node?.GetValueKind() switch
     {
         JsonValueKind.String when DateTimeOffset.TryParse(
             node.GetValue<string>(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var time) => time,
-        JsonValueKind.Number when node.AsValue().TryGetValue<long>(out var milliseconds) => DateTimeOffset.FromUnixTimeMilliseconds(milliseconds),
+        JsonValueKind.Number when node.Deserialize<double>() is var milliseconds && double.IsFinite(milliseconds)
+                                  && Math.Abs(milliseconds) < 1e15 => DateTimeOffset.FromUnixTimeMilliseconds((long)milliseconds),
         _ => null,
     };
 
