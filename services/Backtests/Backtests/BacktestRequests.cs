@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Mvc;
 
@@ -13,12 +14,27 @@ internal sealed record CreateBacktestRequest(
     double? InitialCapital,
     int? Leverage,
     double? Commission,
-    JsonObject? Config,
+    JsonElement? Config,
     string[]? AdditionalTimeframes,
-    JsonArray? HtfFilters)
+    JsonElement? HtfFilters)
 {
     public const int DefaultLeverage = 1;
     public const double DefaultCommission = 0.0006;
+
+    [System.Text.Json.Serialization.JsonIgnore]
+    public JsonObject? ConfigObject => Config is { ValueKind: JsonValueKind.Object } config ? JsonObject.Create(config) : null;
+
+    [System.Text.Json.Serialization.JsonIgnore]
+    public JsonArray? HtfFilterArray => HtfFilters is { ValueKind: JsonValueKind.Array } filters ? JsonArray.Create(filters) : null;
+
+    /// <summary>400 errors: JSON fields of the wrong shape or with a repeated name.</summary>
+    public Dictionary<string, string[]> CheckShape()
+    {
+        var errors = new Dictionary<string, string[]>();
+        JsonInput.Check(Config, "config", JsonValueKind.Object, errors);
+        JsonInput.Check(HtfFilters, "htf_filters", JsonValueKind.Array, errors);
+        return errors;
+    }
 
     public Dictionary<string, string[]> Validate()
     {
@@ -34,7 +50,7 @@ internal sealed record CreateBacktestRequest(
         BacktestInput.Leverage(Leverage, errors);
         BacktestInput.Commission(Commission, errors);
         BacktestInput.AdditionalTimeframes(AdditionalTimeframes, errors);
-        BacktestInput.HtfFilters(HtfFilters, errors);
+        BacktestInput.HtfFilters(HtfFilterArray, errors);
         return errors;
     }
 }
@@ -49,9 +65,20 @@ internal sealed record UpdateBacktestRequest(
     double? InitialCapital,
     int? Leverage,
     double? Commission,
-    JsonObject? Config,
+    JsonElement? Config,
     string? Status)
 {
+    [System.Text.Json.Serialization.JsonIgnore]
+    public JsonObject? ConfigObject => Config is { ValueKind: JsonValueKind.Object } config ? JsonObject.Create(config) : null;
+
+    /// <summary>400 errors: a config of the wrong shape or with a repeated name.</summary>
+    public Dictionary<string, string[]> CheckShape()
+    {
+        var errors = new Dictionary<string, string[]>();
+        JsonInput.Check(Config, "config", JsonValueKind.Object, errors);
+        return errors;
+    }
+
     public Dictionary<string, string[]> Validate()
     {
         var errors = new Dictionary<string, string[]>();

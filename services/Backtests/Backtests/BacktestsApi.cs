@@ -39,9 +39,13 @@ internal static class BacktestsApi
     private static async Task<Results<Ok<BacktestView>, ProblemHttpResult>> GetAsync(long id, BacktestStore store, CancellationToken cancellationToken) =>
         await store.GetAsync(id, cancellationToken) is { } backtest ? TypedResults.Ok(BacktestView.From(backtest)) : BacktestInput.NotFound();
 
-    private static async Task<Results<Created<BacktestView>, ProblemHttpResult>> CreateAsync(
+    private static async Task<Results<Created<BacktestView>, ValidationProblem, ProblemHttpResult>> CreateAsync(
         CreateBacktestRequest request, BacktestStore store, StrategyStore strategies, BacktestQueue queue, CancellationToken cancellationToken)
     {
+        if (request.CheckShape() is { Count: > 0 } malformed)
+        {
+            return TypedResults.ValidationProblem(malformed);
+        }
         var errors = request.Validate();
         if (errors.Count > 0)
         {
@@ -53,7 +57,7 @@ internal static class BacktestsApi
         }
         var leverage = request.Leverage ?? CreateBacktestRequest.DefaultLeverage;
         var commission = request.Commission ?? CreateBacktestRequest.DefaultCommission;
-        var config = WithFilters(request.Config, request.HtfFilters);
+        var config = WithFilters(request.ConfigObject, request.HtfFilterArray);
         if (RunConfiguration.Create(
                 strategy.StrategyType, strategy.Config, config, Interval.Parse(request.Timeframe!), request.InitialCapital!.Value, leverage, commission, errors) is null)
         {
@@ -72,15 +76,19 @@ internal static class BacktestsApi
                 commission,
                 config?.ToJsonString(),
                 request.AdditionalTimeframes,
-                request.HtfFilters?.ToJsonString()),
+                request.HtfFilterArray?.ToJsonString()),
             cancellationToken);
         await queue.EnqueueAsync(created.Id);
         return TypedResults.Created($"/api/v1/backtests/{created.Id}", BacktestView.From(created));
     }
 
-    private static async Task<Results<Ok<BacktestView>, ProblemHttpResult>> UpdateAsync(
+    private static async Task<Results<Ok<BacktestView>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
         long id, UpdateBacktestRequest request, BacktestStore store, StrategyStore strategies, CancellationToken cancellationToken)
     {
+        if (request.CheckShape() is { Count: > 0 } malformed)
+        {
+            return TypedResults.ValidationProblem(malformed);
+        }
         var errors = request.Validate();
         if (errors.Count > 0)
         {
@@ -96,7 +104,7 @@ internal static class BacktestsApi
             {
                 return StrategyNotFound();
             }
-            var config = request.Config ?? (current.Config is null ? null : JsonNode.Parse(current.Config)?.AsObject());
+            var config = request.ConfigObject ?? (current.Config is null ? null : JsonNode.Parse(current.Config)?.AsObject());
             if (RunConfiguration.Create(
                     strategy.StrategyType, strategy.Config, config, Interval.Parse(request.Timeframe ?? current.Timeframe), request.InitialCapital ?? current.InitialCapital,
                     request.Leverage ?? current.Leverage, request.Commission ?? current.Commission, errors) is null)
@@ -115,7 +123,7 @@ internal static class BacktestsApi
             request.InitialCapital,
             request.Leverage,
             request.Commission,
-            request.Config?.ToJsonString(),
+            request.ConfigObject?.ToJsonString(),
             request.Status);
         var (before, after) = await store.UpdateAsync(id, change, current => Allowed(current, request), cancellationToken);
         if (before is null)

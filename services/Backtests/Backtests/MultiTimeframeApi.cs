@@ -26,7 +26,7 @@ internal static class MultiTimeframeApi
         return group;
     }
 
-    private static async Task<Results<Ok<JsonObject>, Accepted<BacktestView>, ProblemHttpResult>> RunAsync(
+    private static async Task<Results<Ok<JsonObject>, Accepted<BacktestView>, ValidationProblem, ProblemHttpResult>> RunAsync(
         CreateBacktestRequest request,
         StrategyStore strategies,
         BacktestStore store,
@@ -35,6 +35,10 @@ internal static class MultiTimeframeApi
         IOptions<MultiTimeframeOptions> options,
         CancellationToken cancellationToken)
     {
+        if (request.CheckShape() is { Count: > 0 } malformed)
+        {
+            return TypedResults.ValidationProblem(malformed);
+        }
         var errors = request.Validate();
         if (request.AdditionalTimeframes is not { Length: > 0 })
         {
@@ -60,10 +64,10 @@ internal static class MultiTimeframeApi
         }
         var leverage = request.Leverage ?? CreateBacktestRequest.DefaultLeverage;
         var commission = request.Commission ?? CreateBacktestRequest.DefaultCommission;
-        var config = request.Config?.DeepClone().AsObject() ?? [];
-        if (request.HtfFilters is not null)
+        var config = request.ConfigObject ?? [];
+        if (request.HtfFilterArray is not null)
         {
-            config["htf_filters"] = request.HtfFilters.DeepClone();
+            config["htf_filters"] = request.HtfFilterArray.DeepClone();
         }
         if (RunConfiguration.Create(strategy.StrategyType, strategy.Config, config, central, request.InitialCapital!.Value, leverage, commission, errors) is not { } run)
         {
@@ -77,7 +81,7 @@ internal static class MultiTimeframeApi
             var queued = await store.CreateAsync(
                 new NewBacktest(
                     strategy.Id, request.Symbol!, request.Timeframe!, request.StartDate.Value.UtcDateTime, request.EndDate.Value.UtcDateTime,
-                    request.InitialCapital.Value, leverage, commission, config.ToJsonString(), request.AdditionalTimeframes, request.HtfFilters?.ToJsonString()),
+                    request.InitialCapital.Value, leverage, commission, config.ToJsonString(), request.AdditionalTimeframes, request.HtfFilterArray?.ToJsonString()),
                 cancellationToken);
             await queue.EnqueueAsync(queued.Id);
             return TypedResults.Accepted($"/api/v1/backtests/{queued.Id}", BacktestView.From(queued));
@@ -105,12 +109,12 @@ internal static class MultiTimeframeApi
         }
 
         var result = Backtester.Run(series, run.Strategy, run.Settings, run.Filters);
-        var indicators = HigherTimeframeIndicators.Compute(series, higher, strategy.StrategyType, request.HtfFilters);
+        var indicators = HigherTimeframeIndicators.Compute(series, higher, strategy.StrategyType, request.HtfFilterArray);
         var mtfConfig = new JsonObject
         {
             ["central_timeframe"] = central.Code,
             ["additional_timeframes"] = new JsonArray([.. higher.Select(interval => JsonValue.Create(interval.Code))]),
-            ["htf_filters"] = request.HtfFilters?.DeepClone() ?? new JsonArray(),
+            ["htf_filters"] = request.HtfFilterArray?.DeepClone() ?? new JsonArray(),
         };
         var results = ResultDocument.Create(result);
         results["mtf_config"] = mtfConfig.DeepClone();

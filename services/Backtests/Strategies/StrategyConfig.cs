@@ -23,25 +23,9 @@ internal static class StrategyConfig
     public static string UnknownType(string strategyType) =>
         $"unknown strategy type '{strategyType}'; expected one of: {string.Join(", ", StrategyCatalog.Default.Strategies.Select(d => d.Name))}";
 
-    /// <summary>
-    /// Adds a 400 error under <paramref name="field"/> unless <paramref name="value"/> is absent, null or a JSON object
-    /// that names each parameter once: <see cref="JsonObject"/> throws on repeated names, so check before converting.
-    /// </summary>
-    public static void CheckObject(JsonElement? value, string field, Dictionary<string, string[]> errors)
-    {
-        if (value is not { ValueKind: not JsonValueKind.Null } element)
-        {
-            return;
-        }
-        if (element.ValueKind != JsonValueKind.Object)
-        {
-            errors[field] = [$"{field} must be a JSON object of parameter values."];
-        }
-        else if (element.EnumerateObject().GroupBy(p => p.Name).FirstOrDefault(g => g.Count() > 1) is { } repeated)
-        {
-            errors[field] = [$"{field} names the parameter '{repeated.Key}' more than once."];
-        }
-    }
+    /// <summary>Adds a 400 error under <paramref name="field"/> unless <paramref name="value"/> is absent, null or a JSON object naming each parameter once.</summary>
+    public static void CheckObject(JsonElement? value, string field, Dictionary<string, string[]> errors) =>
+        JsonInput.Check(value, field, JsonValueKind.Object, errors);
 
     /// <summary>A value that passed <see cref="CheckObject"/> as a <see cref="JsonObject"/>, or null when absent.</summary>
     public static JsonObject? ToObject(JsonElement? value) =>

@@ -134,4 +134,17 @@ public sealed class BacktestsAreValidatedListedAndUpdated(ApiOnlyBacktestsFactor
         Assert.Equal(HttpStatusCode.UnprocessableEntity, badConfig.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
     }
+
+    [Theory]
+    [InlineData("""{"strategy_id": 1, "config": {"fast": 3, "fast": 4}}""")]
+    [InlineData("""{"strategy_id": "one"}""")]
+    [InlineData("""{"strategy_id": 1,""")]
+    public async Task MalformedBodiesAreBadRequests(string json)
+    {
+        using var response = await factory.CreateClient().PostAsync(
+            "/api/v1/backtests/", new StringContent(json, System.Text.Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
 }
