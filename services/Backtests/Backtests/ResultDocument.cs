@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Platform.Backtests.Queue;
 using Platform.Engine.Backtesting;
 
 namespace Platform.Backtests.Backtests;
@@ -24,20 +25,7 @@ internal static class ResultDocument
     public static JsonObject Create(BacktestResult result)
     {
         var document = Summary(result);
-        document["trades"] = new JsonArray([.. result.Trades.Select(trade => (JsonNode)new JsonObject
-        {
-            ["entry_time"] = DateTimeOffset.FromUnixTimeMilliseconds(trade.EntryTime).ToString("O"),
-            ["exit_time"] = DateTimeOffset.FromUnixTimeMilliseconds(trade.ExitTime).ToString("O"),
-            ["side"] = trade.Side == TradeSide.Long ? "long" : "short",
-            ["entry_price"] = trade.EntryPrice,
-            ["exit_price"] = trade.ExitPrice,
-            ["quantity"] = trade.Quantity,
-            ["pnl"] = trade.Pnl,
-            ["pnl_pct"] = trade.PnlPct,
-            ["commission"] = trade.Commission,
-            ["bars_held"] = trade.BarsHeld,
-            ["exit_reason"] = JsonNamingPolicy.SnakeCaseLower.ConvertName(trade.ExitReason.ToString()),
-        })]);
+        document["trades"] = new JsonArray([.. EngineOutcome.Trades(result).Select(trade => (JsonNode)trade.ToJson())]);
         var time = result.Time.Span;
         var equity = result.Equity.Span;
         var curve = new JsonArray();

@@ -10,21 +10,6 @@ internal static class EngineOutcome
     public static RunOutcome From(BacktestResult result)
     {
         var metrics = result.Metrics;
-        var document = ResultDocument.Summary(result);
-
-        var trades = result.Trades.Select(trade => new TradeRow(
-            DateTimeOffset.FromUnixTimeMilliseconds(trade.EntryTime).UtcDateTime,
-            DateTimeOffset.FromUnixTimeMilliseconds(trade.ExitTime).UtcDateTime,
-            trade.Side == TradeSide.Long ? "LONG" : "SHORT",
-            trade.EntryPrice,
-            trade.ExitPrice,
-            trade.Quantity,
-            trade.Pnl,
-            trade.PnlPct,
-            trade.Commission,
-            trade.BarsHeld,
-            JsonNamingPolicy.SnakeCaseLower.ConvertName(trade.ExitReason.ToString()))).ToList();
-
         return new RunOutcome(
             new RunMetrics(
                 metrics.FinalCapital,
@@ -37,9 +22,23 @@ internal static class EngineOutcome
                 metrics.SortinoRatio,
                 metrics.MaxDrawdown,
                 metrics.ProfitFactor),
-            document.ToJsonString(),
-            trades,
+            ResultDocument.Summary(result).ToJsonString(),
+            Trades(result),
             result.Time.ToArray(),
             result.Equity.ToArray());
     }
+
+    public static List<TradeRow> Trades(BacktestResult result) =>
+        result.Trades.Select(trade => new TradeRow(
+            DateTimeOffset.FromUnixTimeMilliseconds(trade.EntryTime).UtcDateTime,
+            DateTimeOffset.FromUnixTimeMilliseconds(trade.ExitTime).UtcDateTime,
+            trade.Side == TradeSide.Long ? "LONG" : "SHORT",
+            trade.EntryPrice,
+            trade.ExitPrice,
+            trade.Quantity,
+            trade.Pnl,
+            trade.PnlPct,
+            trade.Commission,
+            trade.BarsHeld,
+            JsonNamingPolicy.SnakeCaseLower.ConvertName(trade.ExitReason.ToString()))).ToList();
 }

@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+
 namespace Platform.Backtests.Queue;
 
 /// <summary>What a finished run writes: the metric columns, the result document, its trades and its equity curve.</summary>
@@ -33,4 +35,23 @@ internal sealed record TradeRow(
     double? PnlPct,
     double? Commission,
     int? BarsHeld,
-    string? ExitReason);
+    string? ExitReason)
+{
+    /// <summary>The trade as the §2.3 result document spells it (times ISO-8601, side long or short).</summary>
+    public JsonObject ToJson() => new()
+    {
+        ["entry_time"] = Iso(EntryTime),
+        ["exit_time"] = ExitTime is { } exit ? Iso(exit) : null,
+        ["side"] = Side == "LONG" ? "long" : "short",
+        ["entry_price"] = EntryPrice,
+        ["exit_price"] = ExitPrice,
+        ["quantity"] = Quantity,
+        ["pnl"] = Pnl,
+        ["pnl_pct"] = PnlPct,
+        ["commission"] = Commission,
+        ["bars_held"] = BarsHeld,
+        ["exit_reason"] = ExitReason,
+    };
+
+    private static string Iso(DateTime time) => DateTime.SpecifyKind(time, DateTimeKind.Utc).ToString("O");
+}

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Dapper;
 using Npgsql;
 using Platform.Backtests.Backtests;
+using Platform.Backtests.Queue;
 
 namespace Platform.Backtests.Reports;
 
@@ -17,7 +18,7 @@ internal sealed class ReportLoader(NpgsqlDataSource dataSource)
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var strategy = await connection.ExecuteScalarAsync<string>(new CommandDefinition(
             "SELECT name FROM strategies WHERE id = @Id", new { Id = backtest.StrategyId }, cancellationToken: cancellationToken)) ?? "";
-        var trades = await connection.QueryAsync<StoredTrade>(new CommandDefinition(
+        var trades = await connection.QueryAsync<TradeRow>(new CommandDefinition(
             """
             SELECT entry_time, exit_time, side, entry_price, exit_price, quantity, pnl, pnl_pct, commission, bars_held, exit_reason
             FROM trades WHERE backtest_id = @Id ORDER BY entry_time, id
@@ -28,36 +29,8 @@ internal sealed class ReportLoader(NpgsqlDataSource dataSource)
             "SELECT times, equity FROM equity_curves WHERE backtest_id = @Id", new { backtest.Id }, cancellationToken: cancellationToken));
 
         var document = backtest.Results is null ? [] : JsonNode.Parse(backtest.Results)?.AsObject() ?? [];
-        document["trades"] = new JsonArray([.. trades.Select(trade => (JsonNode)new JsonObject
-        {
-            ["entry_time"] = Iso(trade.EntryTime),
-            ["exit_time"] = trade.ExitTime is { } exit ? Iso(exit) : null,
-            ["side"] = trade.Side == "LONG" ? "long" : "short",
-            ["entry_price"] = trade.EntryPrice,
-            ["exit_price"] = trade.ExitPrice,
-            ["quantity"] = trade.Quantity,
-            ["pnl"] = trade.Pnl,
-            ["pnl_pct"] = trade.PnlPct,
-            ["commission"] = trade.Commission,
-            ["bars_held"] = trade.BarsHeld,
-            ["exit_reason"] = trade.ExitReason,
-        })]);
+        document["trades"] = new JsonArray([.. trades.Select(trade => (JsonNode)trade.ToJson())]);
         var header = new ReportHeader(backtest.Id, backtest.Symbol, backtest.Timeframe, strategy, backtest.StartDate, backtest.EndDate, backtest.InitialCapital);
         return ReportInput.From(header, document.ToJsonString(), curve is { } stored ? new EquitySeries(stored.Times, stored.Equity) : null);
     }
-
-    private static string Iso(DateTime time) => DateTime.SpecifyKind(time, DateTimeKind.Utc).ToString("O");
-
-    private sealed record StoredTrade(
-        DateTime EntryTime,
-        DateTime? ExitTime,
-        string Side,
-        double EntryPrice,
-        double? ExitPrice,
-        double Quantity,
-        double? Pnl,
-        double? PnlPct,
-        double? Commission,
-        int? BarsHeld,
-        string? ExitReason);
 }
