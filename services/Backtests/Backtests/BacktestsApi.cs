@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Npgsql;
 using Platform.Backtests.Charts;
 using Platform.Backtests.Queue;
 using Platform.Backtests.Reports;
@@ -36,8 +37,17 @@ internal static class BacktestsApi
         return TypedResults.Ok(new BacktestList(items.Select(BacktestView.From).ToList(), total));
     }
 
-    private static async Task<Results<Ok<BacktestView>, ProblemHttpResult>> GetAsync(long id, BacktestStore store, CancellationToken cancellationToken) =>
-        await store.GetAsync(id, cancellationToken) is { } backtest ? TypedResults.Ok(BacktestView.From(backtest)) : BacktestInput.NotFound();
+    private static async Task<Results<Ok<BacktestView>, ProblemHttpResult>> GetAsync(long id, BacktestStore store, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await store.GetAsync(id, cancellationToken) is { } backtest ? TypedResults.Ok(BacktestView.From(backtest)) : BacktestInput.NotFound();
+        }
+        catch (NpgsqlException exception)
+        {
+            return StorageFailed($"Failed to retrieve backtest {id}", exception);
+        }
+    }
 
     private static async Task<Results<Created<BacktestView>, ValidationProblem, ProblemHttpResult>> CreateAsync(
         CreateBacktestRequest request, BacktestStore store, StrategyStore strategies, BacktestQueue queue, CancellationToken cancellationToken)
@@ -51,6 +61,24 @@ internal static class BacktestsApi
         {
             return BacktestInput.Unprocessable(errors);
         }
+        try
+        {
+            return await StoreAsync(request, errors, store, strategies, queue, cancellationToken);
+        }
+        catch (NpgsqlException exception)
+        {
+            return StorageFailed("Failed to create backtest", exception);
+        }
+    }
+
+    private static async Task<Results<Created<BacktestView>, ValidationProblem, ProblemHttpResult>> StoreAsync(
+        CreateBacktestRequest request,
+        Dictionary<string, string[]> errors,
+        BacktestStore store,
+        StrategyStore strategies,
+        BacktestQueue queue,
+        CancellationToken cancellationToken)
+    {
         if (await strategies.GetAsync(request.StrategyId!.Value, cancellationToken) is not { } strategy)
         {
             return StrategyNotFound();
@@ -169,6 +197,10 @@ internal static class BacktestsApi
         merged["htf_filters"] = filters.DeepClone();
         return merged;
     }
+
+    /// <summary>The database failed, not the caller: 500 with the words the original's clients look for (api-contract §9).</summary>
+    private static ProblemHttpResult StorageFailed(string what, NpgsqlException exception) =>
+        TypedResults.Problem($"{what}: the database did not answer ({exception.GetType().Name}).", statusCode: StatusCodes.Status500InternalServerError, title: what);
 
     private static ProblemHttpResult StrategyNotFound() =>
         TypedResults.Problem("Strategy not found", statusCode: StatusCodes.Status404NotFound, title: "Strategy not found");

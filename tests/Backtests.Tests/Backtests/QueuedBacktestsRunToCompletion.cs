@@ -59,6 +59,28 @@ public sealed class QueuedBacktestsRunToCompletion(BacktestsFactory factory) : I
         Assert.Equal(1, done.GetProperty("attempts").GetInt32());
     }
 
+    [Fact]
+    public async Task ARunStoredWithoutAStreamEntryIsEnqueuedByTheReconciler()
+    {
+        var client = factory.CreateClient();
+        var strategyId = await BacktestRequests.CreateStrategyAsync(client, "reconciled");
+        await using var connection = new Npgsql.NpgsqlConnection(factory.DatabaseConnectionString);
+        // As if Redis had been down when the row committed: no stream entry, queued for longer than the lease.
+        var id = await Dapper.SqlMapper.ExecuteScalarAsync<long>(
+            connection,
+            """
+            INSERT INTO backtests (strategy_id, symbol, timeframe, start_date, end_date, initial_capital, leverage, commission, updated_at)
+            VALUES (@StrategyId, 'BTCUSDT', '60', '2024-01-01', '2024-01-10', 10000, 1, 0.0006, now() - interval '1 minute')
+            RETURNING id
+            """,
+            new { StrategyId = strategyId });
+
+        var done = await Eventually.ReturnsAsync(
+            () => BacktestRequests.GetAsync(client, id), run => run.GetProperty("status").GetString() == "completed", Timeout, "the reconciled run to complete");
+
+        Assert.Equal(1, done.GetProperty("attempts").GetInt32());
+    }
+
     /// <summary>The engine on the fake's candles for the same hours, without any service in between.</summary>
     private static BacktestResult RunEngineDirectly(int hours)
     {
