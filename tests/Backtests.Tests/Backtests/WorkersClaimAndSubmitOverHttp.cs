@@ -24,6 +24,28 @@ public sealed class WorkersClaimAndSubmitOverHttp(ApiOnlyBacktestsFactory factor
     }
 
     [Fact]
+    public async Task AStaleClaimMayBeTakenOverAndALiveOneMayNot()
+    {
+        var client = factory.CreateClient();
+        var id = await QueuedAsync(client, "claim-stale");
+        await client.PostAsJsonAsync($"/api/v1/backtests/{id}/claim", new JsonObject { ["worker_id"] = "worker-gone" });
+
+        using var live = await client.PostAsJsonAsync($"/api/v1/backtests/{id}/claim", new JsonObject { ["worker_id"] = "worker-next" });
+        await using (var connection = new Npgsql.NpgsqlConnection(factory.DatabaseConnectionString))
+        {
+            await Dapper.SqlMapper.ExecuteAsync(
+                connection, "UPDATE backtests SET claimed_at = now() - interval '1 hour', heartbeat_at = now() - interval '1 hour' WHERE id = @Id", new { Id = id });
+        }
+        using var stale = await client.PostAsJsonAsync($"/api/v1/backtests/{id}/claim", new JsonObject { ["worker_id"] = "worker-next" });
+        var claim = JsonDocument.Parse(await stale.Content.ReadAsStringAsync()).RootElement;
+
+        Assert.Equal(HttpStatusCode.Conflict, live.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, stale.StatusCode);
+        Assert.Equal("worker-next", claim.GetProperty("worker_id").GetString());
+        Assert.Equal(2, claim.GetProperty("backtest").GetProperty("attempts").GetInt32());
+    }
+
+    [Fact]
     public async Task FiftyConcurrentClaimsHaveExactlyOneWinner()
     {
         var client = factory.CreateClient();
