@@ -6,6 +6,7 @@ using Platform.Backtests.Queue;
 using Platform.Backtests.Reports;
 using Platform.Backtests.Strategies;
 using Platform.Engine.Data;
+using Platform.Engine.Configuration;
 
 namespace Platform.Backtests.Backtests;
 

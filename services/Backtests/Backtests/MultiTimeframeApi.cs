@@ -6,6 +6,7 @@ using Platform.Backtests.Strategies;
 using Platform.Engine.Backtesting;
 using Platform.Engine.Data;
 using Platform.ServiceDefaults.Candles;
+using Platform.Engine.Configuration;
 
 namespace Platform.Backtests.Backtests;
 

@@ -5,6 +5,7 @@ using Platform.Engine;
 using Platform.Engine.Backtesting;
 using Platform.Engine.Data;
 using Platform.ServiceDefaults.Candles;
+using Platform.Engine.Configuration;
 
 namespace Platform.Backtests.Queue;
 

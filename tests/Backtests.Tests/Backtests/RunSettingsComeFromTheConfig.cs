@@ -3,6 +3,7 @@ using Platform.Backtests.Backtests;
 using Platform.Engine.Backtesting;
 using Platform.Engine.Data;
 using Platform.Engine.Filters;
+using Platform.Engine.Configuration;
 
 namespace Platform.Backtests.Tests.Backtests;
 

@@ -5,17 +5,17 @@ using Platform.Engine.Data;
 using Platform.Engine.Filters;
 using Platform.Engine.Strategies;
 
-namespace Platform.Backtests.Backtests;
+namespace Platform.Engine.Configuration;
 
 /// <summary>
-/// What the engine runs for a backtest: the strategy's stored default parameters overlaid with the backtest's
+/// What the engine runs for a backtest, read from JSON the way the services take it: a strategy's stored default parameters overlaid with a run's
 /// <c>config</c>, and the trading settings. <c>config</c> holds strategy parameters plus these setting keys:
 /// <c>direction</c> (long, short, both), <c>stop_loss_pct</c>, <c>take_profit_pct</c>, <c>slippage_bps</c>,
 /// <c>position_size</c> (fraction of equity, default 1), <c>fill_policy</c> (pessimistic, optimistic) and
 /// <c>htf_filters</c>: <c>[{timeframe, type: "trend_ma", params: {period, condition: price_above|price_below, ma_type}}]</c>
 /// (api-contract §2.2), applied to entries on closed candles of the higher timeframe.
 /// </summary>
-internal sealed record RunConfiguration(StrategySpec Strategy, BacktestSettings Settings, IReadOnlyList<TrendFilter> Filters)
+public sealed record RunConfiguration(StrategySpec Strategy, BacktestSettings Settings, IReadOnlyList<TrendFilter> Filters)
 {
     private static readonly HashSet<string> SettingKeys =
         ["direction", "stop_loss_pct", "take_profit_pct", "slippage_bps", "position_size", "fill_policy", "htf_filters"];

@@ -1,0 +1,132 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Platform.Engine.Optimization;
+using Platform.Engine.Strategies;
+
+namespace Platform.Optimizations.Objectives;
+
+/// <summary>
+/// A parameter space: per parameter a list of values (<c>[7, 14, 21]</c>) or a range (<c>{"min": 5, "max": 50, "step": 5}</c>,
+/// both ends included). Its combinations are the Cartesian product, validated by the engine (e.g. fast &lt; slow).
+/// </summary>
+internal sealed class ParameterSpace
+{
+    private ParameterSpace(IReadOnlyDictionary<string, IReadOnlyList<double>> axes) => Axes = axes;
+
+    public IReadOnlyDictionary<string, IReadOnlyList<double>> Axes { get; }
+
+    /// <summary>Number of combinations before validation: the product of the axis lengths.</summary>
+    public long Size => Axes.Values.Aggregate(1L, (product, axis) => product * axis.Count);
+
+    /// <summary>The space of <paramref name="json"/>, or null with errors keyed <c>{field}.{parameter}</c>.</summary>
+    public static ParameterSpace? Parse(JsonElement? json, string field, long maxCombinations, Dictionary<string, string[]> errors)
+    {
+        if (json is not { ValueKind: JsonValueKind.Object } space)
+        {
+            errors[field] = [$"{field} must be an object of parameter names to a list of values or a {{\"min\", \"max\", \"step\"}} range."];
+            return null;
+        }
+        var axes = new SortedDictionary<string, IReadOnlyList<double>>(StringComparer.Ordinal);
+        long size = 1;
+        foreach (var property in space.EnumerateObject())
+        {
+            var values = Axis(property.Value, $"{field}.{property.Name}", maxCombinations, errors);
+            if (values is null)
+            {
+                continue;
+            }
+            if (values.Count == 0)
+            {
+                errors[$"{field}.{property.Name}"] = ["needs at least one value."];
+                continue;
+            }
+            axes[property.Name] = values;
+            size = size > maxCombinations ? size : size * values.Count;
+        }
+        if (axes.Count == 0 && errors.Count == 0)
+        {
+            errors[field] = [$"{field} is empty: name at least one parameter."];
+        }
+        if (size > maxCombinations)
+        {
+            errors[field] = [$"{field} holds {(size > maxCombinations * 1000 ? "more than " + (maxCombinations * 1000).ToString(CultureInfo.InvariantCulture) : size.ToString(CultureInfo.InvariantCulture))} combinations, more than the {maxCombinations} allowed."];
+        }
+        return errors.Count == 0 ? new ParameterSpace(axes) : null;
+    }
+
+    /// <summary>
+    /// The combinations the engine accepts for <paramref name="strategyType"/>, in a fixed order, and how many it refused.
+    /// Parameters outside the space keep the strategy's stored values (<paramref name="defaults"/>), not the schema's.
+    /// </summary>
+    public (IReadOnlyList<StrategySpec> Valid, int Invalid, IReadOnlyDictionary<string, string> FirstErrors) Expand(
+        string strategyType, JsonObject? defaults)
+    {
+        var axes = new Dictionary<string, IReadOnlyList<double>>(Axes, StringComparer.Ordinal);
+        foreach (var (name, value) in defaults ?? [])
+        {
+            if (!axes.ContainsKey(name) && value?.GetValueKind() is JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False
+                && TryNumber(JsonSerializer.SerializeToElement(value), out var number))
+            {
+                axes[name] = [number];
+            }
+        }
+        var expanded = ParameterGrid.Expand(StrategyCatalog.Default, strategyType, axes);
+        var valid = expanded.Where(result => result.IsValid).Select(result => result.Value!).ToList();
+        var firstInvalid = expanded.FirstOrDefault(result => !result.IsValid);
+        return (valid, expanded.Count - valid.Count, firstInvalid?.Errors ?? new Dictionary<string, string>());
+    }
+
+    private static List<double>? Axis(JsonElement value, string field, long maxValues, Dictionary<string, string[]> errors)
+    {
+        if (value.ValueKind == JsonValueKind.Array)
+        {
+            var values = new List<double>();
+            foreach (var item in value.EnumerateArray())
+            {
+                if (!TryNumber(item, out var number))
+                {
+                    errors[field] = ["values must be numbers (true/false as 1/0)."];
+                    return null;
+                }
+                if (!values.Contains(number))
+                {
+                    values.Add(number);
+                }
+            }
+            return values;
+        }
+        if (value.ValueKind == JsonValueKind.Object
+            && value.TryGetProperty("min", out var minElement) && TryNumber(minElement, out var min)
+            && value.TryGetProperty("max", out var maxElement) && TryNumber(maxElement, out var max))
+        {
+            var step = value.TryGetProperty("step", out var stepElement) && TryNumber(stepElement, out var given) ? given : 1;
+            if (step <= 0 || max < min)
+            {
+                errors[field] = ["a range needs min ≤ max and step > 0."];
+                return null;
+            }
+            var count = Math.Floor((max - min) / step + 1e-9) + 1;
+            if (count > maxValues)
+            {
+                errors[field] = [$"the range holds {count:0} values, more than the {maxValues} combinations allowed."];
+                return null;
+            }
+            return [.. Enumerable.Range(0, (int)count).Select(index => Math.Round(min + index * step, 10))];
+        }
+        errors[field] = ["must be a list of values or a {\"min\", \"max\", \"step\"} range."];
+        return null;
+    }
+
+    private static bool TryNumber(JsonElement element, out double number)
+    {
+        number = element.ValueKind switch
+        {
+            JsonValueKind.Number => element.GetDouble(),
+            JsonValueKind.True => 1,
+            JsonValueKind.False => 0,
+            _ => double.NaN,
+        };
+        return double.IsFinite(number);
+    }
+}

@@ -1,0 +1,85 @@
+using System.Text.Json.Nodes;
+
+namespace Platform.Optimizations.Optimizations;
+
+/// <summary>The contract's OptimizationOut (§5) with live progress of the current run.</summary>
+internal sealed record OptimizationView(
+    long Id,
+    long StrategyId,
+    string OptimizationType,
+    string Symbol,
+    string Timeframe,
+    DateTimeOffset StartDate,
+    DateTimeOffset EndDate,
+    JsonNode? ParamRanges,
+    string Metric,
+    double InitialCapital,
+    int TotalCombinations,
+    JsonNode? Config,
+    JsonNode? Objective,
+    string Status,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt,
+    DateTimeOffset? StartedAt,
+    DateTimeOffset? CompletedAt,
+    JsonNode? BestParams,
+    double? BestScore,
+    JsonNode? Results,
+    string? ErrorMessage,
+    OptimizationProgress? Progress)
+{
+    public static OptimizationView From(Optimization row, DateTimeOffset now) => new(
+        row.Id,
+        row.StrategyId,
+        row.OptimizationType,
+        row.Symbol,
+        row.Timeframe,
+        Utc(row.StartDate),
+        Utc(row.EndDate),
+        Parse(row.ParamRanges),
+        row.Metric,
+        row.InitialCapital,
+        row.TotalCombinations,
+        Parse(row.Config),
+        Parse(row.Objective),
+        row.Status,
+        Utc(row.CreatedAt),
+        Utc(row.UpdatedAt),
+        row.StartedAt is { } started ? Utc(started) : null,
+        row.CompletedAt is { } completed ? Utc(completed) : null,
+        Parse(row.BestParams),
+        row.BestScore,
+        Parse(row.Results),
+        row.ErrorMessage,
+        row.JobId is { } job ? OptimizationProgress.From(row, job, now) : null);
+
+    private static JsonNode? Parse(string? json) => json is null ? null : JsonNode.Parse(json);
+
+    private static DateTimeOffset Utc(DateTime time) => new(DateTime.SpecifyKind(time, DateTimeKind.Utc));
+}
+
+/// <summary>How far the current run is: combinations and chunks done, time spent, and a linear estimate of what is left.</summary>
+internal sealed record OptimizationProgress(
+    Guid JobId,
+    string? RunType,
+    int CombinationsDone,
+    int CombinationsTotal,
+    int ChunksDone,
+    int ChunksTotal,
+    double Fraction,
+    double? ElapsedSeconds,
+    double? EstimatedRemainingSeconds)
+{
+    public static OptimizationProgress From(Optimization row, Guid job, DateTimeOffset now)
+    {
+        var fraction = row.TotalCombinations == 0 ? 0 : Math.Min(1, (double)row.CombinationsDone / row.TotalCombinations);
+        double? elapsed = row.StartedAt is { } started
+            ? ((row.CompletedAt is { } completed ? new DateTimeOffset(DateTime.SpecifyKind(completed, DateTimeKind.Utc)) : now)
+               - new DateTimeOffset(DateTime.SpecifyKind(started, DateTimeKind.Utc))).TotalSeconds
+            : null;
+        double? remaining = elapsed is { } spent && fraction > 0 && row.Status == OptimizationStatus.Running ? spent / fraction * (1 - fraction) : null;
+        return new OptimizationProgress(job, row.RunType, row.CombinationsDone, row.TotalCombinations, row.ChunksDone, row.ChunksTotal, Math.Round(fraction, 4), elapsed, remaining);
+    }
+}
+
+internal sealed record OptimizationList(IReadOnlyList<OptimizationView> Items, long Total);
