@@ -1,3 +1,4 @@
+using Platform.Optimizations.Grid;
 using Platform.ServiceDefaults;
 using Platform.ServiceDefaults.Data;
 using Platform.ServiceDefaults.Redis;
@@ -10,6 +11,8 @@ internal static class ApplicationServiceExtensions
     {
         builder.AddPostgresDatabase(ResourceNames.OptimizationsDb, typeof(Program).Assembly);
         builder.AddRedisClient(ResourceNames.Redis);
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.AddOptimizations();
         return builder;
     }
 }

@@ -1,4 +1,5 @@
 using Platform.Optimizations;
+using Platform.Optimizations.Optimizations;
 using Platform.ServiceDefaults;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -8,6 +9,7 @@ builder.AddApplicationServices();
 
 var app = builder.Build();
 
+app.MapOptimizationsApi();
 app.MapDefaultEndpoints();
 
 app.Run();

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Mvc;
+using Platform.ServiceDefaults.Json;
 
 namespace Platform.Backtests.Backtests;
 

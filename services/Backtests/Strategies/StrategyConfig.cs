@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Platform.Engine.Strategies;
+using Platform.ServiceDefaults.Json;
 
 namespace Platform.Backtests.Strategies;
 

@@ -25,3 +25,7 @@ CREATE TABLE optimization_chunks (
     UNIQUE (job_id, chunk_no)
 );
 CREATE INDEX optimization_chunks_pending ON optimization_chunks (status) WHERE status IN ('queued', 'running');
+
+-- Every evaluated combination gets a row; one that breaks a constraint has no score.
+ALTER TABLE optimization_results ALTER COLUMN score DROP NOT NULL;
+CREATE INDEX optimization_results_score ON optimization_results (optimization_id, score DESC NULLS LAST);

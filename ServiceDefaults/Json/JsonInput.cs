@@ -1,12 +1,12 @@
 using System.Text.Json;
 
-namespace Platform.Backtests;
+namespace Platform.ServiceDefaults.Json;
 
 /// <summary>
 /// Checks free-form JSON fields before they become <see cref="System.Text.Json.Nodes.JsonNode"/>s: a repeated property
 /// name makes <see cref="System.Text.Json.Nodes.JsonObject"/> throw, so it is refused up front as a 400.
 /// </summary>
-internal static class JsonInput
+public static class JsonInput
 {
     /// <summary>Adds an error under <paramref name="field"/> unless the value is absent, null, or of <paramref name="kind"/> with no repeated name at any depth.</summary>
     public static void Check(JsonElement? value, string field, JsonValueKind kind, Dictionary<string, string[]> errors)

@@ -1,0 +1,125 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using Platform.Optimizations.Objectives;
+using Platform.Optimizations.Optimizations;
+using Platform.ServiceDefaults.Jobs;
+using Platform.ServiceDefaults.Json;
+using StackExchange.Redis;
+
+namespace Platform.Optimizations.Grid;
+
+/// <summary>Contract §5.7: start a grid run (202 with its job id), also at the original path; and cancel a run.</summary>
+internal static partial class GridApi
+{
+    public static RouteGroupBuilder MapGridApi(this RouteGroupBuilder group)
+    {
+        group.MapPost("/{id:long}/grid", StartAsync).WithName("RunGrid").WithSummary("Split the grid into chunks for every optimization worker (202)");
+        group.MapPost("/{id:long}/run/grid", StartAsync).WithName("RunGridOriginalPath").WithSummary("Alias of /grid (the original path)");
+        group.MapPost("/{id:long}/cancel", CancelAsync).WithName("CancelOptimization").WithSummary("Stop the current run within seconds, keeping finished results");
+        return group;
+    }
+
+    private static async Task<Results<Accepted<RunStarted>, ProblemHttpResult>> StartAsync(
+        long id, GridRunRequest? request, [AsParameters] GridServices services, CancellationToken cancellationToken)
+    {
+        request ??= new GridRunRequest(null, null, null, null, null, null, null);
+        var errors = new Dictionary<string, string[]>();
+        JsonInput.Check(request.StrategyConfig, "strategy_config", JsonValueKind.Object, errors);
+        JsonInput.Check(request.ParamSpace, "param_space", JsonValueKind.Object, errors);
+        if (request.Metric is not null && !Objective.IsKnown(request.Metric))
+        {
+            errors["metric"] = [$"metric must be one of {string.Join(", ", Objective.MetricNames)}."];
+        }
+        if (request.Direction is not (null or "maximize" or "minimize"))
+        {
+            errors["direction"] = ["direction must be maximize or minimize."];
+        }
+        if (request.MinTrades is < 0 || request.MaxDrawdown is not null and not (> 0 and <= 1))
+        {
+            errors["constraints"] = ["min_trades must be 0 or more and max_drawdown a fraction between 0 and 1."];
+        }
+        if (errors.Count > 0)
+        {
+            return OptimizationsApi.Unprocessable(errors);
+        }
+        if (await services.Store.GetAsync(id, cancellationToken) is not { } optimization)
+        {
+            return OptimizationsApi.NotFound();
+        }
+
+        var stored = RunSpec.Parse(optimization.Objective!);
+        var metric = request.Metric ?? optimization.Metric;
+        var spec = stored with
+        {
+            Metric = metric,
+            Maximize = request.Direction is null ? Objective.DefaultMaximize(metric) : request.Direction == "maximize",
+            MinTrades = request.MinTrades,
+            MaxDrawdown = request.MaxDrawdown,
+        };
+        var ranges = request.ParamSpace is { ValueKind: JsonValueKind.Object } space && space.EnumerateObject().Any()
+            ? space
+            : JsonDocument.Parse(optimization.ParamRanges).RootElement;
+        var config = request.StrategyConfig is { ValueKind: JsonValueKind.Object } given && given.EnumerateObject().Any()
+            ? JsonObject.Create(given)
+            : optimization.Config is null ? null : JsonNode.Parse(optimization.Config)?.AsObject();
+        if (OptimizationsApi.Combinations(spec, ranges, config, optimization.Timeframe, optimization.InitialCapital, services.Options.Value.MaxCombinations, errors) is not { } combinations)
+        {
+            return OptimizationsApi.Unprocessable(errors);
+        }
+
+        var started = await services.Runs.StartAsync(id, spec, ranges.GetRawText(), config?.ToJsonString(), combinations, Math.Max(1, services.Options.Value.ChunkSize), cancellationToken);
+        if (started is not { } run)
+        {
+            return TypedResults.Problem(
+                "A run of this optimization is still queued or running; cancel it first.", statusCode: StatusCodes.Status409Conflict, title: "Already running");
+        }
+        foreach (var chunk in run.ChunkIds)
+        {
+            await TryPublishAsync(services, chunk);
+        }
+        return TypedResults.Accepted(
+            $"/api/v1/optimizations/{id}",
+            new RunStarted(run.Optimization.JobId!.Value.ToString(), id, "optimizations", OptimizationStatus.Queued, combinations, run.ChunkIds.Count));
+    }
+
+    private static async Task<Results<Ok<OptimizationView>, ProblemHttpResult>> CancelAsync(
+        long id, OptimizationStore store, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var (before, after) = await store.UpdateAsync(
+            id, new OptimizationChange(id, OptimizationStatus.Cancelled, null, null, null, null), row => OptimizationStatus.IsActive(row.Status), cancellationToken);
+        if (before is null)
+        {
+            return OptimizationsApi.NotFound();
+        }
+        return after is not null
+            ? TypedResults.Ok(OptimizationView.From(after, time.GetUtcNow()))
+            : TypedResults.Problem($"Nothing to cancel: the optimization is {before.Status}.", statusCode: StatusCodes.Status409Conflict, title: "Not running");
+    }
+
+    private static async Task TryPublishAsync(GridServices services, long chunk)
+    {
+        try
+        {
+            await services.Stream.PublishAsync(chunk.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+        catch (RedisException exception)
+        {
+            LogPublishFailed(services.Logger, chunk, exception);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Grid chunk {ChunkId} is stored but not on the stream; the reconciler will publish it")]
+    private static partial void LogPublishFailed(ILogger logger, long chunkId, Exception exception);
+}
+
+/// <summary>The contract's answer to starting a run: the job id (<c>task_id</c>), with its size.</summary>
+internal sealed record RunStarted(string TaskId, long OptimizationId, string Queue, string Status, int TotalCombinations, int Chunks);
+
+internal sealed record GridServices(
+    OptimizationStore Store,
+    GridRuns Runs,
+    [FromKeyedServices(GridWorker.StreamName)] JobStream Stream,
+    IOptions<GridOptions> Options,
+    ILogger<GridRuns> Logger);

@@ -1,0 +1,263 @@
+using System.Text.Json.Nodes;
+using Dapper;
+using Npgsql;
+using NpgsqlTypes;
+using Platform.Optimizations.Objectives;
+using Platform.Optimizations.Optimizations;
+
+namespace Platform.Optimizations.Grid;
+
+/// <summary>Grid runs in PostgreSQL: the chunks of a run, their atomic claims, and per-chunk results written exactly once.</summary>
+internal sealed class GridRuns(NpgsqlDataSource dataSource)
+{
+    /// <summary>
+    /// Starts a run: records its inputs and chunks and clears the previous run's results, in one transaction. Null when a
+    /// run of the optimization is still queued or running (or the optimization is gone).
+    /// </summary>
+    public async Task<(Optimization Optimization, IReadOnlyList<long> ChunkIds)?> StartAsync(
+        long id, RunSpec spec, string paramRanges, string? config, int combinations, int chunkSize, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var jobId = Guid.CreateVersion7();
+        var chunks = (combinations + chunkSize - 1) / chunkSize;
+        var started = await connection.QuerySingleOrDefaultAsync<Optimization>(new CommandDefinition(
+            $"""
+            UPDATE optimizations
+            SET status = 'queued', job_id = @JobId, run_type = 'grid', objective = @Spec::jsonb, param_ranges = @ParamRanges::jsonb,
+                config = coalesce(@Config::jsonb, config), metric = @Metric, total_combinations = @Combinations,
+                combinations_done = 0, chunks_total = @Chunks, chunks_done = 0, best_params = NULL, best_score = NULL,
+                results = NULL, error_message = NULL, started_at = NULL, completed_at = NULL, updated_at = now()
+            WHERE id = @Id AND NOT (status IN ('queued', 'running') AND job_id IS NOT NULL)
+            RETURNING {OptimizationStore.Columns}
+            """,
+            new { Id = id, JobId = jobId, Spec = spec.ToJson(), ParamRanges = paramRanges, Config = config, spec.Metric, Combinations = combinations, Chunks = chunks },
+            transaction,
+            cancellationToken: cancellationToken));
+        if (started is null)
+        {
+            return null;
+        }
+        await connection.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM optimization_results WHERE optimization_id = @Id", new { Id = id }, transaction, cancellationToken: cancellationToken));
+        var ids = await connection.QueryAsync<long>(new CommandDefinition(
+            """
+            INSERT INTO optimization_chunks (optimization_id, job_id, chunk_no, first_index, end_index)
+            SELECT @Id, @JobId, n, n * @Size, least((n + 1) * @Size, @Combinations) FROM generate_series(0, @Chunks - 1) AS n
+            RETURNING id
+            """,
+            new { Id = id, JobId = jobId, Size = chunkSize, Combinations = combinations, Chunks = chunks },
+            transaction,
+            cancellationToken: cancellationToken));
+        await transaction.CommitAsync(cancellationToken);
+        return (started, ids.AsList());
+    }
+
+    /// <summary>Takes a queued chunk, or a running one whose worker went silent, of a run that is still live.</summary>
+    public async Task<GridChunk?> TryClaimAsync(long chunkId, string owner, TimeSpan lease, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await connection.QuerySingleOrDefaultAsync<GridChunk>(new CommandDefinition(
+            """
+            UPDATE optimization_chunks c
+            SET status = 'running', claimed_by = @Owner, heartbeat_at = now(), attempts = c.attempts + 1
+            FROM optimizations o
+            WHERE c.id = @Id AND o.id = c.optimization_id AND o.job_id = c.job_id AND o.status IN ('queued', 'running')
+              AND (c.status = 'queued' OR (c.status = 'running' AND c.heartbeat_at < now() - @Lease))
+            RETURNING c.id, c.optimization_id, c.job_id, c.chunk_no, c.first_index, c.end_index, c.attempts
+            """,
+            new { Id = chunkId, Owner = owner, Lease = lease },
+            cancellationToken: cancellationToken));
+    }
+
+    /// <summary>Whether the run of the chunk was cancelled (or replaced) since it was claimed; also refreshes the claim.</summary>
+    public async Task<bool> IsStoppedAsync(GridChunk chunk, string owner, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await connection.ExecuteAsync(new CommandDefinition(
+            """
+            UPDATE optimization_chunks c SET heartbeat_at = now()
+            FROM optimizations o
+            WHERE c.id = @Id AND c.claimed_by = @Owner AND c.status = 'running'
+              AND o.id = c.optimization_id AND o.job_id = c.job_id AND o.status IN ('queued', 'running')
+            """,
+            new { chunk.Id, Owner = owner },
+            cancellationToken: cancellationToken)) == 0;
+    }
+
+    /// <summary>
+    /// Writes a chunk's results, marks it done, adds it to the run's progress and best, and completes the run with its
+    /// result document after the last chunk: one transaction, refused (false) when the chunk is no longer this worker's.
+    /// </summary>
+    public async Task<bool> CompleteAsync(
+        GridChunk chunk, string owner, Objective objective, IReadOnlyList<GridResultRow> rows, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var marked = await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE optimization_chunks SET status = 'done', heartbeat_at = NULL WHERE id = @Id AND claimed_by = @Owner AND status = 'running'",
+            new { chunk.Id, Owner = owner },
+            transaction,
+            cancellationToken: cancellationToken));
+        var current = await connection.QuerySingleOrDefaultAsync<(string Status, Guid? JobId, double? BestScore, string? BestParams)>(new CommandDefinition(
+            "SELECT status, job_id, best_score, best_params::text FROM optimizations WHERE id = @Id FOR UPDATE",
+            new { Id = chunk.OptimizationId },
+            transaction,
+            cancellationToken: cancellationToken));
+        if (marked == 0 || current.JobId != chunk.JobId || !OptimizationStatus.IsActive(current.Status))
+        {
+            return false;
+        }
+        await CopyResultsAsync(connection, chunk.OptimizationId, rows, cancellationToken);
+
+        var best = rows.Where(row => row.Score is not null)
+            .Select(row => (Score: row.Score!.Value, row.Params))
+            .Append(current.BestScore is { } score ? (Score: score, Params: Canonical(current.BestParams!)) : default)
+            .Where(candidate => candidate.Params is not null)
+            .OrderBy(candidate => candidate, new BestFirst(objective))
+            .FirstOrDefault();
+        var finished = await connection.QuerySingleAsync<bool>(new CommandDefinition(
+            """
+            UPDATE optimizations
+            SET combinations_done = combinations_done + @Count, chunks_done = chunks_done + 1, status = 'running',
+                started_at = coalesce(started_at, now()), best_score = @BestScore, best_params = @BestParams::jsonb, updated_at = now()
+            WHERE id = @Id
+            RETURNING chunks_done = chunks_total
+            """,
+            new { Id = chunk.OptimizationId, rows.Count, BestScore = best.Params is null ? (double?)null : best.Score, BestParams = best.Params },
+            transaction,
+            cancellationToken: cancellationToken));
+        if (finished)
+        {
+            await FinishAsync(connection, chunk.OptimizationId, objective, cancellationToken);
+        }
+        await transaction.CommitAsync(cancellationToken);
+        return true;
+    }
+
+    /// <summary>Gives a chunk back to the queue after an interruption (shutdown, or a transient failure when <paramref name="error"/> is set).</summary>
+    public async Task ReleaseAsync(GridChunk chunk, string owner, string? error, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            UPDATE optimization_chunks
+            SET status = 'queued', claimed_by = NULL, heartbeat_at = NULL, error_message = @Error,
+                attempts = CASE WHEN @Error IS NULL THEN attempts - 1 ELSE attempts END
+            WHERE id = @Id AND claimed_by = @Owner AND status = 'running'
+            """,
+            new { chunk.Id, Owner = owner, Error = error },
+            cancellationToken: cancellationToken));
+    }
+
+    /// <summary>A chunk that cannot succeed fails its whole run, with the reason.</summary>
+    public async Task FailAsync(GridChunk chunk, string error, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            UPDATE optimization_chunks SET status = 'failed', error_message = @Error WHERE id = @Id;
+            UPDATE optimization_chunks SET status = 'cancelled' WHERE job_id = @JobId AND status = 'queued';
+            UPDATE optimizations SET status = 'failed', error_message = @Error, completed_at = now(), updated_at = now()
+            WHERE id = @OptimizationId AND job_id = @JobId AND status IN ('queued', 'running');
+            """,
+            new { chunk.Id, chunk.JobId, chunk.OptimizationId, Error = error },
+            cancellationToken: cancellationToken));
+    }
+
+    /// <summary>Chunks of live runs that may have lost their stream entry.</summary>
+    public async Task<IReadOnlyList<long>> FindStrandedAsync(TimeSpan lease, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var ids = await connection.QueryAsync<long>(new CommandDefinition(
+            """
+            SELECT c.id FROM optimization_chunks c JOIN optimizations o ON o.id = c.optimization_id AND o.job_id = c.job_id
+            WHERE o.status IN ('queued', 'running') AND o.updated_at < now() - @Lease
+              AND (c.status = 'queued' OR (c.status = 'running' AND c.heartbeat_at < now() - @Lease))
+            LIMIT 1000
+            """,
+            new { Lease = lease },
+            cancellationToken: cancellationToken));
+        return ids.AsList();
+    }
+
+    private static async Task FinishAsync(NpgsqlConnection connection, long id, Objective objective, CancellationToken cancellationToken)
+    {
+        var order = objective.Maximize ? "score DESC NULLS LAST" : "score ASC NULLS LAST";
+        var top = (await connection.QueryAsync<(string Params, double? Score, string Metrics)>(new CommandDefinition(
+            $"SELECT params::text, score, metrics::text FROM optimization_results WHERE optimization_id = @Id ORDER BY {order}, params::text LIMIT 10",
+            new { Id = id },
+            cancellationToken: cancellationToken))).ToList();
+        var optimization = await connection.QuerySingleAsync<Optimization>(new CommandDefinition(
+            $"SELECT {OptimizationStore.Columns} FROM optimizations WHERE id = @Id", new { Id = id }, cancellationToken: cancellationToken));
+        var document = new JsonObject
+        {
+            ["method"] = "grid_search",
+            ["metric"] = objective.Metric,
+            ["direction"] = objective.Maximize ? "maximize" : "minimize",
+            ["symbol"] = optimization.Symbol,
+            ["interval"] = optimization.Timeframe,
+            ["period"] = new JsonObject { ["start"] = optimization.StartDate.ToString("O"), ["end"] = optimization.EndDate.ToString("O") },
+            ["total_combinations"] = optimization.TotalCombinations,
+            ["best_params"] = optimization.BestParams is null ? null : JsonNode.Parse(optimization.BestParams),
+            ["best_score"] = optimization.BestScore,
+            ["best_metrics"] = top.FirstOrDefault(row => row.Score is not null) is { Metrics: not null } first ? JsonNode.Parse(first.Metrics) : null,
+            ["top_10"] = new JsonArray([.. top.Select(row => (JsonNode)new JsonObject
+            {
+                ["params"] = JsonNode.Parse(row.Params),
+                ["score"] = row.Score,
+                ["metrics"] = JsonNode.Parse(row.Metrics),
+            })]),
+        };
+        await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE optimizations SET status = 'completed', completed_at = now(), results = @Results::jsonb WHERE id = @Id",
+            new { Id = id, Results = document.ToJsonString() },
+            cancellationToken: cancellationToken));
+    }
+
+    private static async Task CopyResultsAsync(NpgsqlConnection connection, long id, IReadOnlyList<GridResultRow> rows, CancellationToken cancellationToken)
+    {
+        await using var importer = await connection.BeginBinaryImportAsync(
+            """
+            COPY optimization_results (optimization_id, params, score, total_return, sharpe_ratio, max_drawdown, win_rate, total_trades, metrics)
+            FROM STDIN (FORMAT BINARY)
+            """,
+            cancellationToken);
+        foreach (var row in rows)
+        {
+            importer.StartRow();
+            importer.Write(id, NpgsqlDbType.Bigint);
+            importer.Write(row.Params, NpgsqlDbType.Jsonb);
+            if (row.Score is { } score)
+            {
+                importer.Write(score, NpgsqlDbType.Double);
+            }
+            else
+            {
+                importer.WriteNull();
+            }
+            importer.Write(row.TotalReturn, NpgsqlDbType.Double);
+            importer.Write(row.SharpeRatio, NpgsqlDbType.Double);
+            importer.Write(row.MaxDrawdown, NpgsqlDbType.Double);
+            importer.Write(row.WinRate, NpgsqlDbType.Double);
+            importer.Write(row.TotalTrades, NpgsqlDbType.Integer);
+            importer.Write(row.Metrics, NpgsqlDbType.Jsonb);
+        }
+        await importer.CompleteAsync(cancellationToken);
+    }
+
+    /// <summary>Compact JSON with names in ordinal order, as <see cref="RunSpec.Parameters"/> writes it (jsonb orders names by length first).</summary>
+    private static string Canonical(string json) =>
+        new JsonObject(JsonNode.Parse(json)!.AsObject().OrderBy(pair => pair.Key, StringComparer.Ordinal)
+            .Select(pair => KeyValuePair.Create(pair.Key, pair.Value?.DeepClone()))).ToJsonString();
+
+    /// <summary>Better score first, then the parameter text: the deterministic order of <see cref="Objective"/>.</summary>
+    private sealed class BestFirst(Objective objective) : IComparer<(double Score, string Params)>
+    {
+        public int Compare((double Score, string Params) a, (double Score, string Params) b)
+        {
+            var byScore = objective.Maximize ? b.Score.CompareTo(a.Score) : a.Score.CompareTo(b.Score);
+            return byScore != 0 ? byScore : string.CompareOrdinal(a.Params, b.Params);
+        }
+    }
+}

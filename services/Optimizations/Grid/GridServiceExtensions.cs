@@ -1,0 +1,29 @@
+using Platform.Optimizations.Optimizations;
+using Platform.Optimizations.Strategies;
+using Platform.ServiceDefaults.Candles;
+using Platform.ServiceDefaults.Jobs;
+using StackExchange.Redis;
+
+namespace Platform.Optimizations.Grid;
+
+internal static class GridServiceExtensions
+{
+    /// <summary>Registers the optimization store, the chunk stream with its workers and reconciler, the candle feed and the strategy client.</summary>
+    public static IHostApplicationBuilder AddOptimizations(this IHostApplicationBuilder builder)
+    {
+        var section = builder.Configuration.GetSection(GridOptions.Section);
+        builder.Services.Configure<GridOptions>(section);
+        var lease = section.Get<GridOptions>()?.Lease ?? new GridOptions().Lease;
+        builder.Services.AddKeyedSingleton(GridWorker.StreamName, (services, _) =>
+            new JobStream(services.GetRequiredService<IDatabase>(), services.GetRequiredService<IConnectionMultiplexer>(), GridWorker.StreamName, lease));
+        builder.Services.AddSingleton<OptimizationStore>();
+        builder.Services.AddSingleton<GridRuns>();
+        builder.Services.AddMemoryCache(cache => cache.SizeLimit = 20_000_000);
+        builder.Services.AddScoped<CandleCache>();
+        builder.Services.AddHostedService<GridWorker>();
+        builder.Services.AddHostedService<GridReconciler>();
+        builder.AddCandleFeed();
+        StrategyClient.AddStrategyClient(builder);
+        return builder;
+    }
+}

@@ -1,0 +1,81 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Platform.Engine.Data;
+using Platform.Optimizations.Objectives;
+using Platform.ServiceDefaults.Json;
+
+namespace Platform.Optimizations.Optimizations;
+
+/// <summary>Body of <c>POST /</c> (§5.3), checked as the original never was; <c>total_combinations</c> is computed, never taken.</summary>
+internal sealed partial record CreateOptimizationRequest(
+    long? StrategyId,
+    string? OptimizationType,
+    string? Symbol,
+    string? Timeframe,
+    DateTimeOffset? StartDate,
+    DateTimeOffset? EndDate,
+    JsonElement? ParamRanges,
+    string? Metric,
+    double? InitialCapital,
+    int? TotalCombinations,
+    JsonElement? Config)
+{
+    public static readonly string[] Types = ["grid_search", "walk_forward", "monte_carlo"];
+    public static readonly string[] Timeframes = ["1", "3", "5", "15", "30", "60", "120", "240", "D", "W", "M"];
+
+    public Dictionary<string, string[]> Validate()
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (StrategyId is not > 0)
+        {
+            errors["strategy_id"] = ["strategy_id is required and must be greater than 0."];
+        }
+        if (OptimizationType is null || Array.IndexOf(Types, OptimizationType) < 0)
+        {
+            errors["optimization_type"] = [$"optimization_type must be one of {string.Join(", ", Types)}."];
+        }
+        if (Symbol is null || Symbol.Length > 20 || !SymbolPattern().IsMatch(Symbol))
+        {
+            errors["symbol"] = ["symbol must be 1 to 20 upper-case letters or digits ending in USDT, e.g. BTCUSDT."];
+        }
+        if (Timeframe is null || Array.IndexOf(Timeframes, Timeframe) < 0 || !Interval.TryParse(Timeframe, out _))
+        {
+            errors["timeframe"] = [$"invalid timeframe '{Timeframe}': must be one of {string.Join(", ", Timeframes)}."];
+        }
+        if (StartDate is null || EndDate is null)
+        {
+            errors[StartDate is null ? "start_date" : "end_date"] = ["start_date and end_date are required."];
+        }
+        else if (EndDate <= StartDate)
+        {
+            errors["end_date"] = ["end_date must be after start_date"];
+        }
+        if (Metric is null || !Objective.IsKnown(Metric))
+        {
+            errors["metric"] = [$"metric must be one of {string.Join(", ", Objective.MetricNames)}."];
+        }
+        if (InitialCapital is not (> 0 and <= 1_000_000))
+        {
+            errors["initial_capital"] = ["initial_capital must be greater than 0 and at most 1000000."];
+        }
+        JsonInput.Check(Config, "config", JsonValueKind.Object, errors);
+        JsonInput.Check(ParamRanges, "param_ranges", JsonValueKind.Object, errors);
+        return errors;
+    }
+
+    [GeneratedRegex("^[A-Z0-9]+USDT$")]
+    private static partial Regex SymbolPattern();
+}
+
+/// <summary>Body of <c>POST /{id}/grid</c> (§5.7): everything optional, falling back to the optimization's own settings.</summary>
+internal sealed record GridRunRequest(
+    JsonElement? StrategyConfig,
+    JsonElement? ParamSpace,
+    string? Metric,
+    string? Direction,
+    int? MinTrades,
+    double? MaxDrawdown,
+    string? Queue);
+
+/// <summary>Body of <c>PUT /{id}</c> (§5.4): a status change, or new settings while no run is live.</summary>
+internal sealed record UpdateOptimizationRequest(string? Status, string? Metric, JsonElement? Config, JsonElement? ParamRanges);

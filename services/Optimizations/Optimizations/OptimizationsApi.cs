@@ -1,0 +1,160 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+using Platform.Optimizations.Grid;
+using Platform.Optimizations.Objectives;
+using Platform.Optimizations.Strategies;
+
+namespace Platform.Optimizations.Optimizations;
+
+internal static class OptimizationsApi
+{
+    /// <summary>Contract §5.1–5.4: list, read, create (with everything validated and combinations counted) and update.</summary>
+    public static RouteGroupBuilder MapOptimizationsApi(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/v1/optimizations").WithTags("Optimizations");
+        group.MapGet("/", ListAsync).WithName("ListOptimizations");
+        group.MapGet("/{id:long}", GetAsync).WithName("GetOptimization");
+        group.MapPost("/", CreateAsync).WithName("CreateOptimization");
+        group.MapPut("/{id:long}", UpdateAsync).WithName("UpdateOptimization");
+        group.MapResultsApi();
+        group.MapGridApi();
+        return group;
+    }
+
+    private static async Task<Results<Ok<OptimizationList>, ValidationProblem>> ListAsync(
+        [FromQuery(Name = "strategy_id")] long? strategyId, string? status, int? limit, int? offset, OptimizationStore store, TimeProvider time, CancellationToken cancellationToken)
+    {
+        if (status is not null && Array.IndexOf(OptimizationStatus.All, status) < 0 || offset is < 0)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                [offset is < 0 ? "offset" : "status"] = [offset is < 0 ? "offset must be 0 or more." : $"status must be one of {string.Join(", ", OptimizationStatus.All)}."],
+            });
+        }
+        var (items, total) = await store.ListAsync(strategyId is > 0 ? strategyId : null, status, Math.Clamp(limit ?? 100, 1, 1000), offset ?? 0, cancellationToken);
+        var now = time.GetUtcNow();
+        return TypedResults.Ok(new OptimizationList(items.Select(item => OptimizationView.From(item, now)).ToList(), total));
+    }
+
+    private static async Task<Results<Ok<OptimizationView>, ProblemHttpResult>> GetAsync(long id, OptimizationStore store, TimeProvider time, CancellationToken cancellationToken) =>
+        await store.GetAsync(id, cancellationToken) is { } optimization ? TypedResults.Ok(OptimizationView.From(optimization, time.GetUtcNow())) : NotFound();
+
+    private static async Task<Results<Created<OptimizationView>, ProblemHttpResult>> CreateAsync(
+        CreateOptimizationRequest request, OptimizationStore store, StrategyClient strategies, IOptions<GridOptions> options, TimeProvider time,
+        CancellationToken cancellationToken)
+    {
+        var errors = request.Validate();
+        if (errors.Count > 0)
+        {
+            return Unprocessable(errors);
+        }
+        if (await strategies.GetAsync(request.StrategyId!.Value, cancellationToken) is not { } strategy)
+        {
+            return TypedResults.Problem("Strategy not found", statusCode: StatusCodes.Status404NotFound, title: "Strategy not found");
+        }
+        var spec = new RunSpec(strategy.StrategyType, strategy.Config, request.Metric!, Objective.DefaultMaximize(request.Metric!), null, null);
+        var config = request.Config is { ValueKind: JsonValueKind.Object } given ? JsonObject.Create(given) : null;
+        if (Combinations(spec, request.ParamRanges, config, request.Timeframe!, request.InitialCapital!.Value, options.Value.MaxCombinations, errors) is not { } combinations)
+        {
+            return Unprocessable(errors);
+        }
+        var created = await store.CreateAsync(
+            new NewOptimization(
+                strategy.Id, request.OptimizationType!, request.Symbol!, request.Timeframe!, request.StartDate!.Value.UtcDateTime, request.EndDate!.Value.UtcDateTime,
+                request.ParamRanges!.Value.GetRawText(), request.Metric!, request.InitialCapital.Value, combinations, config?.ToJsonString(), spec.ToJson()),
+            cancellationToken);
+        return TypedResults.Created($"/api/v1/optimizations/{created.Id}", OptimizationView.From(created, time.GetUtcNow()));
+    }
+
+    private static async Task<Results<Ok<OptimizationView>, ProblemHttpResult>> UpdateAsync(
+        long id, UpdateOptimizationRequest request, OptimizationStore store, IOptions<GridOptions> options, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (request.Status is not null && Array.IndexOf(OptimizationStatus.All, request.Status) < 0)
+        {
+            errors["status"] = [$"status must be one of {string.Join(", ", OptimizationStatus.All)}."];
+        }
+        if (request.Metric is not null && !Objective.IsKnown(request.Metric))
+        {
+            errors["metric"] = [$"metric must be one of {string.Join(", ", Objective.MetricNames)}."];
+        }
+        ServiceDefaults.Json.JsonInput.Check(request.Config, "config", JsonValueKind.Object, errors);
+        ServiceDefaults.Json.JsonInput.Check(request.ParamRanges, "param_ranges", JsonValueKind.Object, errors);
+        if (errors.Count > 0)
+        {
+            return Unprocessable(errors);
+        }
+        var current = await store.GetAsync(id, cancellationToken);
+        if (current is null)
+        {
+            return NotFound();
+        }
+        int? combinations = null;
+        if (request.ParamRanges is not null || request.Config is not null)
+        {
+            var spec = RunSpec.Parse(current.Objective!);
+            var config = request.Config is { ValueKind: JsonValueKind.Object } given ? JsonObject.Create(given) : current.Config is null ? null : JsonNode.Parse(current.Config)?.AsObject();
+            var ranges = request.ParamRanges ?? JsonDocument.Parse(current.ParamRanges).RootElement;
+            combinations = Combinations(spec, ranges, config, current.Timeframe, current.InitialCapital, options.Value.MaxCombinations, errors);
+            if (combinations is null)
+            {
+                return Unprocessable(errors);
+            }
+        }
+        var editsSettings = request.Metric is not null || combinations is not null;
+        var change = new OptimizationChange(id, request.Status, request.Metric, request.Config?.GetRawText(), request.ParamRanges?.GetRawText(), combinations);
+        var (before, after) = await store.UpdateAsync(
+            id,
+            change,
+            row => (!editsSettings || !OptimizationStatus.IsActive(row.Status) || row.JobId is null)
+                   && (request.Status is null || OptimizationStatus.CanChange(row.Status, request.Status)),
+            cancellationToken);
+        if (before is null)
+        {
+            return NotFound();
+        }
+        return after is not null
+            ? TypedResults.Ok(OptimizationView.From(after, time.GetUtcNow()))
+            : TypedResults.Problem(
+                $"A {before.Status} optimization cannot {(request.Status is null || request.Status == before.Status ? "change its settings" : $"become {request.Status}")}.",
+                statusCode: StatusCodes.Status409Conflict,
+                title: "Illegal change");
+    }
+
+    /// <summary>How many combinations of the space the strategy accepts, or null with the field errors (422).</summary>
+    public static int? Combinations(
+        RunSpec spec, JsonElement? ranges, JsonObject? config, string timeframe, double initialCapital, long maxCombinations, Dictionary<string, string[]> errors)
+    {
+        var space = ParameterSpace.Parse(ranges, "param_ranges", maxCombinations, errors);
+        OptimizationSettings.Create(spec, config, timeframe, initialCapital, errors);
+        if (space is null || errors.Count > 0)
+        {
+            return null;
+        }
+        var (valid, _, firstErrors) = space.Expand(spec.StrategyType, spec.StrategyDefaults);
+        if (valid.Count == 0)
+        {
+            foreach (var (field, message) in firstErrors)
+            {
+                errors[$"param_ranges.{field}"] = [message];
+            }
+            errors.TryAdd("param_ranges", ["no combination of param_ranges is valid for the strategy."]);
+            return null;
+        }
+        return valid.Count;
+    }
+
+    public static ProblemHttpResult NotFound() =>
+        TypedResults.Problem("Optimization not found", statusCode: StatusCodes.Status404NotFound, title: "Optimization not found");
+
+    public static ProblemHttpResult Unprocessable(Dictionary<string, string[]> errors) =>
+        TypedResults.Problem(new HttpValidationProblemDetails(errors)
+        {
+            Status = StatusCodes.Status422UnprocessableEntity,
+            Title = "One or more fields are invalid.",
+            Detail = string.Join(" ", errors.SelectMany(error => error.Value)),
+        });
+}

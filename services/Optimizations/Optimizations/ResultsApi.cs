@@ -1,0 +1,97 @@
+using System.Text.Json.Nodes;
+using Dapper;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Npgsql;
+using Platform.Optimizations.Objectives;
+
+namespace Platform.Optimizations.Optimizations;
+
+/// <summary>Contract §5.5 and §5.6: every evaluated combination, paged and sorted, and the best one (also as <c>/best-params</c>).</summary>
+internal static class ResultsApi
+{
+    private static readonly Dictionary<string, string> SortColumns = new(StringComparer.Ordinal)
+    {
+        ["score"] = "score",
+        ["total_return"] = "total_return",
+        ["sharpe_ratio"] = "sharpe_ratio",
+        ["max_drawdown"] = "max_drawdown",
+        ["win_rate"] = "win_rate",
+        ["total_trades"] = "total_trades",
+    };
+
+    public static RouteGroupBuilder MapResultsApi(this RouteGroupBuilder group)
+    {
+        group.MapGet("/{id:long}/results", ListAsync).WithName("ListOptimizationResults");
+        group.MapGet("/{id:long}/best-params", BestAsync).WithName("GetBestParams");
+        group.MapGet("/{id:long}/best", BestAsync).WithName("GetBestResult").WithSummary("Alias of /best-params (the original path)");
+        return group;
+    }
+
+    private static async Task<Results<Ok<List<ResultView>>, ValidationProblem, ProblemHttpResult>> ListAsync(
+        long id, int? limit, int? offset, string? sort, string? order, NpgsqlDataSource dataSource, OptimizationStore store, CancellationToken cancellationToken)
+    {
+        var column = sort ?? "score";
+        if (!SortColumns.ContainsKey(column) || order is not (null or "asc" or "desc") || offset is < 0)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                ["sort"] = [$"sort must be one of {string.Join(", ", SortColumns.Keys)}, order asc or desc, offset 0 or more."],
+            });
+        }
+        if (await store.GetAsync(id, cancellationToken) is not { } optimization)
+        {
+            return OptimizationsApi.NotFound();
+        }
+        var descending = order switch
+        {
+            "asc" => false,
+            "desc" => true,
+            _ => column != "score" || optimization.Objective is null || RunSpec.Parse(optimization.Objective).Maximize,
+        };
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var rows = await connection.QueryAsync<ResultRow>(new CommandDefinition(
+            $"""
+            SELECT id, optimization_id, params::text AS params, score, total_return, sharpe_ratio, max_drawdown, win_rate, total_trades, metrics::text AS metrics
+            FROM optimization_results WHERE optimization_id = @Id
+            ORDER BY {SortColumns[column]} {(descending ? "DESC" : "ASC")} NULLS LAST, id
+            LIMIT @Limit OFFSET @Offset
+            """,
+            new { Id = id, Limit = Math.Clamp(limit ?? 100, 1, 1000), Offset = offset ?? 0 },
+            cancellationToken: cancellationToken));
+        return TypedResults.Ok(rows.Select(ResultView.From).ToList());
+    }
+
+    private static async Task<Results<Ok<ResultView>, ProblemHttpResult>> BestAsync(
+        long id, NpgsqlDataSource dataSource, OptimizationStore store, CancellationToken cancellationToken)
+    {
+        if (await store.GetAsync(id, cancellationToken) is not { } optimization)
+        {
+            return OptimizationsApi.NotFound();
+        }
+        if (optimization.BestParams is null)
+        {
+            return TypedResults.Problem("No result yet: the best parameters appear once a combination has been scored.", statusCode: StatusCodes.Status404NotFound, title: "not found");
+        }
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var best = await connection.QueryFirstAsync<ResultRow>(new CommandDefinition(
+            """
+            SELECT id, optimization_id, params::text AS params, score, total_return, sharpe_ratio, max_drawdown, win_rate, total_trades, metrics::text AS metrics
+            FROM optimization_results WHERE optimization_id = @Id AND params = @Params::jsonb
+            """,
+            new { Id = id, Params = optimization.BestParams },
+            cancellationToken: cancellationToken));
+        return TypedResults.Ok(ResultView.From(best));
+    }
+
+    internal sealed record ResultRow(
+        long Id, long OptimizationId, string Params, double? Score, double? TotalReturn, double? SharpeRatio, double? MaxDrawdown, double? WinRate, int? TotalTrades, string? Metrics);
+
+    /// <summary>The contract's OptimizationResultOut.</summary>
+    internal sealed record ResultView(
+        long Id, long OptimizationId, JsonNode? Params, double? Score, double? TotalReturn, double? SharpeRatio, double? MaxDrawdown, double? WinRate, int? TotalTrades, JsonNode? Metrics)
+    {
+        public static ResultView From(ResultRow row) => new(
+            row.Id, row.OptimizationId, JsonNode.Parse(row.Params), row.Score, row.TotalReturn, row.SharpeRatio, row.MaxDrawdown, row.WinRate, row.TotalTrades,
+            row.Metrics is null ? null : JsonNode.Parse(row.Metrics));
+    }
+}

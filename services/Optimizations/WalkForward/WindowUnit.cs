@@ -1,0 +1,8 @@
+namespace Platform.Optimizations.WalkForward;
+
+/// <summary>What walk-forward sizes count: calendar days (the contract's unit, §5.8) or candles.</summary>
+internal enum WindowUnit
+{
+    Days,
+    Bars,
+}
