@@ -1,5 +1,6 @@
 using Platform.Optimizations.Optimizations;
 using Platform.Optimizations.Strategies;
+using Platform.Optimizations.WalkForward;
 using Platform.ServiceDefaults.Candles;
 using Platform.ServiceDefaults.Jobs;
 using StackExchange.Redis;
@@ -16,14 +17,20 @@ internal static class GridServiceExtensions
         var lease = section.Get<GridOptions>()?.Lease ?? new GridOptions().Lease;
         builder.Services.AddKeyedSingleton(GridWorker.StreamName, (services, _) =>
             new JobStream(services.GetRequiredService<IDatabase>(), services.GetRequiredService<IConnectionMultiplexer>(), GridWorker.StreamName, lease));
+        builder.Services.AddKeyedSingleton(WalkForwardWorker.StreamName, (services, _) =>
+            new JobStream(services.GetRequiredService<IDatabase>(), services.GetRequiredService<IConnectionMultiplexer>(), WalkForwardWorker.StreamName, lease));
         builder.Services.AddSingleton<OptimizationStore>();
+        builder.Services.AddSingleton<WalkForwardRuns>();
         builder.Services.AddSingleton<GridRuns>();
         builder.Services.AddMemoryCache(cache => cache.SizeLimit = 20_000_000);
         builder.Services.AddScoped<CandleCache>();
         builder.Services.AddHostedService<GridWorker>();
         builder.Services.AddHostedService<GridReconciler>();
+        builder.Services.AddHostedService<WalkForwardWorker>();
+        builder.Services.AddHostedService<WalkForwardReconciler>();
         builder.AddCandleFeed();
         StrategyClient.AddStrategyClient(builder);
+        BacktestClient.AddBacktestClient(builder);
         return builder;
     }
 }

@@ -29,3 +29,6 @@ CREATE INDEX optimization_chunks_pending ON optimization_chunks (status) WHERE s
 -- Every evaluated combination gets a row; one that breaks a constraint has no score.
 ALTER TABLE optimization_results ALTER COLUMN score DROP NOT NULL;
 CREATE INDEX optimization_results_score ON optimization_results (optimization_id, score DESC NULLS LAST);
+
+-- How a walk-forward run cuts its windows (train/test/step sizes, unit, mode), kept for the worker that runs it.
+ALTER TABLE optimizations ADD COLUMN windows jsonb;

@@ -58,15 +58,15 @@ internal static class MonteCarloSimulator
 
         Array.Sort(returns);
         Array.Sort(drawdowns);
-        if (!(double.IsFinite(returns[0]) && returns[^1] <= ReturnLimitPct))
+        var original = EquityPath.Follow([.. trades.Returns.Select(r => Math.Max(0, 1 + r))]);
+        if (!(double.IsFinite(returns[0]) && returns[^1] <= ReturnLimitPct && original.ReturnPct <= ReturnLimitPct))
         {
             throw new MonteCarloValidationException(new Dictionary<string, string>
             {
-                ["returns"] = $"compound to more than {ReturnLimitPct:E0} percent in some simulations",
+                ["returns"] = $"compound to more than {ReturnLimitPct:E0} percent",
             });
         }
 
-        var original = EquityPath.Follow([.. trades.Returns.Select(r => Math.Max(0, 1 + r))]);
         return Summarize(options, seed, trades.Returns.Count, length, original, returns, drawdowns);
     }
 

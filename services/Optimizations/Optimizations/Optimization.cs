@@ -29,6 +29,8 @@ internal sealed record Optimization
 
     public string? Objective { get; init; }
 
+    public string? Windows { get; init; }
+
     public string Status { get; init; } = "";
 
     public string? BestParams { get; init; }
@@ -48,6 +50,8 @@ internal sealed record Optimization
     public int ChunksTotal { get; init; }
 
     public int ChunksDone { get; init; }
+
+    public int Attempts { get; init; }
 
     public DateTime CreatedAt { get; init; }
 

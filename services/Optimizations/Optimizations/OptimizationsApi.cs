@@ -4,8 +4,10 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using Platform.Optimizations.Grid;
+using Platform.Optimizations.MonteCarlo;
 using Platform.Optimizations.Objectives;
 using Platform.Optimizations.Strategies;
+using Platform.Optimizations.WalkForward;
 
 namespace Platform.Optimizations.Optimizations;
 
@@ -21,6 +23,8 @@ internal static class OptimizationsApi
         group.MapPut("/{id:long}", UpdateAsync).WithName("UpdateOptimization");
         group.MapResultsApi();
         group.MapGridApi();
+        group.MapWalkForwardApi();
+        group.MapMonteCarloApi();
         return group;
     }
 

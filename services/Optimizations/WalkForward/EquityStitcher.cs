@@ -26,6 +26,3 @@ internal static class EquityStitcher
         return curve;
     }
 }
-
-/// <summary>One window's out-of-sample equity per bar, as the backtester returned it.</summary>
-internal sealed record EquitySegment(ReadOnlyMemory<long> Time, ReadOnlyMemory<double> Equity);

@@ -1,0 +1,112 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using Platform.Engine.Data;
+using Platform.Optimizations.Grid;
+using Platform.Optimizations.Objectives;
+using Platform.Optimizations.Optimizations;
+using Platform.ServiceDefaults.Jobs;
+using Platform.ServiceDefaults.Json;
+using StackExchange.Redis;
+
+namespace Platform.Optimizations.WalkForward;
+
+/// <summary>Contract §5.8: start a walk-forward run (202 with its job id), also at the original path.</summary>
+internal static partial class WalkForwardApi
+{
+    public static RouteGroupBuilder MapWalkForwardApi(this RouteGroupBuilder group)
+    {
+        group.MapPost("/{id:long}/walk-forward", StartAsync).WithName("RunWalkForward").WithSummary("Grid on each in-sample window, best parameters out of sample (202)");
+        group.MapPost("/{id:long}/run/walk-forward", StartAsync).WithName("RunWalkForwardOriginalPath").WithSummary("Alias of /walk-forward (the original path)");
+        return group;
+    }
+
+    private static async Task<Results<Accepted<RunStarted>, ProblemHttpResult>> StartAsync(
+        long id, WalkForwardRequest? request, [AsParameters] WalkForwardServices services, CancellationToken cancellationToken)
+    {
+        request ??= new WalkForwardRequest(null, null, null, null, null, null, null, null, null, null, null);
+        var errors = new Dictionary<string, string[]>();
+        JsonInput.Check(request.StrategyConfig, "strategy_config", JsonValueKind.Object, errors);
+        JsonInput.Check(request.ParamSpace, "param_space", JsonValueKind.Object, errors);
+        if (request.Metric is not null && !Objective.IsKnown(request.Metric))
+        {
+            errors["metric"] = [$"metric must be one of {string.Join(", ", Objective.MetricNames)}."];
+        }
+        if (request.Direction is not (null or "maximize" or "minimize"))
+        {
+            errors["direction"] = ["direction must be maximize or minimize."];
+        }
+        var windows = WindowSettings.Parse(request.TrainSize, request.TestSize, request.StepSize, request.Unit, request.Mode, errors);
+        if (errors.Count > 0)
+        {
+            return OptimizationsApi.Unprocessable(errors);
+        }
+        if (await services.Store.GetAsync(id, cancellationToken) is not { } optimization)
+        {
+            return OptimizationsApi.NotFound();
+        }
+        var start = new DateTimeOffset(DateTime.SpecifyKind(optimization.StartDate, DateTimeKind.Utc));
+        var end = new DateTimeOffset(DateTime.SpecifyKind(optimization.EndDate, DateTimeKind.Utc));
+        WalkForwardPlan.CheckPeriod(windows!, Interval.Parse(optimization.Timeframe), start, end, errors);
+        var metric = request.Metric ?? optimization.Metric;
+        var spec = RunSpec.Parse(optimization.Objective!) with
+        {
+            Metric = metric,
+            Maximize = request.Direction is null ? Objective.DefaultMaximize(metric) : request.Direction == "maximize",
+            MinTrades = request.MinTrades,
+            MaxDrawdown = request.MaxDrawdown,
+        };
+        var ranges = request.ParamSpace is { ValueKind: JsonValueKind.Object } space && space.EnumerateObject().Any()
+            ? space
+            : JsonDocument.Parse(optimization.ParamRanges).RootElement;
+        var config = request.StrategyConfig is { ValueKind: JsonValueKind.Object } given && given.EnumerateObject().Any()
+            ? JsonObject.Create(given)
+            : optimization.Config is null ? null : JsonNode.Parse(optimization.Config)?.AsObject();
+        var combinations = OptimizationsApi.Combinations(spec, ranges, config, optimization.Timeframe, optimization.InitialCapital, services.Options.Value.MaxCombinations, errors);
+        if (combinations is null || errors.Count > 0)
+        {
+            return OptimizationsApi.Unprocessable(errors);
+        }
+
+        if (await services.Runs.StartAsync(id, spec, windows!, ranges.GetRawText(), config?.ToJsonString(), combinations.Value, cancellationToken) is not { } started)
+        {
+            return TypedResults.Problem(
+                "A run of this optimization is still queued or running; cancel it first.", statusCode: StatusCodes.Status409Conflict, title: "Already running");
+        }
+        try
+        {
+            await services.Stream.PublishAsync(WalkForwardWorker.Message(id, started.JobId!.Value));
+        }
+        catch (RedisException exception)
+        {
+            LogPublishFailed(services.Logger, id, exception);
+        }
+        return TypedResults.Accepted(
+            $"/api/v1/optimizations/{id}", new RunStarted(started.JobId!.Value.ToString(), id, "optimizations.walk", OptimizationStatus.Queued, combinations.Value, 0));
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Walk-forward run of optimization {OptimizationId} is stored but not on the stream; the reconciler will publish it")]
+    private static partial void LogPublishFailed(ILogger logger, long optimizationId, Exception exception);
+}
+
+/// <summary>Body of <c>POST /{id}/walk-forward</c> (§5.8): the grid's fields plus the window sizes, unit and mode.</summary>
+internal sealed record WalkForwardRequest(
+    JsonElement? StrategyConfig,
+    JsonElement? ParamSpace,
+    string? Metric,
+    string? Direction,
+    int? MinTrades,
+    double? MaxDrawdown,
+    int? TrainSize,
+    int? TestSize,
+    int? StepSize,
+    string? Unit,
+    string? Mode);
+
+internal sealed record WalkForwardServices(
+    OptimizationStore Store,
+    WalkForwardRuns Runs,
+    [FromKeyedServices(WalkForwardWorker.StreamName)] JobStream Stream,
+    IOptions<GridOptions> Options,
+    ILogger<WalkForwardRuns> Logger);

@@ -1,0 +1,135 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Platform.Testing;
+
+namespace Platform.Optimizations.Tests.Grid;
+
+public sealed class WalkForwardAndMonteCarloRunThroughTheApi(OptimizationsFactory factory) : IClassFixture<OptimizationsFactory>
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
+
+    [Fact]
+    public async Task AWalkForwardRunReportsEveryWindowAndItsVerdict()
+    {
+        var client = factory.CreateClient();
+        var id = (await OptimizationRequests.CreateAsync(client, OptimizationRequests.Optimization(await OptimizationRequests.CreateStrategyAsync(factory, "walk"), hours: 24 * 30)))
+            .GetProperty("id").GetInt64();
+
+        using var started = await client.PostAsJsonAsync(
+            $"/api/v1/optimizations/{id}/walk-forward", new JsonObject { ["train_size"] = 8, ["test_size"] = 4, ["step_size"] = 4 });
+        var done = await Eventually.ReturnsAsync(
+            () => OptimizationRequests.GetAsync(client, id), run => run.GetProperty("status").GetString() is "completed" or "failed", Timeout, "the walk-forward run to end");
+
+        Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
+        Assert.Equal("completed", done.GetProperty("status").GetString());
+        var results = done.GetProperty("results");
+        Assert.Equal("walk_forward", results.GetProperty("method").GetString());
+        Assert.Equal(5, results.GetProperty("results").GetProperty("config").GetProperty("total_windows").GetInt32());
+        Assert.Equal("2024-01-09T00:00:00+00:00", results.GetProperty("results").GetProperty("windows")[0].GetProperty("oos_start").GetString());
+        Assert.True(results.GetProperty("results").TryGetProperty("overfitting", out _));
+        Assert.Equal(5, done.GetProperty("progress").GetProperty("chunks_done").GetInt32());
+    }
+
+    [Theory]
+    [InlineData(0, 4, 4, "train_size")]
+    [InlineData(60, 30, 4, "train_size")]
+    public async Task BadWindowsAre422WithTheNumbers(int train, int test, int step, string field)
+    {
+        var client = factory.CreateClient();
+        var id = (await OptimizationRequests.CreateAsync(client, OptimizationRequests.Optimization(await OptimizationRequests.CreateStrategyAsync(factory, $"walk-bad-{train}"), hours: 24 * 30)))
+            .GetProperty("id").GetInt64();
+
+        using var response = await client.PostAsJsonAsync(
+            $"/api/v1/optimizations/{id}/run/walk-forward", new JsonObject { ["train_size"] = train, ["test_size"] = test, ["step_size"] = step });
+        var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), problem.ToString());
+    }
+
+    [Fact]
+    public async Task MonteCarloOverTheBestResultIsRepeatableWithASeed()
+    {
+        var client = factory.CreateClient();
+        var id = (await OptimizationRequests.CreateAsync(client, OptimizationRequests.Optimization(await OptimizationRequests.CreateStrategyAsync(factory, "monte")))).GetProperty("id").GetInt64();
+        using var before = await client.PostAsJsonAsync($"/api/v1/optimizations/{id}/monte-carlo", new JsonObject());
+        await client.PostAsJsonAsync($"/api/v1/optimizations/{id}/grid", new JsonObject());
+        await Eventually.ReturnsAsync(
+            () => OptimizationRequests.GetAsync(client, id), run => run.GetProperty("status").GetString() == "completed", Timeout, "the grid to complete");
+
+        var first = await MonteCarloAsync(client, id, new JsonObject { ["n_simulations"] = 500, ["seed"] = 7 });
+        var second = await MonteCarloAsync(client, id, new JsonObject { ["n_simulations"] = 500, ["seed"] = 7 });
+        using var invalid = await client.PostAsJsonAsync($"/api/v1/optimizations/{id}/monte-carlo", new JsonObject { ["n_simulations"] = 5 });
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, before.StatusCode);
+        Assert.Equal("best_result", first.GetProperty("source").GetProperty("kind").GetString());
+        Assert.Equal(500, first.GetProperty("monte_carlo").GetProperty("n_simulations").GetInt32());
+        Assert.Equal(first.GetProperty("monte_carlo").ToString(), second.GetProperty("monte_carlo").ToString());
+        Assert.True(first.GetProperty("monte_carlo").GetProperty("drawdown_percentile_95").GetDouble() <= 100);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, invalid.StatusCode);
+        Assert.True(invalid.Content.Headers.ContentType?.MediaType == "application/problem+json");
+    }
+
+    [Fact]
+    public async Task MonteCarloOverACompletedBacktestUsesItsTrades()
+    {
+        var client = factory.CreateClient();
+        var strategyId = await OptimizationRequests.CreateStrategyAsync(factory, "monte-backtest");
+        var id = (await OptimizationRequests.CreateAsync(client, OptimizationRequests.Optimization(strategyId))).GetProperty("id").GetInt64();
+        var backtestId = await CompletedBacktestAsync(strategyId);
+
+        var answer = await MonteCarloAsync(client, id, new JsonObject { ["backtest_id"] = backtestId, ["n_simulations"] = 100, ["seed"] = 1 });
+        using var missing = await client.PostAsJsonAsync($"/api/v1/optimizations/{id}/monte-carlo", new JsonObject { ["backtest_id"] = 999_999 });
+
+        Assert.Equal("backtest", answer.GetProperty("source").GetProperty("kind").GetString());
+        Assert.Equal(3, answer.GetProperty("monte_carlo").GetProperty("n_trades").GetInt32());
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+    }
+
+    private static async Task<JsonElement> MonteCarloAsync(HttpClient client, long id, JsonObject body)
+    {
+        using var response = await client.PostAsJsonAsync($"/api/v1/optimizations/{id}/monte-carlo", body);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, text);
+        return JsonDocument.Parse(text).RootElement.Clone();
+    }
+
+    /// <summary>A backtest completed through the external worker protocol, with three trades.</summary>
+    private async Task<long> CompletedBacktestAsync(long strategyId)
+    {
+        var backtests = factory.Backtests.CreateClient();
+        using var created = await backtests.PostAsJsonAsync("/api/v1/backtests/", new JsonObject
+        {
+            ["strategy_id"] = strategyId,
+            ["symbol"] = "BTCUSDT",
+            ["timeframe"] = "60",
+            ["start_date"] = "2024-01-01T00:00:00Z",
+            ["end_date"] = "2024-01-10T00:00:00Z",
+            ["initial_capital"] = 10_000,
+        });
+        var id = JsonDocument.Parse(await created.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetInt64();
+        await backtests.PostAsJsonAsync($"/api/v1/backtests/{id}/claim", new JsonObject { ["worker_id"] = "test" });
+        using var results = await backtests.PostAsJsonAsync($"/api/v1/backtests/{id}/results", new JsonObject
+        {
+            ["final_capital"] = 10_300,
+            ["total_return"] = 0.03,
+            ["total_trades"] = 3,
+            ["winning_trades"] = 2,
+            ["losing_trades"] = 1,
+            ["win_rate"] = 2.0 / 3,
+            ["sharpe_ratio"] = 1,
+            ["max_drawdown"] = 0.01,
+            ["results"] = new JsonObject
+            {
+                ["trades"] = new JsonArray(
+                    new JsonObject { ["entry_time"] = "2024-01-02T00:00:00Z", ["side"] = "long", ["entry_price"] = 1, ["quantity"] = 1, ["pnl"] = 200, ["commission"] = 2 },
+                    new JsonObject { ["entry_time"] = "2024-01-03T00:00:00Z", ["side"] = "long", ["entry_price"] = 1, ["quantity"] = 1, ["pnl"] = -100, ["commission"] = 2 },
+                    new JsonObject { ["entry_time"] = "2024-01-04T00:00:00Z", ["side"] = "short", ["entry_price"] = 1, ["quantity"] = 1, ["pnl"] = 200, ["commission"] = 2 }),
+            },
+        });
+        Assert.Equal(HttpStatusCode.OK, results.StatusCode);
+        return id;
+    }
+}
