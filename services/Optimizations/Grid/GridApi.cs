@@ -1,11 +1,8 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Platform.Optimizations.Objectives;
 using Platform.Optimizations.Optimizations;
 using Platform.ServiceDefaults.Jobs;
-using Platform.ServiceDefaults.Json;
 using StackExchange.Redis;
 
 namespace Platform.Optimizations.Grid;
@@ -26,20 +23,7 @@ internal static partial class GridApi
     {
         request ??= new GridRunRequest(null, null, null, null, null, null, null);
         var errors = new Dictionary<string, string[]>();
-        JsonInput.Check(request.StrategyConfig, "strategy_config", JsonValueKind.Object, errors);
-        JsonInput.Check(request.ParamSpace, "param_space", JsonValueKind.Object, errors);
-        if (request.Metric is not null && !Objective.IsKnown(request.Metric))
-        {
-            errors["metric"] = [$"metric must be one of {string.Join(", ", Objective.MetricNames)}."];
-        }
-        if (request.Direction is not (null or "maximize" or "minimize"))
-        {
-            errors["direction"] = ["direction must be maximize or minimize."];
-        }
-        if (request.MinTrades is < 0 || request.MaxDrawdown is not null and not (> 0 and <= 1))
-        {
-            errors["constraints"] = ["min_trades must be 0 or more and max_drawdown a fraction between 0 and 1."];
-        }
+        RunInputs.Check(request.StrategyConfig, request.ParamSpace, request.Metric, request.Direction, request.MinTrades, request.MaxDrawdown, errors);
         if (errors.Count > 0)
         {
             return OptimizationsApi.Unprocessable(errors);
@@ -48,28 +32,15 @@ internal static partial class GridApi
         {
             return OptimizationsApi.NotFound();
         }
-
-        var stored = RunSpec.Parse(optimization.Objective!);
-        var metric = request.Metric ?? optimization.Metric;
-        var spec = stored with
-        {
-            Metric = metric,
-            Maximize = request.Direction is null ? Objective.DefaultMaximize(metric) : request.Direction == "maximize",
-            MinTrades = request.MinTrades,
-            MaxDrawdown = request.MaxDrawdown,
-        };
-        var ranges = request.ParamSpace is { ValueKind: JsonValueKind.Object } space && space.EnumerateObject().Any()
-            ? space
-            : JsonDocument.Parse(optimization.ParamRanges).RootElement;
-        var config = request.StrategyConfig is { ValueKind: JsonValueKind.Object } given && given.EnumerateObject().Any()
-            ? JsonObject.Create(given)
-            : optimization.Config is null ? null : JsonNode.Parse(optimization.Config)?.AsObject();
-        if (OptimizationsApi.Combinations(spec, ranges, config, optimization.Timeframe, optimization.InitialCapital, services.Options.Value.MaxCombinations, errors) is not { } combinations)
+        if (RunInputs.Resolve(
+                optimization, request.StrategyConfig, request.ParamSpace, request.Metric, request.Direction, request.MinTrades, request.MaxDrawdown,
+                services.Options.Value.MaxCombinations, errors) is not { } inputs)
         {
             return OptimizationsApi.Unprocessable(errors);
         }
 
-        var started = await services.Runs.StartAsync(id, spec, ranges.GetRawText(), config?.ToJsonString(), combinations, Math.Max(1, services.Options.Value.ChunkSize), cancellationToken);
+        var started = await services.Runs.StartAsync(
+            id, inputs.Spec, inputs.Ranges.GetRawText(), inputs.Config?.ToJsonString(), inputs.Combinations, Math.Max(1, services.Options.Value.ChunkSize), cancellationToken);
         if (started is not { } run)
         {
             return TypedResults.Problem(
@@ -81,7 +52,7 @@ internal static partial class GridApi
         }
         return TypedResults.Accepted(
             $"/api/v1/optimizations/{id}",
-            new RunStarted(run.Optimization.JobId!.Value.ToString(), id, "optimizations", OptimizationStatus.Queued, combinations, run.ChunkIds.Count));
+            new RunStarted(run.Optimization.JobId!.Value.ToString(), id, "optimizations", OptimizationStatus.Queued, inputs.Combinations, run.ChunkIds.Count));
     }
 
     private static async Task<Results<Ok<OptimizationView>, ProblemHttpResult>> CancelAsync(

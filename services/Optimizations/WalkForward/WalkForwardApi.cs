@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Platform.Engine.Data;
@@ -7,7 +6,6 @@ using Platform.Optimizations.Grid;
 using Platform.Optimizations.Objectives;
 using Platform.Optimizations.Optimizations;
 using Platform.ServiceDefaults.Jobs;
-using Platform.ServiceDefaults.Json;
 using StackExchange.Redis;
 
 namespace Platform.Optimizations.WalkForward;
@@ -27,16 +25,7 @@ internal static partial class WalkForwardApi
     {
         request ??= new WalkForwardRequest(null, null, null, null, null, null, null, null, null, null, null);
         var errors = new Dictionary<string, string[]>();
-        JsonInput.Check(request.StrategyConfig, "strategy_config", JsonValueKind.Object, errors);
-        JsonInput.Check(request.ParamSpace, "param_space", JsonValueKind.Object, errors);
-        if (request.Metric is not null && !Objective.IsKnown(request.Metric))
-        {
-            errors["metric"] = [$"metric must be one of {string.Join(", ", Objective.MetricNames)}."];
-        }
-        if (request.Direction is not (null or "maximize" or "minimize"))
-        {
-            errors["direction"] = ["direction must be maximize or minimize."];
-        }
+        RunInputs.Check(request.StrategyConfig, request.ParamSpace, request.Metric, request.Direction, request.MinTrades, request.MaxDrawdown, errors);
         var windows = WindowSettings.Parse(request.TrainSize, request.TestSize, request.StepSize, request.Unit, request.Mode, errors);
         if (errors.Count > 0)
         {
@@ -49,27 +38,14 @@ internal static partial class WalkForwardApi
         var start = new DateTimeOffset(DateTime.SpecifyKind(optimization.StartDate, DateTimeKind.Utc));
         var end = new DateTimeOffset(DateTime.SpecifyKind(optimization.EndDate, DateTimeKind.Utc));
         WalkForwardPlan.CheckPeriod(windows!, Interval.Parse(optimization.Timeframe), start, end, errors);
-        var metric = request.Metric ?? optimization.Metric;
-        var spec = RunSpec.Parse(optimization.Objective!) with
-        {
-            Metric = metric,
-            Maximize = request.Direction is null ? Objective.DefaultMaximize(metric) : request.Direction == "maximize",
-            MinTrades = request.MinTrades,
-            MaxDrawdown = request.MaxDrawdown,
-        };
-        var ranges = request.ParamSpace is { ValueKind: JsonValueKind.Object } space && space.EnumerateObject().Any()
-            ? space
-            : JsonDocument.Parse(optimization.ParamRanges).RootElement;
-        var config = request.StrategyConfig is { ValueKind: JsonValueKind.Object } given && given.EnumerateObject().Any()
-            ? JsonObject.Create(given)
-            : optimization.Config is null ? null : JsonNode.Parse(optimization.Config)?.AsObject();
-        var combinations = OptimizationsApi.Combinations(spec, ranges, config, optimization.Timeframe, optimization.InitialCapital, services.Options.Value.MaxCombinations, errors);
-        if (combinations is null || errors.Count > 0)
+        if (RunInputs.Resolve(
+                optimization, request.StrategyConfig, request.ParamSpace, request.Metric, request.Direction, request.MinTrades, request.MaxDrawdown,
+                services.Options.Value.MaxCombinations, errors) is not { } inputs || errors.Count > 0)
         {
             return OptimizationsApi.Unprocessable(errors);
         }
 
-        if (await services.Runs.StartAsync(id, spec, windows!, ranges.GetRawText(), config?.ToJsonString(), combinations.Value, cancellationToken) is not { } started)
+        if (await services.Runs.StartAsync(id, inputs.Spec, windows!, inputs.Ranges.GetRawText(), inputs.Config?.ToJsonString(), inputs.Combinations, cancellationToken) is not { } started)
         {
             return TypedResults.Problem(
                 "A run of this optimization is still queued or running; cancel it first.", statusCode: StatusCodes.Status409Conflict, title: "Already running");
@@ -83,7 +59,7 @@ internal static partial class WalkForwardApi
             LogPublishFailed(services.Logger, id, exception);
         }
         return TypedResults.Accepted(
-            $"/api/v1/optimizations/{id}", new RunStarted(started.JobId!.Value.ToString(), id, "optimizations.walk", OptimizationStatus.Queued, combinations.Value, 0));
+            $"/api/v1/optimizations/{id}", new RunStarted(started.JobId!.Value.ToString(), id, "optimizations.walk", OptimizationStatus.Queued, inputs.Combinations, 0));
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Walk-forward run of optimization {OptimizationId} is stored but not on the stream; the reconciler will publish it")]
