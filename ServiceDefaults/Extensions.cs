@@ -95,6 +95,7 @@ public static class Extensions
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseGatewayIdentity();
 
         app.MapHealthChecks(LivePath, new HealthCheckOptions
         {
@@ -107,6 +108,7 @@ public static class Extensions
             ResponseWriter = HealthReportWriter.WriteAsync,
         });
         app.MapPrometheusScrapingEndpoint(MetricsPath);
+        Pools.PoolEndpoints.MapDbPoolEndpoint(app);
         app.MapOpenApi();
         return app;
     }

@@ -49,7 +49,17 @@ public static class ProjectEnvironment
         ("DOTNET_ENVIRONMENT", "Development"),
         .. References(project, connectionString: resource => context.ConnectionString(resource.Name),
             url: target => context.Url(target.Name)),
+        .. Secrets(project, context.Secrets),
     ];
+
+    /// <summary>The identity secret for every project (the gateway signs with it, services check it), the API key for the gateway.</summary>
+    private static IEnumerable<(string Key, string Value)> Secrets(ProjectResource project, DevelopmentSecrets? secrets) =>
+        secrets is null
+            ? []
+            : [
+                ("Platform__IdentitySecret", secrets.IdentitySecret),
+                .. project.Name == ServiceDefaults.ResourceNames.Gateway ? secrets.GatewayEnvironment() : [],
+            ];
 
     private static IEnumerable<(string Key, string Value)> References(
         ProjectResource project, Func<IResourceWithConnectionString, string> connectionString, Func<ProjectResource, string> url) =>

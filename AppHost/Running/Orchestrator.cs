@@ -20,7 +20,10 @@ public sealed class Orchestrator(PlatformModel model, AppHostOptions options, IC
         using var instance = InstanceLock.Acquire(options.DataDirectory);
         Directory.CreateDirectory(Path.Combine(options.DataDirectory, "logs"));
         var clock = Stopwatch.StartNew();
-        var context = new RunContext(options.Ports, OtlpEndpoint(), OtlpProtocol());
+        var context = new RunContext(options.Ports, OtlpEndpoint(), OtlpProtocol())
+        {
+            Secrets = DevelopmentSecrets.LoadOrGenerate(options.DataDirectory),
+        };
         var parameters = Parameters.LoadOrGenerate(options.DataDirectory, model.Resources.OfType<ParameterResource>());
 
         LocalPostgres? postgres = null;
@@ -48,6 +51,9 @@ public sealed class Orchestrator(PlatformModel model, AppHostOptions options, IC
             await log.WriteLineAsync($"All {_statuses.Count} resources are ready after {clock.Elapsed.TotalSeconds:0.0} s.");
             await log.WriteLineAsync(ResourceTable.Render(_statuses));
             await StateFile.WriteAsync(options.StateFile, context.Url(ServiceDefaults.ResourceNames.Gateway), _statuses, stopping);
+            await log.WriteLineAsync(context.Secrets.IsNew
+                ? $"Development API key (every role), generated for this data directory: {context.Secrets.ApiKey}"
+                : $"Development API key: in {Path.Combine(options.DataDirectory, "secrets.json")} (send it as X-API-Key).");
             await log.WriteLineAsync("Press Ctrl+C to stop.");
             await Task.Delay(Timeout.Infinite, stopping).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }

@@ -3,6 +3,9 @@ namespace Platform.AppHost.Running;
 /// <summary>The resolved values that fill a project's run-time environment.</summary>
 public sealed class RunContext(IReadOnlyDictionary<string, int> ports, string? otlpEndpoint, string otlpProtocol)
 {
+    /// <summary>The run's API key and identity secret; without them (tests of the environment contract) nothing is added.</summary>
+    public DevelopmentSecrets? Secrets { get; set; }
+
     private readonly Dictionary<string, string> _connectionStrings = [];
     private readonly Dictionary<string, string> _instanceIds = [];
 

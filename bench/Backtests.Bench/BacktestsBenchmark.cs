@@ -113,7 +113,7 @@ internal static partial class BacktestsBenchmark
         {
             await RunAsync("apt-get", "install", "-y", "wrk");
         }
-        var output = await RunAsync("wrk", "-t2", "-c50", "-d10s", "--latency", url);
+        var output = await RunAsync("wrk", "-t2", "-c50", "-d10s", "--latency", "-H", $"X-API-Key: {BenchServices.ApiKey}", url);
         var requests = WrkRequestsPerSecond().Match(output).Groups[1].Value;
         var p99 = WrkP99().Match(output).Groups[1].Value;
         var non2xx = WrkNon2xx().Match(output) is { Success: true } match ? match.Groups[1].Value : "0";

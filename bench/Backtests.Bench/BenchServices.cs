@@ -20,6 +20,9 @@ internal sealed class BenchServices : IAsyncDisposable
         Gateway = gateway;
     }
 
+    /// <summary>The key the benchmark sends through the gateway (reader role, a rate limit far above what wrk reaches).</summary>
+    public const string ApiKey = "backtests-benchmark-key";
+
     public FakeBybitServer Bybit { get; }
 
     public Service<marketdata::Program> MarketData { get; }
@@ -40,6 +43,11 @@ internal sealed class BenchServices : IAsyncDisposable
         backtests.Set("Backtests:Queue:Concurrency", workers.ToString(System.Globalization.CultureInfo.InvariantCulture));
         await backtests.InitializeAsync();
         var gateway = new Service<gateway::Program>(null, "gateway/Gateway");
+        gateway.Set("Gateway:ApiKeys:0:Name", "bench");
+        gateway.Set("Gateway:ApiKeys:0:Hash", Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(ApiKey))));
+        gateway.Set("Gateway:ApiKeys:0:Roles:0", "reader");
+        gateway.Set("Gateway:RateLimits:reader:TokenLimit", "1000000");
+        gateway.Set("Gateway:RateLimits:reader:TokensPerPeriod", "1000000");
         foreach (var service in ResourceNames.Services)
         {
             gateway.Set($"services:{service}:http:0", service == ResourceNames.Backtests ? backtests.Address : marketData.Address);

@@ -1,3 +1,8 @@
+using Microsoft.Extensions.Options;
+using OpenTelemetry.Metrics;
+using Platform.Health.Bybit;
+using Platform.Health.Monitoring;
+using Platform.Health.Pools;
 using Platform.ServiceDefaults;
 using Platform.ServiceDefaults.Data;
 using Platform.ServiceDefaults.Redis;
@@ -6,11 +11,38 @@ namespace Platform.Health;
 
 internal static class ApplicationServiceExtensions
 {
+    private const string CountSuffix = ".count";
+
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddPostgresDatabase(ResourceNames.Postgres);
         builder.AddRedisClient(ResourceNames.Redis);
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddOptions<HealthOptions>().BindConfiguration(HealthOptions.SectionName);
+        builder.Services.AddOptions<BybitOptions>().BindConfiguration(BybitOptions.SectionName);
+
+        // Probes answer for one moment: retrying inside a probe would hide a failing dependency and outlast the timeout.
+#pragma warning disable EXTEXP0001 // RemoveAllResilienceHandlers is experimental; it drops the default pipeline of ServiceDefaults.
+        builder.Services.AddHttpClient<IServiceReadinessProber, HttpServiceReadinessProber>().RemoveAllResilienceHandlers();
+        builder.Services.AddHttpClient<IPoolGatherer, HttpPoolGatherer>().RemoveAllResilienceHandlers();
+        builder.Services.AddHttpClient<IBybitProbe, BybitHealthClient>((services, http) =>
+                http.BaseAddress = services.GetRequiredService<IOptions<BybitOptions>>().Value.BaseUrl)
+            .RemoveAllResilienceHandlers();
+#pragma warning restore EXTEXP0001
+
+        // promtool rejects a "_count" suffix on anything but histograms and summaries (contract §6.6 asks for promtool-valid text),
+        // so up-down counters such as db.client.connection.count are exported as "..._current".
+        builder.Services.ConfigureOpenTelemetryMeterProvider(metrics => metrics.AddView(instrument =>
+            instrument.Name.EndsWith(CountSuffix, StringComparison.Ordinal)
+                ? new MetricStreamConfiguration { Name = $"{instrument.Name[..^CountSuffix.Length]}.current" }
+                : null));
+
+        builder.Services.AddSingleton<IDatabaseProbe, PostgresProbe>();
+        builder.Services.AddSingleton<RedisProbe>();
+        builder.Services.AddSingleton<BybitTimeCache>();
+        builder.Services.AddSingleton<ComponentMetrics>();
+        builder.Services.AddSingleton<TimedProbe>();
+        builder.Services.AddTransient<PlatformProber>();
         return builder;
     }
 }

@@ -1,4 +1,7 @@
 using Platform.Health;
+using Platform.Health.Bybit;
+using Platform.Health.Monitoring;
+using Platform.Health.Pools;
 using Platform.Health.Probes;
 using Platform.ServiceDefaults;
 
@@ -9,7 +12,11 @@ builder.AddApplicationServices();
 
 var app = builder.Build();
 
+app.MapOverallApi();
 app.MapProbesApi();
+app.MapBybitApi();
+app.MapDbPoolApi();
+app.MapPlatformMetrics();
 app.MapDefaultEndpoints();
 
 app.Run();

@@ -42,6 +42,7 @@ public sealed class PlatformRunsEndToEnd
                 Assert.Equal("healthy", resource.GetProperty("state").GetString()));
 
             using var client = new HttpClient { BaseAddress = new Uri(gateway) };
+            client.DefaultRequestHeaders.Add("X-API-Key", DevelopmentSecrets.LoadOrGenerate(dataDirectory).ApiKey);
             foreach (var service in ResourceNames.Services)
             {
                 Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/health/{service}/ready")).StatusCode);

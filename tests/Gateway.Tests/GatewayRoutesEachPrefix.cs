@@ -1,19 +1,13 @@
 using System.Net;
 using System.Net.Http.Json;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Platform.Gateway.Security;
 
 namespace Platform.Gateway.Tests;
 
 public sealed class GatewayRoutesEachPrefix(FakeServices services) : IClassFixture<FakeServices>, IDisposable
 {
-    private readonly WebApplicationFactory<Program> _gateway = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
-    {
-        foreach (var (service, url) in services.Urls)
-        {
-            builder.UseSetting($"services:{service}:http:0", url);
-        }
-    });
+    private readonly WebApplicationFactory<Program> _gateway = TestGateway.Create(services.Urls);
 
     public void Dispose() => _gateway.Dispose();
 
@@ -27,7 +21,7 @@ public sealed class GatewayRoutesEachPrefix(FakeServices services) : IClassFixtu
     [InlineData("/api/v1/health/db_pool", "health")]
     public async Task ApiPrefixesReachTheirServiceWithThePathUnchanged(string path, string service)
     {
-        var echo = await _gateway.CreateClient().GetFromJsonAsync<Echo>(path);
+        var echo = await _gateway.CreateClient(Roles.Reader).GetFromJsonAsync<Echo>(path);
 
         Assert.Equal(service, echo!.Service);
         Assert.Equal(path, echo.Path);
@@ -64,7 +58,7 @@ public sealed class GatewayRoutesEachPrefix(FakeServices services) : IClassFixtu
     [Fact]
     public async Task UnknownPathsAreNotFound()
     {
-        using var response = await _gateway.CreateClient().GetAsync("/api/v1/unknown");
+        using var response = await _gateway.CreateClient(Roles.Admin).GetAsync("/api/v1/unknown");
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }

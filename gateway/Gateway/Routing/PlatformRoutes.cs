@@ -1,15 +1,25 @@
+using Microsoft.Extensions.Options;
+using Platform.Gateway.Identity;
+using Platform.Gateway.RateLimiting;
+using Platform.Gateway.Security;
 using Platform.ServiceDefaults;
 using Yarp.ReverseProxy.Configuration;
+using Yarp.ReverseProxy.Forwarder;
+using Yarp.ReverseProxy.Health;
 
 namespace Platform.Gateway.Routing;
 
 /// <summary>
-/// The gateway's routing table: each service gets its API prefixes, its OpenAPI document under
-/// <c>/openapi/&lt;service&gt;/v1.json</c> and its probes under <c>/health/&lt;service&gt;/{live|ready}</c>.
-/// Destinations are service discovery names (<c>http://backtests</c>), resolved from <c>services__*</c>.
+/// The gateway's routing table: each service gets its API prefixes (one route per class of caller: reads, trader
+/// create/run calls, worker claim/results, and admin for the rest), its OpenAPI document under
+/// <c>/openapi/&lt;service&gt;/v1.json</c> and its probes under <c>/health/&lt;service&gt;/{live|ready}</c>, both anonymous.
+/// Destinations are service discovery names (<c>http://backtests</c>), resolved from <c>services__*</c>, probed actively
+/// on <c>/health/ready</c> so that a dead replica leaves the rotation.
 /// </summary>
 internal static class PlatformRoutes
 {
+    private const string UploadPath = "/api/v1/marketdata/upload";
+
     private static readonly Dictionary<string, string[]> ApiPrefixes = new()
     {
         [ResourceNames.Backtests] = ["/api/v1/backtests", "/api/v1/strategies"],
@@ -18,45 +28,79 @@ internal static class PlatformRoutes
         [ResourceNames.Health] = ["/api/v1/health"],
     };
 
+    /// <summary>The prefixes whose POST and PUT calls create or run something: the trader's (issue 7).</summary>
+    private static readonly HashSet<string> TraderPrefixes = ["/api/v1/backtests", "/api/v1/strategies", "/api/v1/optimizations"];
+
+    private static readonly string[] WorkerPaths = ["/api/v1/backtests/{id}/claim", "/api/v1/backtests/{id}/results"];
+
     public static IHostApplicationBuilder AddPlatformRoutes(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddReverseProxy()
-            .LoadFromMemory(Routes(), Clusters());
+        builder.Services.AddOptions<GatewayOptions>().BindConfiguration(GatewayOptions.Section);
+        builder.Services.AddReverseProxy().AddIdentityForwarding();
+        builder.Services.AddSingleton<IProxyConfigProvider>(services =>
+        {
+            var options = services.GetRequiredService<IOptions<GatewayOptions>>().Value;
+            return new InMemoryConfigProvider(Routes(options.Limits), Clusters(options));
+        });
         builder.Services.AddSingleton<Yarp.ReverseProxy.ServiceDiscovery.IDestinationResolver, ServiceDiscoveryDestinationResolver>();
         return builder;
     }
 
-    public static IReadOnlyList<RouteConfig> Routes() =>
-    [
-        .. ApiPrefixes.SelectMany(service => service.Value.Select((prefix, index) => new RouteConfig
+    private static IReadOnlyList<RouteConfig> Routes(GatewayLimits limits)
+    {
+        RouteConfig Api(string id, string cluster, string path, string policy, string[]? methods, int order = 0) => new()
         {
-            RouteId = $"{service.Key}-api-{index}",
-            ClusterId = service.Key,
-            Match = new RouteMatch { Path = prefix + "/{**rest}" },
-        })),
-        // Scalar's page at /docs/ asks for the documents relative to itself, so they are served under both paths.
-        .. ApiPrefixes.Keys.SelectMany(service => new[] { "", "/docs" }, (service, root) => new RouteConfig
-        {
-            RouteId = $"{service}-openapi{root.Replace('/', '-')}",
-            ClusterId = service,
-            Match = new RouteMatch { Path = $"{root}/openapi/{service}/v1.json" },
-            // The original Host lets each document name the gateway as its server.
-            Transforms =
-            [
-                new Dictionary<string, string> { ["PathSet"] = "/openapi/v1.json" },
-                new Dictionary<string, string> { ["RequestHeaderOriginalHost"] = "true" },
-            ],
-        }),
-        .. ApiPrefixes.Keys.Select(service => new RouteConfig
-        {
-            RouteId = $"{service}-probes",
-            ClusterId = service,
-            Match = new RouteMatch { Path = $"/health/{service}/{{probe:regex(^(live|ready)$)}}" },
-            Transforms = [new Dictionary<string, string> { ["PathPattern"] = "/health/{probe}" }],
-        }),
-    ];
+            RouteId = id,
+            ClusterId = cluster,
+            Match = new RouteMatch { Path = path, Methods = methods },
+            Order = order,
+            AuthorizationPolicy = policy,
+            RateLimiterPolicy = KeyRateLimiting.PolicyName,
+            MaxRequestBodySize = limits.MaxRequestBodySize,
+        };
 
-    public static IReadOnlyList<ClusterConfig> Clusters() =>
+        return
+        [
+            .. ApiPrefixes.SelectMany(service => service.Value.SelectMany(prefix => (RouteConfig[])
+            [
+                Api($"{service.Key}-read{prefix}", service.Key, prefix + "/{**rest}", RoutePolicies.Read, [HttpMethods.Get, HttpMethods.Head]),
+                .. TraderPrefixes.Contains(prefix)
+                    ? [Api($"{service.Key}-trade{prefix}", service.Key, prefix + "/{**rest}", RoutePolicies.Trade, [HttpMethods.Post, HttpMethods.Put])]
+                    : Array.Empty<RouteConfig>(),
+                // Every other method (deletes, resets, primes, purges, uploads) is the admin's; Order keeps it behind the routes above.
+                Api($"{service.Key}-admin{prefix}", service.Key, prefix + "/{**rest}", RoutePolicies.Administer, null, order: 1),
+            ])),
+            .. WorkerPaths.Select(path => Api($"backtests-work{path}", ResourceNames.Backtests, path, RoutePolicies.Work, [HttpMethods.Post])),
+            Api("marketdata-upload", ResourceNames.MarketData, UploadPath, RoutePolicies.Administer, [HttpMethods.Post]) with
+            {
+                MaxRequestBodySize = limits.MaxUploadBodySize,
+            },
+            // Scalar's page at /docs/ asks for the documents relative to itself, so they are served under both paths.
+            .. ApiPrefixes.Keys.SelectMany(service => new[] { "", "/docs" }, (service, root) => new RouteConfig
+            {
+                RouteId = $"{service}-openapi{root.Replace('/', '-')}",
+                ClusterId = service,
+                Match = new RouteMatch { Path = $"{root}/openapi/{service}/v1.json" },
+                AuthorizationPolicy = RoutePolicies.Anonymous,
+                // The original Host lets each document name the gateway as its server.
+                Transforms =
+                [
+                    new Dictionary<string, string> { ["PathSet"] = "/openapi/v1.json" },
+                    new Dictionary<string, string> { ["RequestHeaderOriginalHost"] = "true" },
+                ],
+            }),
+            .. ApiPrefixes.Keys.Select(service => new RouteConfig
+            {
+                RouteId = $"{service}-probes",
+                ClusterId = service,
+                Match = new RouteMatch { Path = $"/health/{service}/{{probe:regex(^(live|ready)$)}}" },
+                AuthorizationPolicy = RoutePolicies.Anonymous,
+                Transforms = [new Dictionary<string, string> { ["PathPattern"] = "/health/{probe}" }],
+            }),
+        ];
+    }
+
+    private static IReadOnlyList<ClusterConfig> Clusters(GatewayOptions options) =>
     [
         .. ApiPrefixes.Keys.Select(service => new ClusterConfig
         {
@@ -64,6 +108,19 @@ internal static class PlatformRoutes
             Destinations = new Dictionary<string, DestinationConfig>
             {
                 [service] = new() { Address = $"http://{service}" },
+            },
+            // An upstream silent for this long (no response headers, no body bytes) gets 504; a streaming upload is never idle.
+            HttpRequest = new ForwarderRequestConfig { ActivityTimeout = options.Limits.RequestTimeout },
+            HealthCheck = new HealthCheckConfig
+            {
+                Active = new ActiveHealthCheckConfig
+                {
+                    Enabled = true,
+                    Interval = options.HealthChecks.Interval,
+                    Timeout = options.HealthChecks.Timeout,
+                    Policy = HealthCheckConstants.ActivePolicy.ConsecutiveFailures,
+                    Path = Extensions.ReadyPath,
+                },
             },
         }),
     ];

@@ -1,0 +1,46 @@
+using Platform.Gateway.RateLimiting;
+using Platform.Gateway.Security;
+
+namespace Platform.Gateway;
+
+/// <summary>The <c>Gateway</c> configuration section.</summary>
+public sealed class GatewayOptions
+{
+    public const string Section = "Gateway";
+
+    /// <summary>The API keys, hashed (<see cref="ApiKeyHasher"/>); read only from configuration.</summary>
+    public List<ApiKey> ApiKeys { get; init; } = [];
+
+    /// <summary>Token bucket per key, by role (<c>Gateway:RateLimits:&lt;role&gt;</c>); a key gets its most generous role's bucket.</summary>
+    public Dictionary<string, RoleRateLimit> RateLimits { get; init; } = new(StringComparer.OrdinalIgnoreCase);
+
+    public GatewayLimits Limits { get; init; } = new();
+
+    public GatewayCors Cors { get; init; } = new();
+
+    public GatewayHealthChecks HealthChecks { get; init; } = new();
+}
+
+/// <summary>Body sizes per route (the market data upload gets a larger one) and how long an upstream may stay silent.</summary>
+public sealed class GatewayLimits
+{
+    public long MaxRequestBodySize { get; init; } = 1 << 20;
+
+    public long MaxUploadBodySize { get; init; } = 110L << 20;
+
+    public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(30);
+}
+
+/// <summary>Origins allowed to call the gateway from a browser; none (CORS off) unless configured.</summary>
+public sealed class GatewayCors
+{
+    public string[] Origins { get; init; } = [];
+}
+
+/// <summary>Active health probes of every destination on <c>/health/ready</c>.</summary>
+public sealed class GatewayHealthChecks
+{
+    public TimeSpan Interval { get; init; } = TimeSpan.FromSeconds(5);
+
+    public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(2);
+}

@@ -1,0 +1,132 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Platform.ServiceDefaults;
+using Platform.Testing.FakeBybit;
+
+namespace Platform.Health.Tests;
+
+public sealed class HealthReportsEveryComponent(HealthFactory factory, PlatformStubs stubs)
+    : IClassFixture<HealthFactory>, IClassFixture<PlatformStubs>
+{
+    private static readonly TimeSpan TestTimeout = TimeSpan.FromSeconds(30);
+
+    [Fact]
+    public async Task AllComponentsUpIsHealthy()
+    {
+        await using var health = stubs.HealthService(factory);
+
+        var (status, body) = await GetAsync(health.CreateClient());
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("healthy", body.GetProperty("status").GetString());
+        var names = body.GetProperty("components").EnumerateArray().Select(component => component.GetProperty("name").GetString()).ToList();
+        Assert.Equal([.. PlatformStubs.Services, ResourceNames.Postgres, ResourceNames.Redis, "bybit"], names);
+        foreach (var component in body.GetProperty("components").EnumerateArray())
+        {
+            Assert.Equal("healthy", component.GetProperty("status").GetString());
+            Assert.True(component.GetProperty("response_time_ms").GetDouble() >= 0);
+            Assert.True(component.GetProperty("last_check").GetDateTimeOffset() > DateTimeOffset.UtcNow.AddMinutes(-1));
+        }
+    }
+
+    [Fact]
+    public async Task ServiceAnswering503IsUnhealthyAnd503()
+    {
+        await using var failing = await StubService.StartAsync(StatusCodes.Status503ServiceUnavailable);
+        await using var health = stubs.HealthService(factory, ($"services:{ResourceNames.Optimizations}:http:0", failing.Address));
+
+        var (status, body) = await GetAsync(health.CreateClient());
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
+        Assert.Equal("unhealthy", body.GetProperty("status").GetString());
+        var optimizations = Component(body, ResourceNames.Optimizations);
+        Assert.Equal("unhealthy", optimizations.GetProperty("status").GetString());
+        Assert.Equal("readiness answered 503", optimizations.GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task HangingServiceIsUnhealthyWithinItsTimeout()
+    {
+        await using var hanging = await StubService.StartAsync(hang: TimeSpan.FromMinutes(1));
+        await using var health = stubs.HealthService(
+            factory, ($"services:{ResourceNames.MarketData}:http:0", hanging.Address), ("Health:ProbeTimeout", "00:00:00.500"));
+        var client = health.CreateClient();
+        await GetAsync(client);
+
+        var watch = Stopwatch.StartNew();
+        var (status, body) = await GetAsync(client);
+
+        Assert.InRange(watch.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(2));
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
+        Assert.Equal("no answer within 500 ms", Component(body, ResourceNames.MarketData).GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task BybitFailingOnlyDegrades()
+    {
+        await using var bybit = await FakeBybitServer.StartAsync();
+        bybit.SetFault(FakeFault.ServerError(), FakeBybitServer.TimePath);
+        await using var health = stubs.HealthService(factory, ("Bybit:BaseUrl", bybit.BaseAddress.ToString()));
+
+        var (status, body) = await GetAsync(health.CreateClient());
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("degraded", body.GetProperty("status").GetString());
+        Assert.Equal("Bybit answered HTTP 502", Component(body, "bybit").GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task BybitCheckIsCachedBetweenRequests()
+    {
+        await using var bybit = await FakeBybitServer.StartAsync();
+        await using var health = stubs.HealthService(
+            factory, ("Bybit:BaseUrl", bybit.BaseAddress.ToString()), ("Health:BybitCacheDuration", "00:01:00"));
+        var client = health.CreateClient();
+
+        await GetAsync(client);
+        await GetAsync(client);
+
+        Assert.Single(bybit.Requests, request => request.Path == FakeBybitServer.TimePath);
+    }
+
+    [Fact]
+    public async Task RedisUnreachableIsUnhealthy()
+    {
+        await using var health = stubs.HealthService(
+            factory, ("ConnectionStrings:redis", $"127.0.0.1:{AppHost.LocalServers.FreePort.Next()},connectTimeout=500"));
+
+        var (status, body) = await GetAsync(health.CreateClient());
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
+        Assert.Equal("unhealthy", Component(body, ResourceNames.Redis).GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task PostgresRefusingIsUnhealthyWithoutLeakingTheAddress()
+    {
+        var port = AppHost.LocalServers.FreePort.Next();
+        await using var health = stubs.HealthService(
+            factory, ("ConnectionStrings:postgres", $"Host=127.0.0.1;Port={port};Username=postgres;Password=secret;Timeout=2"));
+
+        var (status, body) = await GetAsync(health.CreateClient());
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
+        var postgres = Component(body, ResourceNames.Postgres);
+        Assert.Equal("unhealthy", postgres.GetProperty("status").GetString());
+        Assert.DoesNotContain(port.ToString(System.Globalization.CultureInfo.InvariantCulture), body.GetRawText(), StringComparison.Ordinal);
+        Assert.DoesNotContain("secret", body.GetRawText(), StringComparison.Ordinal);
+    }
+
+    private static JsonElement Component(JsonElement body, string name) =>
+        body.GetProperty("components").EnumerateArray().Single(component => component.GetProperty("name").GetString() == name);
+
+    private static async Task<(HttpStatusCode Status, JsonElement Body)> GetAsync(HttpClient client)
+    {
+        using var cancellation = new CancellationTokenSource(TestTimeout);
+        using var response = await client.GetAsync("/api/v1/health", cancellation.Token);
+        var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellation.Token)).RootElement;
+        return (response.StatusCode, body);
+    }
+}
