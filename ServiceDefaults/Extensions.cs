@@ -65,6 +65,7 @@ public static class Extensions
                 .AddRuntimeInstrumentation()
                 .AddNpgsqlInstrumentation()
                 .AddMeter(PlatformMeters.Names)
+                .AddView(PlatformMeters.PrometheusName)
                 .AddPrometheusExporter())
             .WithTracing(tracing => tracing
                 .AddSource(builder.Environment.ApplicationName)

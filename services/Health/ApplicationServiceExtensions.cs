@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using OpenTelemetry.Metrics;
 using Platform.Health.Bybit;
 using Platform.Health.Monitoring;
 using Platform.Health.Pools;
@@ -11,8 +10,6 @@ namespace Platform.Health;
 
 internal static class ApplicationServiceExtensions
 {
-    private const string CountSuffix = ".count";
-
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddPostgresDatabase(ResourceNames.Postgres);
@@ -29,13 +26,6 @@ internal static class ApplicationServiceExtensions
                 http.BaseAddress = services.GetRequiredService<IOptions<BybitOptions>>().Value.BaseUrl)
             .RemoveAllResilienceHandlers();
 #pragma warning restore EXTEXP0001
-
-        // promtool rejects a "_count" suffix on anything but histograms and summaries (contract §6.6 asks for promtool-valid text),
-        // so up-down counters such as db.client.connection.count are exported as "..._current".
-        builder.Services.ConfigureOpenTelemetryMeterProvider(metrics => metrics.AddView(instrument =>
-            instrument.Name.EndsWith(CountSuffix, StringComparison.Ordinal)
-                ? new MetricStreamConfiguration { Name = $"{instrument.Name[..^CountSuffix.Length]}.current" }
-                : null));
 
         builder.Services.AddSingleton<IDatabaseProbe, PostgresProbe>();
         builder.Services.AddSingleton<RedisProbe>();

@@ -16,6 +16,7 @@ app.MapOverallApi();
 app.MapProbesApi();
 app.MapBybitApi();
 app.MapDbPoolApi();
+app.MapMonitoringApi();
 app.MapPlatformMetrics();
 app.MapDefaultEndpoints();
 

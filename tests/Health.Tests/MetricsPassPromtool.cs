@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using Platform.Testing;
 
 namespace Platform.Health.Tests;
 
@@ -19,23 +19,7 @@ public sealed class MetricsPassPromtool(HealthFactory factory, PlatformStubs stu
         Assert.Contains("platform_component_up{", text, StringComparison.Ordinal);
         Assert.Contains("component=\"redis\"", text, StringComparison.Ordinal);
         Assert.Contains("platform_component_response_seconds{", text, StringComparison.Ordinal);
-        var (exitCode, output) = await CheckMetricsAsync(text, cancellation.Token);
+        var (exitCode, output) = await Promtool.CheckMetricsAsync(text, cancellation.Token);
         Assert.True(exitCode == 0, output);
-    }
-
-    /// <summary>Runs <c>promtool check metrics</c>; scripts/prerequisites.sh installs it, so a missing binary fails the test.</summary>
-    private static async Task<(int ExitCode, string Output)> CheckMetricsAsync(string text, CancellationToken cancellationToken)
-    {
-        using var promtool = Process.Start(new ProcessStartInfo("promtool", "check metrics")
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        }) ?? throw new InvalidOperationException("promtool did not start");
-        await promtool.StandardInput.WriteAsync(text.AsMemory(), cancellationToken);
-        promtool.StandardInput.Close();
-        var output = await promtool.StandardOutput.ReadToEndAsync(cancellationToken) + await promtool.StandardError.ReadToEndAsync(cancellationToken);
-        await promtool.WaitForExitAsync(cancellationToken);
-        return (promtool.ExitCode, output);
     }
 }

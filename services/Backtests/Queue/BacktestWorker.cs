@@ -13,6 +13,7 @@ internal sealed class BacktestWorker(
     [FromKeyedServices(BacktestQueue.StreamName)] JobStream stream,
     MigrationStatus migrations,
     BacktestRuns runs,
+    BacktestMetrics metrics,
     IServiceScopeFactory scopes,
     IOptions<QueueOptions> options,
     ILogger<BacktestWorker> logger)
@@ -25,13 +26,20 @@ internal sealed class BacktestWorker(
         {
             return JobOutcome.Skipped;
         }
+        metrics.Started(backtest.ClaimedAt!.Value - backtest.CreatedAt);
+        var status = Backtests.BacktestStatus.Queued;
         using var heartbeat = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
         var beating = BeatAsync(id, heartbeat.Token);
         try
         {
             await using var scope = scopes.CreateAsyncScope();
             var outcome = await scope.ServiceProvider.GetRequiredService<BacktestRunner>().RunAsync(backtest, stoppingToken);
-            return await runs.CompleteAsync(id, Consumer, outcome, stoppingToken) is null ? JobOutcome.Skipped : JobOutcome.Done;
+            if (await runs.CompleteAsync(id, Consumer, outcome, stoppingToken) is null)
+            {
+                return JobOutcome.Skipped;
+            }
+            status = Backtests.BacktestStatus.Completed;
+            return JobOutcome.Done;
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
@@ -41,6 +49,7 @@ internal sealed class BacktestWorker(
         catch (Exception exception) when (exception is RunFailedException || backtest.Attempts >= options.Value.MaxAttempts)
         {
             await runs.FailAsync(id, Consumer, exception.Message, CancellationToken.None);
+            status = Backtests.BacktestStatus.Failed;
             return JobOutcome.Failed(exception.Message);
         }
         catch (Exception exception)
@@ -53,6 +62,7 @@ internal sealed class BacktestWorker(
         {
             await heartbeat.CancelAsync();
             await beating;
+            metrics.Ended(status);
         }
     }
 

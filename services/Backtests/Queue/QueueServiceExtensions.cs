@@ -21,6 +21,7 @@ internal static class QueueServiceExtensions
         builder.Services.AddSingleton<BacktestRuns>();
         builder.Services.AddSingleton<ReportLoader>();
         builder.Services.AddSingleton<BacktestQueue>();
+        builder.Services.AddSingleton<BacktestMetrics>();
         builder.Services.AddScoped<BacktestRunner>();
         builder.Services.AddHostedService<BacktestWorker>();
         builder.Services.AddHostedService<BacktestReconciler>();

@@ -25,14 +25,20 @@ internal sealed class PlatformProber(
     {
         var checks = options.Value.ProbedServices
             .Select(service => probe.RunAsync(service, ComponentStatus.Unhealthy, token => services.ProbeAsync(service, token), cancellationToken))
-            .Append(probe.RunAsync(ResourceNames.Postgres, ComponentStatus.Unhealthy, database.ProbeAsync, cancellationToken))
+            .Append(CheckDatabaseAsync(cancellationToken))
             .Append(probe.RunAsync(ResourceNames.Redis, ComponentStatus.Unhealthy, _ => redis.ProbeAsync(), cancellationToken))
-            .Append(bybitCache.GetAsync(
-                token => probe.RunAsync(Bybit, ComponentStatus.Degraded, bybit.CheckServerTimeAsync, token), cancellationToken));
+            .Append(CheckBybitAsync(cancellationToken));
         var components = await Task.WhenAll(checks);
         var report = new PlatformReport(Worst(components), clock.GetUtcNow(), components);
         metrics.Update(report);
         return report;
+    }
+
+    /// <summary>Contract §6.7 summary: PostgreSQL and Bybit only, with the same timeouts and the cached Bybit check.</summary>
+    public async Task<PlatformReport> CheckDatabaseAndBybitAsync(CancellationToken cancellationToken)
+    {
+        var components = await Task.WhenAll(CheckDatabaseAsync(cancellationToken), CheckBybitAsync(cancellationToken));
+        return new PlatformReport(Worst(components), clock.GetUtcNow(), components);
     }
 
     public static string Worst(IEnumerable<ComponentReport> components)
@@ -42,4 +48,10 @@ internal sealed class PlatformProber(
             : statuses.Contains(ComponentStatus.Degraded) ? ComponentStatus.Degraded
             : ComponentStatus.Healthy;
     }
+
+    private Task<ComponentReport> CheckDatabaseAsync(CancellationToken cancellationToken) =>
+        probe.RunAsync(ResourceNames.Postgres, ComponentStatus.Unhealthy, database.ProbeAsync, cancellationToken);
+
+    private Task<ComponentReport> CheckBybitAsync(CancellationToken cancellationToken) =>
+        bybitCache.GetAsync(token => probe.RunAsync(Bybit, ComponentStatus.Degraded, bybit.CheckServerTimeAsync, token), cancellationToken);
 }

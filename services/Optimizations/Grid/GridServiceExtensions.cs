@@ -22,6 +22,7 @@ internal static class GridServiceExtensions
         builder.Services.AddSingleton<OptimizationStore>();
         builder.Services.AddSingleton<WalkForwardRuns>();
         builder.Services.AddSingleton<GridRuns>();
+        builder.Services.AddSingleton<OptimizationMetrics>();
         builder.Services.AddMemoryCache(cache => cache.SizeLimit = 20_000_000);
         builder.Services.AddScoped<CandleCache>();
         builder.Services.AddHostedService<GridWorker>();

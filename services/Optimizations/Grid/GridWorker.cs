@@ -21,6 +21,7 @@ internal sealed partial class GridWorker(
     MigrationStatus migrations,
     GridRuns runs,
     OptimizationStore optimizations,
+    OptimizationMetrics metrics,
     IServiceScopeFactory scopes,
     IOptions<GridOptions> options,
     ILogger<GridWorker> logger)
@@ -44,7 +45,12 @@ internal sealed partial class GridWorker(
             var rows = await EvaluateAsync(chunk, stop.Token);
             var optimization = await optimizations.GetAsync(chunk.OptimizationId, stoppingToken);
             var spec = RunSpec.Parse(optimization!.Objective!);
-            return await runs.CompleteAsync(chunk, Consumer, spec.Objective, rows, stoppingToken) ? JobOutcome.Done : JobOutcome.Skipped;
+            if (!await runs.CompleteAsync(chunk, Consumer, spec.Objective, rows, stoppingToken))
+            {
+                return JobOutcome.Skipped;
+            }
+            metrics.ChunkCompleted(rows.Count);
+            return JobOutcome.Done;
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {

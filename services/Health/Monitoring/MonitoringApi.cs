@@ -1,0 +1,94 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Platform.Health.Monitoring;
+
+/// <summary>
+/// Contract §6.7, the health-monitoring appendix, built on the components of <c>GET /api/v1/health</c>: the platform's services,
+/// PostgreSQL, Redis and Bybit. The original's celery, disk and cache components have no counterpart here.
+/// </summary>
+internal static class MonitoringApi
+{
+    private const string Components = "Components are the platform's services, postgres, redis and bybit; "
+        + "the original's celery, disk and cache components do not exist on this platform.";
+
+    /// <summary>Maps <c>enhanced</c>, <c>dashboard</c>, <c>components/{name}</c> and <c>summary</c> under <c>/api/v1/health</c>.</summary>
+    public static RouteGroupBuilder MapMonitoringApi(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/v1/health").WithTags("Health");
+        group.MapGet("/enhanced", GetEnhancedAsync).WithName("Enhanced")
+            .WithDescription($"Every component with counts per status; 503 with the same body when one is unhealthy. {Components}");
+        group.MapGet("/dashboard", GetDashboardAsync).WithName("Dashboard")
+            .WithDescription($"Every component, counts per status and alerts; 503 with the same body when one is unhealthy. {Components}");
+        group.MapGet("/components/{name}", GetComponentAsync).WithName("Component")
+            .WithDescription($"One component, 200 whatever its status; 404 for an unknown name. {Components}");
+        group.MapGet("/summary", GetSummaryAsync).WithName("Summary")
+            .WithDescription("PostgreSQL and Bybit only; 503 with the same body when unhealthy.");
+        return group;
+    }
+
+    private static async Task<Results<Ok<EnhancedReport>, JsonHttpResult<EnhancedReport>>> GetEnhancedAsync(
+        PlatformProber prober, CancellationToken cancellationToken)
+    {
+        var report = await prober.CheckAllAsync(cancellationToken);
+        var body = new EnhancedReport(
+            report.Status, report.Timestamp, [.. report.Components.Select(MonitoredComponent.From)], TotalledCounts.Of(report.Components));
+        return Answer(report, body);
+    }
+
+    private static async Task<Results<Ok<DashboardReport>, JsonHttpResult<DashboardReport>>> GetDashboardAsync(
+        PlatformProber prober, CancellationToken cancellationToken)
+    {
+        var report = await prober.CheckAllAsync(cancellationToken);
+        var body = new DashboardReport(
+            report.Status,
+            report.Timestamp,
+            [.. report.Components.Select(MonitoredComponent.From)],
+            StatusCounts.Of(report.Components),
+            [.. report.Components.SelectMany(Alerts)]);
+        return Answer(report, body);
+    }
+
+    private static async Task<Results<Ok<MonitoredComponent>, ProblemHttpResult>> GetComponentAsync(
+        string name, PlatformProber prober, CancellationToken cancellationToken)
+    {
+        var report = await prober.CheckAllAsync(cancellationToken);
+        if (report.Components.SingleOrDefault(component => component.Name == name) is { } found)
+        {
+            return TypedResults.Ok(MonitoredComponent.From(found));
+        }
+        var available = string.Join(", ", report.Components.Select(component => $"'{component.Name}'"));
+        return TypedResults.Problem(
+            detail: $"Component '{name}' not found. Available: [{available}]", statusCode: StatusCodes.Status404NotFound);
+    }
+
+    private static async Task<Results<Ok<SummaryReport>, JsonHttpResult<SummaryReport>>> GetSummaryAsync(
+        PlatformProber prober, CancellationToken cancellationToken)
+    {
+        var report = await prober.CheckDatabaseAndBybitAsync(cancellationToken);
+        return Answer(report, new SummaryReport(report.Status, report.Timestamp, report.Components.Count));
+    }
+
+    private static Results<Ok<T>, JsonHttpResult<T>> Answer<T>(PlatformReport report, T body) =>
+        report.Status == ComponentStatus.Unhealthy
+            ? TypedResults.Json(body, statusCode: StatusCodes.Status503ServiceUnavailable)
+            : TypedResults.Ok(body);
+
+    private static IEnumerable<string> Alerts(ComponentReport component) => component.Status switch
+    {
+        ComponentStatus.Unhealthy => [$"CRITICAL: {component.Name.ToUpperInvariant()} is unhealthy - {component.Detail}"],
+        ComponentStatus.Degraded => [$"WARNING: {component.Name.ToUpperInvariant()} is degraded"],
+        _ => [],
+    };
+}
+
+internal sealed record EnhancedReport(
+    string OverallStatus, DateTimeOffset Timestamp, IReadOnlyList<MonitoredComponent> Components, TotalledCounts Summary);
+
+internal sealed record DashboardReport(
+    string OverallStatus,
+    DateTimeOffset Timestamp,
+    IReadOnlyList<MonitoredComponent> Components,
+    StatusCounts Summary,
+    IReadOnlyList<string> Alerts);
+
+internal sealed record SummaryReport(string Status, DateTimeOffset Timestamp, int ComponentsChecked);

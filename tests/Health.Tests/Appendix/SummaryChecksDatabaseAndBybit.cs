@@ -1,0 +1,34 @@
+using System.Net;
+
+namespace Platform.Health.Tests.Appendix;
+
+public sealed class SummaryChecksDatabaseAndBybit(HealthFactory factory, PlatformStubs stubs)
+    : IClassFixture<HealthFactory>, IClassFixture<PlatformStubs>
+{
+    [Fact]
+    public async Task BothUpIs200WithTwoComponentsChecked()
+    {
+        await using var health = stubs.HealthService(factory);
+
+        var (status, body) = await AppendixClient.GetAsync(health.CreateClient(), "/api/v1/health/summary");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("healthy", body.GetProperty("status").GetString());
+        Assert.Equal(2, body.GetProperty("components_checked").GetInt32());
+        Assert.True(body.GetProperty("timestamp").GetDateTimeOffset() > DateTimeOffset.UtcNow.AddMinutes(-1));
+    }
+
+    [Fact]
+    public async Task DatabaseOnAClosedPortIs503()
+    {
+        var port = AppHost.LocalServers.FreePort.Next();
+        await using var health = stubs.HealthService(
+            factory, ("ConnectionStrings:postgres", $"Host=127.0.0.1;Port={port};Username=postgres;Password=secret;Timeout=2"));
+
+        var (status, body) = await AppendixClient.GetAsync(health.CreateClient(), "/api/v1/health/summary");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
+        Assert.Equal("unhealthy", body.GetProperty("status").GetString());
+        Assert.Equal(2, body.GetProperty("components_checked").GetInt32());
+    }
+}
