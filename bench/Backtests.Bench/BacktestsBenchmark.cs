@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
+using Platform.Testing;
 using Dapper;
 using Npgsql;
 
@@ -14,7 +14,7 @@ namespace Platform.Backtests.Bench;
 /// (10,000 bars each) queued at once with two workers, and GET /{id} through the gateway under wrk at 50 connections.
 /// One line per case.
 /// </summary>
-internal static partial class BacktestsBenchmark
+internal static class BacktestsBenchmark
 {
     private const int LatencySamples = 50;
     private const int ThroughputRuns = 1_000;
@@ -51,7 +51,8 @@ internal static partial class BacktestsBenchmark
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"case=throughput_1000x10k backtests={ThroughputRuns} bars={Bars} workers=2 seconds={seconds:F2} backtests_per_second={ThroughputRuns / seconds:F1}"));
 
-        await WrkAsync($"{services.Gateway.Address}/api/v1/backtests/{ids[0]}");
+        var (_, fields) = await Wrk.RunAsync($"{services.Gateway.Address}/api/v1/backtests/{ids[0]}", $"X-API-Key: {BenchServices.ApiKey}");
+        Console.WriteLine($"case=get_backtest_via_gateway {fields}");
     }
 
     private static async Task<long> CreateStrategyAsync(HttpClient client)
@@ -105,40 +106,4 @@ internal static partial class BacktestsBenchmark
     }
 
     private static double Percentile(List<double> sorted, double fraction) => sorted[(int)Math.Min(sorted.Count - 1, Math.Round(fraction * (sorted.Count - 1)))];
-
-    /// <summary>wrk from the Debian package (installed when missing), 2 threads, 50 connections, 10 seconds.</summary>
-    private static async Task WrkAsync(string url)
-    {
-        if (!File.Exists("/usr/bin/wrk"))
-        {
-            await RunAsync("apt-get", "install", "-y", "wrk");
-        }
-        var output = await RunAsync("wrk", "-t2", "-c50", "-d10s", "--latency", "-H", $"X-API-Key: {BenchServices.ApiKey}", url);
-        var requests = WrkRequestsPerSecond().Match(output).Groups[1].Value;
-        var p99 = WrkP99().Match(output).Groups[1].Value;
-        var non2xx = WrkNon2xx().Match(output) is { Success: true } match ? match.Groups[1].Value : "0";
-        Console.WriteLine($"case=get_backtest_via_gateway connections=50 seconds=10 requests_per_second={requests} p99={p99} non_2xx={non2xx}");
-    }
-
-    private static async Task<string> RunAsync(string command, params string[] arguments)
-    {
-        var start = new ProcessStartInfo(command) { RedirectStandardOutput = true };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-        using var process = Process.Start(start)!;
-        var output = await process.StandardOutput.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return process.ExitCode == 0 ? output : throw new InvalidOperationException($"{command} exited with {process.ExitCode}: {output}");
-    }
-
-    [GeneratedRegex(@"Requests/sec:\s+([\d.]+)")]
-    private static partial Regex WrkRequestsPerSecond();
-
-    [GeneratedRegex(@"99%\s+([\d.]+\w+)")]
-    private static partial Regex WrkP99();
-
-    [GeneratedRegex(@"Non-2xx or 3xx responses:\s+(\d+)")]
-    private static partial Regex WrkNon2xx();
 }

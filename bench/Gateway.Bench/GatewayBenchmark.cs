@@ -5,7 +5,6 @@ using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 using gateway::Platform.Gateway.Security;
 using Platform.Testing;
 
@@ -17,7 +16,7 @@ namespace Platform.Gateway.Bench;
 /// least 70% of the direct throughput. Two services: the real backtests service (<c>GET /api/v1/backtests/{id}</c>, one
 /// PostgreSQL read) and an upstream that answers from memory, the worst case for the ratio. One line per case.
 /// </summary>
-internal static partial class GatewayBenchmark
+internal static class GatewayBenchmark
 {
     private const string KeyHeader = "X-API-Key";
 
@@ -39,11 +38,11 @@ internal static partial class GatewayBenchmark
 
     private static async Task CompareAsync(string service, string directUrl, string gatewayUrl, string key)
     {
-        var direct = await WrkAsync(directUrl, []);
-        Console.WriteLine($"case=direct service={service} {direct.Line}");
-        var viaGateway = await WrkAsync(gatewayUrl, ["-H", $"{KeyHeader}: {key}"]);
+        var direct = await Wrk.RunAsync(directUrl);
+        Console.WriteLine($"case=direct service={service} {direct.Fields}");
+        var viaGateway = await Wrk.RunAsync(gatewayUrl, $"{KeyHeader}: {key}");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"case=via_gateway service={service} {viaGateway.Line} ratio_to_direct={viaGateway.RequestsPerSecond / direct.RequestsPerSecond:F2}"));
+            $"case=via_gateway service={service} {viaGateway.Fields} ratio_to_direct={viaGateway.RequestsPerSecond / direct.RequestsPerSecond:F2}"));
     }
 
     private static async Task<long> CreateBacktestAsync(HttpClient client)
@@ -72,41 +71,4 @@ internal static partial class GatewayBenchmark
         response.EnsureSuccessStatusCode();
         return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetInt64();
     }
-
-    /// <summary>wrk from the Debian package (installed when missing), 2 threads, 50 connections, 10 seconds.</summary>
-    private static async Task<(double RequestsPerSecond, string Line)> WrkAsync(string url, string[] headers)
-    {
-        if (!File.Exists("/usr/bin/wrk"))
-        {
-            await RunAsync("apt-get", "install", "-y", "wrk");
-        }
-        var output = await RunAsync("wrk", ["-t2", "-c50", "-d10s", "--latency", .. headers, url]);
-        var requests = WrkRequestsPerSecond().Match(output).Groups[1].Value;
-        var p99 = WrkP99().Match(output).Groups[1].Value;
-        var non2xx = WrkNon2xx().Match(output) is { Success: true } match ? match.Groups[1].Value : "0";
-        return (double.Parse(requests, CultureInfo.InvariantCulture),
-            $"connections=50 seconds=10 requests_per_second={requests} p99={p99} non_2xx={non2xx}");
-    }
-
-    private static async Task<string> RunAsync(string command, params string[] arguments)
-    {
-        var start = new ProcessStartInfo(command) { RedirectStandardOutput = true };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-        using var process = Process.Start(start)!;
-        var output = await process.StandardOutput.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return process.ExitCode == 0 ? output : throw new InvalidOperationException($"{command} exited with {process.ExitCode}: {output}");
-    }
-
-    [GeneratedRegex(@"Requests/sec:\s+([\d.]+)")]
-    private static partial Regex WrkRequestsPerSecond();
-
-    [GeneratedRegex(@"99%\s+([\d.]+\w+)")]
-    private static partial Regex WrkP99();
-
-    [GeneratedRegex(@"Non-2xx or 3xx responses:\s+(\d+)")]
-    private static partial Regex WrkNon2xx();
 }
