@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using Microsoft.Extensions.Configuration;
+using Platform.AppHost.Kubernetes;
 using Platform.AppHost.Model;
 using Platform.AppHost.Publishing;
 using Platform.AppHost.Running;
@@ -7,7 +8,8 @@ using Platform.AppHost.Running;
 namespace Platform.AppHost;
 
 /// <summary>
-/// The AppHost's verbs: <c>run</c> (the default), <c>publish --output &lt;path&gt;</c>, and Aspire's own form
+/// The AppHost's verbs: <c>run</c> (the default), <c>publish --output &lt;path&gt;</c>,
+/// <c>kubernetes --output &lt;directory&gt;</c> (the kustomize tree), and Aspire's own form
 /// <c>--publisher manifest --output-path &lt;path&gt;</c>. Other <c>--Key=value</c> arguments are configuration.
 /// </summary>
 public static class CommandLine
@@ -18,6 +20,12 @@ public static class CommandLine
         {
             var options = AppHostOptions.From(configuration);
             var model = PlatformModel.Create();
+            if (args.FirstOrDefault() == "kubernetes")
+            {
+                var directory = configuration["output"] ?? throw new ArgumentException("kubernetes needs --output <directory>.");
+                await output.WriteLineAsync($"Generated Kubernetes YAML in: {KubernetesTree.Write(model, directory)}");
+                return 0;
+            }
             if (args.FirstOrDefault() == "publish" || configuration["publisher"] == "manifest")
             {
                 var path = configuration["output"] ?? configuration["output-path"]
@@ -59,5 +67,5 @@ public static class CommandLine
 
     /// <summary>Maps the verb-style flags onto configuration keys so the rest reads them from <see cref="IConfiguration"/>.</summary>
     public static string[] Settings(string[] args) =>
-        [.. args.Where(argument => argument is not ("run" or "publish"))];
+        [.. args.Where(argument => argument is not ("run" or "publish" or "kubernetes"))];
 }

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs what the platform needs on a fresh Debian machine: PostgreSQL and Redis servers, and the dotnet tools.
+# Installs what the platform needs on a fresh Debian machine: PostgreSQL and Redis servers, the checkers the tests call
+# (promtool, kubectl, Python's jsonschema and PyYAML), and the dotnet tools.
 set -euo pipefail
 
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else
@@ -14,6 +15,9 @@ missing=()
 have_postgres || missing+=(postgresql)
 command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
 command -v promtool >/dev/null 2>&1 || missing+=(prometheus)
+command -v kubectl >/dev/null 2>&1 || missing+=(kubectl)
+python3 -c 'import jsonschema' >/dev/null 2>&1 || missing+=(python3-jsonschema)
+python3 -c 'import yaml' >/dev/null 2>&1 || missing+=(python3-yaml)
 if [ "${#missing[@]}" -gt 0 ]; then
   echo "Installing ${missing[*]} from Debian packages..."
   if ! command -v apt-get >/dev/null; then
@@ -24,6 +28,7 @@ if [ "${#missing[@]}" -gt 0 ]; then
   # The Debian package starts its own cluster; the platform runs its own servers on other ports.
   as_root sh -c 'command -v pg_ctlcluster >/dev/null && pg_lsclusters -h 2>/dev/null | while read -r v c _; do pg_ctlcluster "$v" "$c" stop || true; done; true'
   as_root sh -c 'service redis-server stop >/dev/null 2>&1 || true'
+  as_root sh -c 'service prometheus stop >/dev/null 2>&1 || true'
 fi
 if [ "$(id -u)" -eq 0 ] && ! id postgres >/dev/null 2>&1; then
   echo "error: running as root needs a 'postgres' user to run PostgreSQL (PostgreSQL refuses root)" >&2; exit 1
