@@ -16,7 +16,13 @@ public sealed record AppHostOptions(string RepositoryRoot, string DataDirectory,
         [ResourceNames.MarketData] = 5103,
         [ResourceNames.Health] = 5104,
         [ResourceNames.Gateway] = 8080,
+        [DashboardPortName] = 18888,
     };
+
+    /// <summary>The developer dashboard's port, configured like the resources' as <c>AppHost:Ports:dashboard</c>.</summary>
+    public const string DashboardPortName = "dashboard";
+
+    public int DashboardPort => Ports[DashboardPortName];
 
     public string StateFile => Path.Combine(DataDirectory, "state.json");
 

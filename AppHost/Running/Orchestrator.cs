@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Configuration;
+using Platform.AppHost.Dashboard;
 using Platform.AppHost.LocalServers;
 using Platform.AppHost.Model;
 
@@ -25,6 +26,10 @@ public sealed class Orchestrator(PlatformModel model, AppHostOptions options, IC
             Secrets = DevelopmentSecrets.LoadOrGenerate(options.DataDirectory),
         };
         var parameters = Parameters.LoadOrGenerate(options.DataDirectory, model.Resources.OfType<ParameterResource>());
+        var actions = new ProjectActions();
+        await using var dashboard = await DashboardServer.StartAsync(
+            options.DashboardPort, Snapshot, actions, context.Url(ServiceDefaults.ResourceNames.Gateway) + "/docs", stopping);
+        await log.WriteLineAsync($"Dashboard: {dashboard.LoginUrl}");
 
         LocalPostgres? postgres = null;
         LocalRedis? redis = null;
@@ -40,9 +45,10 @@ public sealed class Orchestrator(PlatformModel model, AppHostOptions options, IC
             var byName = new Dictionary<string, ProjectRunner>();
             foreach (var project in model.Projects)
             {
-                var status = Track(project.Name, "project", context.Url(project.Name));
+                var status = Track(project.Name, "project", context.Url(project.Name), [.. project.References.Select(reference => reference.Name)]);
                 var runner = new ProjectRunner(project, status, options, context, log, http);
                 byName[project.Name] = runner;
+                actions.Add(project.Name, runner);
                 runners.Add(runner);
                 running.Add(StartWhenReferencesReadyAsync(project, runner, byName, projectsStopping.Token));
             }
@@ -99,13 +105,14 @@ public sealed class Orchestrator(PlatformModel model, AppHostOptions options, IC
                 Path.Combine(options.DataDirectory, "data", "postgres"), context.Port(server.Name), parameters[server.Password.Name],
                 status.AddLine, durable: true, cancellationToken);
             status.ProcessId = local.ProcessId;
+            status.StartedAt = DateTimeOffset.UtcNow;
             context.SetConnectionString(server.Name, local.ConnectionString());
         }
         status.State = ResourceState.Healthy;
 
         foreach (var database in model.Databases)
         {
-            var databaseStatus = Track(database.Name, "database", null);
+            var databaseStatus = Track(database.Name, "database", null, [server.Name]);
             var connectionString = configuration.GetConnectionString(database.Name)
                 ?? $"{context.ConnectionString(server.Name)};Database={database.Name}";
             context.SetConnectionString(database.Name, connectionString);
@@ -132,6 +139,7 @@ public sealed class Orchestrator(PlatformModel model, AppHostOptions options, IC
             Path.Combine(options.DataDirectory, "data", "redis"), context.Port(redis.Name), parameters[redis.Password.Name],
             status.AddLine, durable: true, cancellationToken);
         status.ProcessId = local.ProcessId;
+        status.StartedAt = DateTimeOffset.UtcNow;
         status.State = ResourceState.Healthy;
         context.SetConnectionString(redis.Name, local.ConnectionString);
         return local;
@@ -156,11 +164,23 @@ public sealed class Orchestrator(PlatformModel model, AppHostOptions options, IC
         }
     }
 
-    private ResourceStatus Track(string name, string type, string? url)
+    private ResourceStatus Track(string name, string type, string? url, IReadOnlyList<string>? references = null)
     {
-        var status = new ResourceStatus(name, type, url);
-        _statuses.Add(status);
+        var status = new ResourceStatus(name, type, url) { References = references ?? [] };
+        lock (_statuses)
+        {
+            _statuses.Add(status);
+        }
         return status;
+    }
+
+    /// <summary>A copy for the dashboard, which reads from its own threads while resources are still being added.</summary>
+    private IReadOnlyList<ResourceStatus> Snapshot()
+    {
+        lock (_statuses)
+        {
+            return [.. _statuses];
+        }
     }
 
     private string? OtlpEndpoint() =>

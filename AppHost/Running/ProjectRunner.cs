@@ -17,7 +17,12 @@ internal sealed class ProjectRunner(
     private static readonly string[] NotInherited = ["ASPNETCORE_URLS", "DOTNET_LAUNCH_PROFILE", "ASPNETCORE_ENVIRONMENT", "DOTNET_ENVIRONMENT"];
 
     private readonly TaskCompletionSource _firstReady = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly Lock _control = new();
     private ServerProcess? _process;
+
+    // Set while the dashboard holds the project stopped; completing it lets the run loop start it again.
+    private TaskCompletionSource? _held;
+    private bool _restartRequested;
 
     public Task FirstReady => _firstReady.Task;
 
@@ -32,6 +37,10 @@ internal sealed class ProjectRunner(
         var failures = 0;
         while (!stopping.IsCancellationRequested)
         {
+            if (!await WaitWhileHeldAsync(stopping))
+            {
+                break;
+            }
             Start();
             var startedAt = DateTimeOffset.UtcNow;
             var exited = _process!.WaitForExitAsync(CancellationToken.None);
@@ -50,6 +59,11 @@ internal sealed class ProjectRunner(
             {
                 break;
             }
+            if (TakeRequestedRestart())
+            {
+                failures = 0;
+                continue;
+            }
 
             failures = DateTimeOffset.UtcNow - startedAt > StableAfter ? 1 : failures + 1;
             var backoff = TimeSpan.FromSeconds(Math.Min(MaxBackoff.TotalSeconds, Math.Pow(2, failures - 1)));
@@ -67,6 +81,43 @@ internal sealed class ProjectRunner(
         }
     }
 
+    /// <summary>The dashboard's restart: ends the process gracefully and starts it again at once, without back-off.</summary>
+    public async Task RestartAsync()
+    {
+        lock (_control)
+        {
+            if (_held is { } held)
+            {
+                _held = null;
+                held.TrySetResult();
+                return;
+            }
+            _restartRequested = true;
+        }
+        status.State = ResourceState.Restarting;
+        await EndProcessAsync();
+    }
+
+    /// <summary>The dashboard's stop: ends the process gracefully and keeps it stopped until <see cref="Resume"/>.</summary>
+    public async Task HoldAsync()
+    {
+        lock (_control)
+        {
+            _held ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
+        await EndProcessAsync();
+    }
+
+    /// <summary>The dashboard's start: lets a project held by <see cref="HoldAsync"/> run again.</summary>
+    public void Resume()
+    {
+        lock (_control)
+        {
+            _held?.TrySetResult();
+            _held = null;
+        }
+    }
+
     /// <summary>SIGTERM lets the host run its shutdown (workers release their jobs); a kill follows after the grace period.</summary>
     public async Task StopAsync()
     {
@@ -76,6 +127,42 @@ internal sealed class ProjectRunner(
         }
         status.State = ResourceState.Stopped;
         status.ProcessId = null;
+    }
+
+    private Task EndProcessAsync() =>
+        _process is { HasExited: false } process ? process.StopAsync(ServerProcess.SigTerm, TimeSpan.FromSeconds(15)) : Task.CompletedTask;
+
+    /// <summary>True when the process ended on a restart request (counted as a restart), or on a hold.</summary>
+    private bool TakeRequestedRestart()
+    {
+        lock (_control)
+        {
+            if (_restartRequested)
+            {
+                _restartRequested = false;
+                status.Restarts++;
+                return true;
+            }
+            return _held is not null;
+        }
+    }
+
+    private async Task<bool> WaitWhileHeldAsync(CancellationToken stopping)
+    {
+        TaskCompletionSource? held;
+        lock (_control)
+        {
+            held = _held;
+        }
+        if (held is null)
+        {
+            return true;
+        }
+        status.State = ResourceState.Stopped;
+        status.ProcessId = null;
+        status.StartedAt = null;
+        await held.Task.WaitAsync(stopping).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        return !stopping.IsCancellationRequested;
     }
 
     private void Start()

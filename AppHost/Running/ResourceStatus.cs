@@ -25,6 +25,9 @@ public sealed class ResourceStatus(string name, string type, string? url)
 
     public string? Url { get; } = url;
 
+    /// <summary>The resources this one references (a project's databases, cache and services; a database's server).</summary>
+    public IReadOnlyList<string> References { get; init; } = [];
+
     public ResourceState State { get; set; } = ResourceState.Waiting;
 
     public int? ProcessId { get; set; }

@@ -20,8 +20,10 @@ public sealed class RateLimiterPacesBybitRequests(PacedFactory factory) : IClass
         var arrivals = factory.Bybit.RequestsFor("PACEUSDT").Select(request => request.ReceivedAt).Order().ToList();
         Assert.Equal(60, arrivals.Count);
         var busiestSecond = arrivals.Select((start, index) => arrivals.Skip(index).TakeWhile(time => time - start < TimeSpan.FromSeconds(1)).Count()).Max();
-        // One request per 50 ms; two more allow for network jitter between the limiter and the fake's clock.
-        Assert.InRange(busiestSecond, 1, PacedFactory.RequestsPerSecond + 2);
+        // One request per 50 ms leaves the limiter. The fake stamps arrivals, and on a loaded 2-core machine (other test
+        // assemblies run in parallel) requests delayed in transit can land together, so a quarter more is tolerated in any
+        // second. The total duration below is the strict check of the average rate.
+        Assert.InRange(busiestSecond, 1, PacedFactory.RequestsPerSecond * 5 / 4);
         Assert.True(arrivals[^1] - arrivals[0] >= TimeSpan.FromSeconds(2.5), $"60 requests took only {arrivals[^1] - arrivals[0]}");
     }
 }
