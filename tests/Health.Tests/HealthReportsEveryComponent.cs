@@ -58,7 +58,7 @@ public sealed class HealthReportsEveryComponent(HealthFactory factory, PlatformS
         var watch = Stopwatch.StartNew();
         var (status, body) = await GetAsync(client);
 
-        Assert.InRange(watch.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(2));
+        Assert.InRange(watch.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(5));
         Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
         Assert.Equal("no answer within 500 ms", Component(body, ResourceNames.MarketData).GetProperty("detail").GetString());
     }
