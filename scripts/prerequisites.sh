@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the platform needs on a fresh Debian machine: PostgreSQL and Redis servers, the checkers the tests call
-# (promtool, kubectl, Python's jsonschema and PyYAML), and the dotnet tools.
+# (promtool, kubectl, Python's jsonschema and PyYAML, Chromium and its driver for the dashboard's browser test), and
+# the dotnet tools.
 set -euo pipefail
 
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else
@@ -18,6 +19,8 @@ command -v promtool >/dev/null 2>&1 || missing+=(prometheus)
 command -v kubectl >/dev/null 2>&1 || missing+=(kubectl)
 python3 -c 'import jsonschema' >/dev/null 2>&1 || missing+=(python3-jsonschema)
 python3 -c 'import yaml' >/dev/null 2>&1 || missing+=(python3-yaml)
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+[ -x /usr/bin/chromedriver ] || missing+=(chromium-driver)
 if [ "${#missing[@]}" -gt 0 ]; then
   echo "Installing ${missing[*]} from Debian packages..."
   if ! command -v apt-get >/dev/null; then

@@ -50,6 +50,7 @@ public static class ProjectEnvironment
         .. References(project, connectionString: resource => context.ConnectionString(resource.Name),
             url: target => context.Url(target.Name)),
         .. Secrets(project, context.Secrets),
+        .. context.SharedEnvironment.Select(setting => (setting.Key, setting.Value)),
     ];
 
     /// <summary>The identity secret for every project (the gateway signs with it, services check it), the API key for the gateway.</summary>

@@ -16,6 +16,9 @@ public sealed class Orchestrator(PlatformModel model, AppHostOptions options, IC
 
     public IReadOnlyList<ResourceStatus> Statuses => _statuses;
 
+    /// <summary>The dashboard's login address once it listens (also printed by <c>run</c>).</summary>
+    public string? DashboardLoginUrl { get; private set; }
+
     public async Task RunAsync(CancellationToken stopping)
     {
         using var instance = InstanceLock.Acquire(options.DataDirectory);
@@ -24,11 +27,13 @@ public sealed class Orchestrator(PlatformModel model, AppHostOptions options, IC
         var context = new RunContext(options.Ports, OtlpEndpoint(), OtlpProtocol())
         {
             Secrets = DevelopmentSecrets.LoadOrGenerate(options.DataDirectory),
+            SharedEnvironment = SharedEnvironment(),
         };
         var parameters = Parameters.LoadOrGenerate(options.DataDirectory, model.Resources.OfType<ParameterResource>());
         var actions = new ProjectActions();
         await using var dashboard = await DashboardServer.StartAsync(
             options.DashboardPort, Snapshot, actions, context.Url(ServiceDefaults.ResourceNames.Gateway) + "/docs", stopping);
+        DashboardLoginUrl = dashboard.LoginUrl;
         await log.WriteLineAsync($"Dashboard: {dashboard.LoginUrl}");
 
         LocalPostgres? postgres = null;
@@ -182,6 +187,15 @@ public sealed class Orchestrator(PlatformModel model, AppHostOptions options, IC
             return [.. _statuses];
         }
     }
+
+    /// <summary>
+    /// <c>AppHost:Environment:&lt;key&gt;</c> as environment variables (nested keys joined by <c>__</c>), for settings such as
+    /// <c>--AppHost:Environment:Bybit__BaseUrl=https://api-testnet.bybit.com</c>.
+    /// </summary>
+    private Dictionary<string, string> SharedEnvironment() =>
+        configuration.GetSection("AppHost:Environment").AsEnumerable(makePathsRelative: true)
+            .Where(setting => setting.Value is not null)
+            .ToDictionary(setting => setting.Key.Replace(":", "__", StringComparison.Ordinal), setting => setting.Value!);
 
     private string? OtlpEndpoint() =>
         configuration["ASPIRE_DASHBOARD_OTLP_ENDPOINT_URL"]

@@ -178,8 +178,9 @@ internal sealed class ProjectRunner(
         _process = ServerProcess.Start(
             "dotnet",
             [AssemblyPath],
-            line =>
+            output =>
             {
+                var line = AnsiEscapes.Strip(output);
                 status.AddLine(line);
                 lock (status)
                 {

@@ -9,6 +9,9 @@ public sealed class RunContext(IReadOnlyDictionary<string, int> ports, string? o
     private readonly Dictionary<string, string> _connectionStrings = [];
     private readonly Dictionary<string, string> _instanceIds = [];
 
+    /// <summary>Settings given to every project after the model's own, from <c>AppHost:Environment</c>.</summary>
+    public IReadOnlyDictionary<string, string> SharedEnvironment { get; init; } = new Dictionary<string, string>();
+
     public string? OtlpEndpoint { get; } = otlpEndpoint;
 
     public string OtlpProtocol { get; } = otlpProtocol;

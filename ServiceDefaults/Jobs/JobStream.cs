@@ -34,6 +34,8 @@ public sealed class JobStream
 
     public TimeSpan Lease => _lease;
 
+    public string Name => _stream.ToString();
+
     /// <summary>Creates the consumer group (from the stream's beginning, so entries added before it are not lost) and subscribes to wake-ups.</summary>
     public async Task InitializeAsync()
     {
@@ -82,6 +84,16 @@ public sealed class JobStream
     {
         await _database.StreamAddAsync(_deadLetters, [new NameValueEntry(JobField, message.JobId), new NameValueEntry("reason", reason)], maxLength: MaxLength, useApproximateMaxLength: true);
         await AcknowledgeAsync(message);
+    }
+
+    /// <summary>
+    /// Jobs no worker has read yet (the group's lag; acknowledged entries stay in the stream, so its length is no measure)
+    /// and jobs read but not yet acknowledged.
+    /// </summary>
+    public async Task<JobStreamDepth> DepthAsync()
+    {
+        var group = (await _database.StreamGroupInfoAsync(_stream)).Single(info => info.Name == Group);
+        return new JobStreamDepth(group.Lag ?? 0, group.PendingMessageCount);
     }
 
     public Task<StreamEntry[]> ReadDeadLettersAsync() => _database.StreamRangeAsync(_deadLetters);

@@ -2,7 +2,6 @@ using Platform.Backtests.Backtests;
 using Platform.Backtests.Reports;
 using Platform.ServiceDefaults.Candles;
 using Platform.ServiceDefaults.Jobs;
-using StackExchange.Redis;
 
 namespace Platform.Backtests.Queue;
 
@@ -14,8 +13,7 @@ internal static class QueueServiceExtensions
         var section = builder.Configuration.GetSection(QueueOptions.Section);
         builder.Services.Configure<QueueOptions>(section);
         var lease = section.Get<QueueOptions>()?.Lease ?? new QueueOptions().Lease;
-        builder.Services.AddKeyedSingleton(BacktestQueue.StreamName, (services, _) =>
-            new JobStream(services.GetRequiredService<IDatabase>(), services.GetRequiredService<IConnectionMultiplexer>(), BacktestQueue.StreamName, lease));
+        builder.Services.AddJobStream(BacktestQueue.StreamName, lease);
         builder.Services.Configure<MultiTimeframeOptions>(builder.Configuration.GetSection(MultiTimeframeOptions.Section));
         builder.Services.AddSingleton<BacktestStore>();
         builder.Services.AddSingleton<BacktestRuns>();

@@ -29,8 +29,7 @@ internal static partial class PrimeApi
     {
         builder.Services.Configure<PrimeOptions>(builder.Configuration.GetSection(PrimeOptions.Section));
         var lease = builder.Configuration.GetSection(PrimeOptions.Section).Get<PrimeOptions>()?.Lease ?? new PrimeOptions().Lease;
-        builder.Services.AddKeyedSingleton(StreamName, (services, _) =>
-            new JobStream(services.GetRequiredService<IDatabase>(), services.GetRequiredService<IConnectionMultiplexer>(), StreamName, lease));
+        builder.Services.AddJobStream(StreamName, lease);
         builder.Services.AddSingleton<PrimeJobStore>();
         builder.Services.AddScoped<PrimeRunner>();
         builder.Services.AddHostedService<PrimeWorker>();

@@ -3,7 +3,6 @@ using Platform.Optimizations.Strategies;
 using Platform.Optimizations.WalkForward;
 using Platform.ServiceDefaults.Candles;
 using Platform.ServiceDefaults.Jobs;
-using StackExchange.Redis;
 
 namespace Platform.Optimizations.Grid;
 
@@ -15,10 +14,8 @@ internal static class GridServiceExtensions
         var section = builder.Configuration.GetSection(GridOptions.Section);
         builder.Services.Configure<GridOptions>(section);
         var lease = section.Get<GridOptions>()?.Lease ?? new GridOptions().Lease;
-        builder.Services.AddKeyedSingleton(GridWorker.StreamName, (services, _) =>
-            new JobStream(services.GetRequiredService<IDatabase>(), services.GetRequiredService<IConnectionMultiplexer>(), GridWorker.StreamName, lease));
-        builder.Services.AddKeyedSingleton(WalkForwardWorker.StreamName, (services, _) =>
-            new JobStream(services.GetRequiredService<IDatabase>(), services.GetRequiredService<IConnectionMultiplexer>(), WalkForwardWorker.StreamName, lease));
+        builder.Services.AddJobStream(GridWorker.StreamName, lease);
+        builder.Services.AddJobStream(WalkForwardWorker.StreamName, lease);
         builder.Services.AddSingleton<OptimizationStore>();
         builder.Services.AddSingleton<WalkForwardRuns>();
         builder.Services.AddSingleton<GridRuns>();

@@ -1,0 +1,57 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+
+namespace Platform.EndToEnd.Tests;
+
+[Collection(PlatformFixture.Collection)]
+public sealed class UploadedCandlesAreStoredAndReported(PlatformFixture platform)
+{
+    private const string Symbol = "XRPUSDT";
+    private const int Hours = 48;
+    private static readonly DateTimeOffset Start = new(2024, 5, 1, 0, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public async Task ACsvFileIsUploadedIngestedAndCoversItsRangeWithoutGaps()
+    {
+        await platform.WaitUntilAllHealthyAsync();
+        var gateway = platform.Gateway;
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(Symbol), "symbol" },
+            { new StringContent("60"), "interval" },
+            { new ByteArrayContent(Encoding.UTF8.GetBytes(Csv())), "file", "xrpusdt-1h.csv" },
+        };
+
+        using var uploaded = await gateway.PostAsync("/api/v1/marketdata/upload", form);
+        var upload = await GatewayCalls.ReadAsync(uploaded, HttpStatusCode.OK);
+        var uploadId = upload.GetProperty("upload_id").GetString();
+        var ingest = await gateway.PostFormAsync(
+            $"/api/v1/marketdata/uploads/{uploadId}/ingest", new Dictionary<string, string> { ["strict"] = "1" }, HttpStatusCode.OK);
+        var range = $"start={Start.ToUnixTimeMilliseconds()}&end={Start.AddHours(Hours).ToUnixTimeMilliseconds()}";
+        var quality = await gateway.GetJsonAsync($"/api/v1/marketdata/quality?symbol={Symbol}&interval=60&{range}");
+        var newest = await gateway.GetJsonAsync($"/api/v1/marketdata/bybit/klines?symbol={Symbol}&interval=60&limit=1");
+
+        Assert.False(upload.GetProperty("duplicate").GetBoolean());
+        Assert.Equal(Hours, ingest.GetProperty("inserted").GetInt64());
+        Assert.Equal(0, ingest.GetProperty("rejected").GetInt64());
+        Assert.Equal(Hours, quality.GetProperty("expected").GetInt64());
+        Assert.Equal(Hours, quality.GetProperty("stored").GetInt64());
+        Assert.Equal(0, quality.GetProperty("missing").GetInt64());
+        Assert.Contains(Close(Hours - 1).ToString(CultureInfo.InvariantCulture), newest.ToString());
+    }
+
+    private static string Csv()
+    {
+        var csv = new StringBuilder("open_time,open,high,low,close,volume\n");
+        for (var hour = 0; hour < Hours; hour++)
+        {
+            var open = Close(hour - 1);
+            var close = Close(hour);
+            csv.Append(CultureInfo.InvariantCulture, $"{Start.AddHours(hour).ToUnixTimeMilliseconds()},{open},{Math.Max(open, close) + 0.01m},{Math.Min(open, close) - 0.01m},{close},{100 + hour}\n");
+        }
+        return csv.ToString();
+    }
+
+    private static decimal Close(int hour) => 0.5m + (hour % 7) * 0.0125m;
+}

@@ -1,0 +1,50 @@
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Platform.ServiceDefaults.Jobs;
+using Platform.ServiceDefaults.Redis;
+using Platform.Testing;
+
+namespace Platform.ServiceDefaults.Tests.Jobs;
+
+public sealed class JobQueuesReportTheirDepth
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(20);
+
+    [Fact]
+    public async Task WaitingAndInFlightJobsFollowReadsAndAcknowledgementsAndReachMetrics()
+    {
+        var servers = await TestServers.GetAsync();
+        var name = $"test:jobs:{Guid.NewGuid():N}";
+        await using var app = await TestHost.StartAsync(
+            new Dictionary<string, string?> { ["ConnectionStrings:redis"] = servers.RedisConnectionString },
+            builder =>
+            {
+                builder.AddRedisClient("redis");
+                builder.Services.AddJobStream(name, TimeSpan.FromMinutes(1));
+            });
+        var stream = app.Services.GetRequiredKeyedService<JobStream>(name);
+        await stream.InitializeAsync();
+
+        foreach (var job in (string[])["1", "2", "3"])
+        {
+            await stream.PublishAsync(job);
+        }
+        var published = await stream.DepthAsync();
+        var read = await stream.ReadAsync("worker-a", 1);
+        var reading = await stream.DepthAsync();
+        await stream.AcknowledgeAsync(read[0]);
+        var acknowledged = await stream.DepthAsync();
+        var metrics = await Eventually.ReturnsAsync(
+            () => app.GetTestClient().GetStringAsync("/metrics"),
+            text => Regex.IsMatch(text, $"jobs_queue_waiting\\{{[^}}]*stream=\"{name}\"[^}}]*\\}} 2\n"),
+            Timeout, "the sampled depth on /metrics");
+
+        Assert.Equal(new JobStreamDepth(3, 0), published);
+        Assert.Equal(new JobStreamDepth(2, 1), reading);
+        Assert.Equal(new JobStreamDepth(2, 0), acknowledged);
+        Assert.Matches($"jobs_queue_in_flight\\{{[^}}]*stream=\"{name}\"[^}}]*\\}} 0\n", metrics);
+        var (exitCode, output) = await Promtool.CheckMetricsAsync(metrics, CancellationToken.None);
+        Assert.True(exitCode == 0, output);
+    }
+}
