@@ -24,7 +24,7 @@ public sealed class MarketDataServer() : ServiceFactory<marketdata::Program>(Res
         Set("Bybit:Resilience:RequestsPerSecond", "500");
         Set("Bybit:Resilience:BaseDelay", "00:00:00.010");
         Set("Prime:Concurrency", "0");
-        UseKestrel(0);
+        ListenOnAFreePort();
         await base.InitializeAsync();
     }
 

@@ -11,15 +11,10 @@ public sealed class AGridAndAMonteCarloRunOnTheStrategy(PlatformFixture platform
     {
         await platform.WaitUntilAllHealthyAsync();
         var gateway = platform.Gateway;
-        var strategy = await gateway.PostJsonAsync("/api/v1/strategies/", new JsonObject
-        {
-            ["name"] = "end-to-end grid",
-            ["strategy_type"] = "sma_crossover",
-            ["config"] = new JsonObject { ["fast"] = 10, ["slow"] = 40 },
-        }, HttpStatusCode.Created);
+        var strategyId = await gateway.CreateStrategyAsync("end-to-end grid");
         var optimization = await gateway.PostJsonAsync("/api/v1/optimizations/", new JsonObject
         {
-            ["strategy_id"] = strategy.GetProperty("id").GetInt64(),
+            ["strategy_id"] = strategyId,
             ["optimization_type"] = "grid_search",
             ["symbol"] = "SOLUSDT",
             ["timeframe"] = "60",

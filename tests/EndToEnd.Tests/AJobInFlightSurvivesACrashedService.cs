@@ -18,16 +18,12 @@ public sealed class AJobInFlightSurvivesACrashedService(PlatformFixture platform
     {
         await platform.WaitUntilAllHealthyAsync();
         var gateway = platform.Gateway;
-        var strategy = await gateway.PostJsonAsync("/api/v1/strategies/", new JsonObject
-        {
-            ["name"] = "end-to-end crash",
-            ["strategy_type"] = "sma_crossover",
-        }, HttpStatusCode.Created);
+        var strategyId = await gateway.CreateStrategyAsync("end-to-end crash");
         // Slow candles keep the run in flight: the worker has claimed it and waits on market data when the process dies.
         platform.Bybit.SetFault(FakeFault.Delay(TimeSpan.FromSeconds(3)), FakeBybitServer.KlinePath, Symbol);
         var id = (await gateway.PostJsonAsync("/api/v1/backtests/", new JsonObject
         {
-            ["strategy_id"] = strategy.GetProperty("id").GetInt64(),
+            ["strategy_id"] = strategyId,
             ["symbol"] = Symbol,
             ["timeframe"] = "60",
             ["start_date"] = "2024-06-01T00:00:00Z",

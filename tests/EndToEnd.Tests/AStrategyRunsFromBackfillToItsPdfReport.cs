@@ -17,12 +17,7 @@ public sealed class AStrategyRunsFromBackfillToItsPdfReport(PlatformFixture plat
     {
         await platform.WaitUntilAllHealthyAsync();
         var gateway = platform.Gateway;
-        var strategy = await gateway.PostJsonAsync("/api/v1/strategies/", new JsonObject
-        {
-            ["name"] = "end-to-end sma 10/40",
-            ["strategy_type"] = "sma_crossover",
-            ["config"] = new JsonObject { ["fast"] = 10, ["slow"] = 40 },
-        }, HttpStatusCode.Created);
+        var strategyId = await gateway.CreateStrategyAsync("end-to-end sma");
 
         using var prime = await gateway.PostAsync("/api/v1/marketdata/bybit/prime", new FormUrlEncodedContent(new Dictionary<string, string>
         {
@@ -37,7 +32,7 @@ public sealed class AStrategyRunsFromBackfillToItsPdfReport(PlatformFixture plat
 
         var created = await gateway.PostJsonAsync("/api/v1/backtests/", new JsonObject
         {
-            ["strategy_id"] = strategy.GetProperty("id").GetInt64(),
+            ["strategy_id"] = strategyId,
             ["symbol"] = Symbol,
             ["timeframe"] = "60",
             ["start_date"] = Start,

@@ -29,6 +29,11 @@ internal static class GatewayCalls
         return await ReadAsync(response, HttpStatusCode.OK);
     }
 
+    /// <summary>Creates an SMA-crossover strategy with its default parameters and returns its id.</summary>
+    public static async Task<long> CreateStrategyAsync(this HttpClient gateway, string name) =>
+        (await gateway.PostJsonAsync("/api/v1/strategies/", new JsonObject { ["name"] = name, ["strategy_type"] = "sma_crossover" }, HttpStatusCode.Created))
+            .GetProperty("id").GetInt64();
+
     /// <summary>Polls <paramref name="path"/> until its <c>status</c> leaves the running states, and returns the last answer.</summary>
     public static Task<JsonElement> UntilFinishedAsync(this HttpClient gateway, string path, string what) =>
         Eventually.ReturnsAsync(

@@ -12,7 +12,7 @@ public class KestrelService<TProgram> : ServiceFactory<TProgram>
     public KestrelService(string? databaseResource)
         : base(databaseResource)
     {
-        UseKestrel(0);
+        ListenOnAFreePort();
     }
 
     /// <summary>The address the service listens on, once started, without a trailing slash.</summary>

@@ -20,6 +20,16 @@ public class ServiceFactory<TProgram>(string? databaseResource) : WebApplication
 
     public TestServers Servers { get; private set; } = null!;
 
+    /// <summary>
+    /// Serves on a real Kestrel port chosen by the system. The port goes in as the <c>urls</c> setting rather than through
+    /// <c>UseKestrel(0)</c>, whose address rewrite races the minimal host's own start (dotnet/aspnetcore#67714).
+    /// </summary>
+    public void ListenOnAFreePort()
+    {
+        UseKestrel();
+        Set(WebHostDefaults.ServerUrlsKey, "http://127.0.0.1:0");
+    }
+
     /// <summary>Adds a configuration value for the service (before the first request).</summary>
     public void Set(string key, string? value) => _settings[key] = value;
 

@@ -1,4 +1,5 @@
 using OpenQA.Selenium;
+using Platform.AppHost.LocalServers;
 using Platform.AppHost.Running;
 using Platform.ServiceDefaults;
 using Platform.Testing;
@@ -10,10 +11,9 @@ public sealed class TheDashboardWorksInABrowser(PlatformFixture platform)
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
 
-    private static readonly By RestartButton = By.XPath($"//tr[@data-resource='{ResourceNames.Health}']//button[text()='restart']");
 
     [Fact]
-    public async Task ItShowsEveryResourceHealthyAndRestartsAServiceFromItsButton()
+    public async Task ItShowsEveryResourceHealthyAndRestartsStopsAndStartsAServiceFromItsButtons()
     {
         await platform.WaitUntilAllHealthyAsync();
         using var chromium = new HeadlessChromium();
@@ -25,7 +25,7 @@ public sealed class TheDashboardWorksInABrowser(PlatformFixture platform)
         var shown = await Eventually.ReturnsAsync(
             () => Task.FromResult(States(page)), states => states.Count == platform.Orchestrator.Statuses.Count && states.Values.All(state => state == "healthy"),
             Timeout, "every resource shown healthy");
-        await Eventually.ReturnsAsync(() => Task.FromResult(TryClick(page, RestartButton)), clicked => clicked, Timeout, "a click on restart");
+        await Eventually.ReturnsAsync(() => Task.FromResult(TryClick(page, Button("restart"))), clicked => clicked, Timeout, "a click on restart");
         var restarting = await Eventually.ReturnsAsync(
             () => Task.FromResult(States(page).GetValueOrDefault(ResourceNames.Health)),
             state => state is "restarting" or "starting" or "unhealthy", Timeout, "health shown restarting");
@@ -33,6 +33,16 @@ public sealed class TheDashboardWorksInABrowser(PlatformFixture platform)
             () => Task.FromResult((States(page).GetValueOrDefault(ResourceNames.Health), Cell(page, ResourceNames.Health, 5))),
             now => now.Item1 == "healthy" && now.Item2 == (restartsBefore + 1).ToString(System.Globalization.CultureInfo.InvariantCulture),
             Timeout, "health shown healthy again with one more restart");
+        var restartedPid = health.ProcessId;
+
+        await Eventually.ReturnsAsync(() => Task.FromResult(TryClick(page, Button("stop"))), clicked => clicked, Timeout, "a click on stop");
+        var stopped = await Eventually.ReturnsAsync(
+            () => Task.FromResult((States(page).GetValueOrDefault(ResourceNames.Health), Cell(page, ResourceNames.Health, 6))),
+            now => now.Item1 == "stopped", Timeout, "health shown stopped");
+        var exitedWhileStopped = !ServerProcess.IsAlive(restartedPid!.Value);
+        await Eventually.ReturnsAsync(() => Task.FromResult(TryClick(page, Button("start"))), clicked => clicked, Timeout, "a click on start");
+        await Eventually.ReturnsAsync(
+            () => Task.FromResult(States(page).GetValueOrDefault(ResourceNames.Health)), state => state == "healthy", Timeout, "health shown healthy after start");
 
         await Eventually.ReturnsAsync(
             () => Task.FromResult(TryClick(page, By.XPath($"//tr[@data-resource='{ResourceNames.MarketData}']//a[text()='{ResourceNames.MarketData}']"))),
@@ -51,7 +61,10 @@ public sealed class TheDashboardWorksInABrowser(PlatformFixture platform)
 
         Assert.Equal(platform.Orchestrator.Statuses.Select(status => status.Name).Order(), shown.Keys.Order());
         Assert.NotNull(restarting);
-        Assert.NotEqual(pidBefore, health.ProcessId);
+        Assert.NotEqual(pidBefore, restartedPid);
+        Assert.Equal("-", stopped.Item2);
+        Assert.True(exitedWhileStopped, "the process ended while health was stopped");
+        Assert.NotEqual(restartedPid, health.ProcessId);
         Assert.Equal(health.ProcessId?.ToString(System.Globalization.CultureInfo.InvariantCulture), Cell(page, ResourceNames.Health, 6));
         Assert.Equal(ResourceState.Healthy, health.State);
         Assert.Equal(ResourceNames.MarketData, page.FindElement(By.Id("logname")).Text);
@@ -59,6 +72,8 @@ public sealed class TheDashboardWorksInABrowser(PlatformFixture platform)
         Assert.Contains(logs.Split("\n"), line => line.Contains(platform.Status(ResourceNames.MarketData).Url!, StringComparison.Ordinal));
         Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], File.ReadAllBytes(screenshot)[..4]);
     }
+
+    private static By Button(string action) => By.XPath($"//tr[@data-resource='{ResourceNames.Health}']//button[text()='{action}']");
 
     /// <summary>Clicks the element unless the table was re-rendered between finding and clicking it.</summary>
     private static bool TryClick(IWebDriver page, By element)

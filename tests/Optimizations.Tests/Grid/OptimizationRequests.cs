@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -49,4 +50,27 @@ internal static class OptimizationRequests
 
     public static async Task<JsonElement> GetAsync(HttpClient client, long id) =>
         JsonDocument.Parse(await client.GetStringAsync($"/api/v1/optimizations/{id}")).RootElement.Clone();
+
+    /// <summary>A new optimization of a new strategy named <paramref name="strategyName"/> plus a unique suffix, after <paramref name="edit"/>.</summary>
+    public static async Task<long> CreateIdAsync(OptimizationsFactory factory, HttpClient client, string strategyName, Action<JsonObject>? edit = null)
+    {
+        var body = Optimization(await CreateStrategyAsync(factory, Unique(strategyName)));
+        edit?.Invoke(body);
+        return (await CreateAsync(client, body)).GetProperty("id").GetInt64();
+    }
+
+    /// <summary>A strategy name no other test uses: strategy names are unique.</summary>
+    public static string Unique(string name) => $"{name}-{Guid.NewGuid():N}"[..Math.Min(name.Length + 13, 60)];
+
+    /// <summary>The status and JSON body of an answer (a ProblemDetails for 4xx).</summary>
+    public static async Task<(HttpStatusCode Status, JsonElement Body)> SendAsync(Task<HttpResponseMessage> request)
+    {
+        using var response = await request;
+        var text = await response.Content.ReadAsStringAsync();
+        return (response.StatusCode, text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone());
+    }
+
+    /// <summary>The names under the ProblemDetails <c>errors</c>, in order.</summary>
+    public static string[] ErrorFields(JsonElement problem) =>
+        problem.ValueKind == JsonValueKind.Object && problem.TryGetProperty("errors", out var errors) ? [.. errors.EnumerateObject().Select(error => error.Name).Order(StringComparer.Ordinal)] : [];
 }

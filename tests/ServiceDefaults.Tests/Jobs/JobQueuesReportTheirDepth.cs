@@ -12,15 +12,18 @@ public sealed class JobQueuesReportTheirDepth
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(20);
 
     [Fact]
-    public async Task WaitingAndInFlightJobsFollowReadsAndAcknowledgementsAndReachMetrics()
+    public async Task WaitingAndInFlightJobsFollowReadsAndAcknowledgementsAndReachMetricsOnceAGroupExists()
     {
         var servers = await TestServers.GetAsync();
         var name = $"test:jobs:{Guid.NewGuid():N}";
+        // Sampled first, so it has been tried by the time the other stream's depth shows.
+        var withoutWorkers = $"test:idle:{Guid.NewGuid():N}";
         await using var app = await TestHost.StartAsync(
             new Dictionary<string, string?> { ["ConnectionStrings:redis"] = servers.RedisConnectionString },
             builder =>
             {
                 builder.AddRedisClient("redis");
+                builder.Services.AddJobStream(withoutWorkers, TimeSpan.FromMinutes(1));
                 builder.Services.AddJobStream(name, TimeSpan.FromMinutes(1));
             });
         var stream = app.Services.GetRequiredKeyedService<JobStream>(name);
@@ -43,6 +46,7 @@ public sealed class JobQueuesReportTheirDepth
         Assert.Equal(new JobStreamDepth(3, 0), published);
         Assert.Equal(new JobStreamDepth(2, 1), reading);
         Assert.Equal(new JobStreamDepth(2, 0), acknowledged);
+        Assert.DoesNotContain(withoutWorkers, metrics, StringComparison.Ordinal);
         Assert.Matches($"jobs_queue_in_flight\\{{[^}}]*stream=\"{name}\"[^}}]*\\}} 0\n", metrics);
         var (exitCode, output) = await Promtool.CheckMetricsAsync(metrics, CancellationToken.None);
         Assert.True(exitCode == 0, output);
