@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Platform.Optimizations.Tests.Grid;
 
@@ -26,17 +27,7 @@ public sealed class CreateNamesEveryInvalidField(ApiOnlyOptimizationsFactory fac
     [InlineData("param_ranges", "[1]", "param_ranges")]
     public async Task AMissingOrMalformedFieldIs422NamingIt(string field, string? json, string expected)
     {
-        var body = OptimizationRequests.Optimization(await OptimizationRequests.CreateStrategyAsync(factory, OptimizationRequests.Unique($"create-{field}")));
-        if (json is null)
-        {
-            body.Remove(field);
-        }
-        else
-        {
-            body[field] = JsonNode.Parse(json);
-        }
-
-        var (status, problem) = await OptimizationRequests.SendAsync(factory.CreateClient().PostAsJsonAsync("/api/v1/optimizations/", body));
+        var (status, problem) = await CreateWithAsync($"create-{field}", field, json);
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, status);
         Assert.Equal([expected], OptimizationRequests.ErrorFields(problem));
@@ -58,17 +49,7 @@ public sealed class CreateNamesEveryInvalidField(ApiOnlyOptimizationsFactory fac
     [InlineData("config", "{\"commission\": 0.5}", "commission")]
     public async Task SettingsTheEngineRefusesAre422NamingTheSetting(string field, string? json, string expected)
     {
-        var body = OptimizationRequests.Optimization(await OptimizationRequests.CreateStrategyAsync(factory, OptimizationRequests.Unique($"create-settings-{field}")));
-        if (json is null)
-        {
-            body.Remove(field);
-        }
-        else
-        {
-            body[field] = JsonNode.Parse(json);
-        }
-
-        var (status, problem) = await OptimizationRequests.SendAsync(factory.CreateClient().PostAsJsonAsync("/api/v1/optimizations/", body));
+        var (status, problem) = await CreateWithAsync($"create-settings-{field}", field, json);
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, status);
         Assert.Contains(expected, OptimizationRequests.ErrorFields(problem));
@@ -98,5 +79,20 @@ public sealed class CreateNamesEveryInvalidField(ApiOnlyOptimizationsFactory fac
         Assert.Equal("queued", created.GetProperty("status").GetString());
         var config = created.GetProperty("config");
         Assert.Equal((5, 0.001, "both"), (config.GetProperty("leverage").GetInt32(), config.GetProperty("commission").GetDouble(), config.GetProperty("direction").GetString()));
+    }
+
+    /// <summary>Creates an optimization whose <paramref name="field"/> is <paramref name="json"/>, or missing when null.</summary>
+    private async Task<(HttpStatusCode Status, JsonElement Problem)> CreateWithAsync(string strategyName, string field, string? json)
+    {
+        var body = OptimizationRequests.Optimization(await OptimizationRequests.CreateStrategyAsync(factory, OptimizationRequests.Unique(strategyName)));
+        if (json is null)
+        {
+            body.Remove(field);
+        }
+        else
+        {
+            body[field] = JsonNode.Parse(json);
+        }
+        return await OptimizationRequests.SendAsync(factory.CreateClient().PostAsJsonAsync("/api/v1/optimizations/", body));
     }
 }
