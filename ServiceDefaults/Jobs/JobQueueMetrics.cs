@@ -40,11 +40,14 @@ internal sealed partial class JobQueueMetrics : BackgroundService
             {
                 try
                 {
-                    _depths[stream.Name] = await stream.DepthAsync();
+                    if (await stream.DepthAsync() is { } depth)
+                    {
+                        _depths[stream.Name] = depth;
+                    }
                 }
-                catch (Exception exception) when (exception is RedisException or TimeoutException or InvalidOperationException)
+                catch (Exception exception) when (exception is RedisException or TimeoutException)
                 {
-                    // Redis is away or the group does not exist yet; readiness reports the former, workers create the latter.
+                    // Redis is away (readiness reports it), or the stream does not exist before its first job.
                     LogSampleFailed(stream.Name, exception.Message);
                 }
             }

@@ -88,12 +88,12 @@ public sealed class JobStream
 
     /// <summary>
     /// Jobs no worker has read yet (the group's lag; acknowledged entries stay in the stream, so its length is no measure)
-    /// and jobs read but not yet acknowledged.
+    /// and jobs read but not yet acknowledged; null until a worker has created the group.
     /// </summary>
-    public async Task<JobStreamDepth> DepthAsync()
+    public async Task<JobStreamDepth?> DepthAsync()
     {
-        var group = (await _database.StreamGroupInfoAsync(_stream)).Single(info => info.Name == Group);
-        return new JobStreamDepth(group.Lag ?? 0, group.PendingMessageCount);
+        var groups = await _database.StreamGroupInfoAsync(_stream);
+        return groups.Where(info => info.Name == Group).Select(group => new JobStreamDepth(group.Lag ?? 0, group.PendingMessageCount)).SingleOrDefault();
     }
 
     public Task<StreamEntry[]> ReadDeadLettersAsync() => _database.StreamRangeAsync(_deadLetters);

@@ -20,9 +20,3 @@ public static class JobStreamServiceExtensions
         return services;
     }
 }
-
-/// <summary>The names of the streams registered with <see cref="JobStreamServiceExtensions.AddJobStream"/>.</summary>
-public sealed class JobStreamRegistry
-{
-    public List<string> Names { get; } = [];
-}

@@ -73,4 +73,30 @@ internal static class OptimizationRequests
     /// <summary>The names under the ProblemDetails <c>errors</c>, in order.</summary>
     public static string[] ErrorFields(JsonElement problem) =>
         problem.ValueKind == JsonValueKind.Object && problem.TryGetProperty("errors", out var errors) ? [.. errors.EnumerateObject().Select(error => error.Name).Order(StringComparer.Ordinal)] : [];
+
+    /// <summary>A queued backtest of <paramref name="strategyId"/> over nine days of BTCUSDT hours, created on the backtests service.</summary>
+    public static async Task<long> QueuedBacktestAsync(HttpClient backtests, long strategyId)
+    {
+        using var created = await backtests.PostAsJsonAsync("/api/v1/backtests/", new JsonObject
+        {
+            ["strategy_id"] = strategyId,
+            ["symbol"] = "BTCUSDT",
+            ["timeframe"] = "60",
+            ["start_date"] = "2024-01-01T00:00:00Z",
+            ["end_date"] = "2024-01-10T00:00:00Z",
+            ["initial_capital"] = 10_000,
+        });
+        var text = await created.Content.ReadAsStringAsync();
+        Assert.True(created.IsSuccessStatusCode, text);
+        return JsonDocument.Parse(text).RootElement.GetProperty("id").GetInt64();
+    }
+
+    /// <summary>Completes a queued backtest through the external worker protocol: a claim, then <paramref name="results"/>.</summary>
+    public static async Task CompleteBacktestAsync(HttpClient backtests, long id, JsonObject results)
+    {
+        using var claimed = await backtests.PostAsJsonAsync($"/api/v1/backtests/{id}/claim", new JsonObject { ["worker_id"] = "test" });
+        using var completed = await backtests.PostAsJsonAsync($"/api/v1/backtests/{id}/results", results);
+        Assert.Equal(HttpStatusCode.OK, claimed.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, completed.StatusCode);
+    }
 }

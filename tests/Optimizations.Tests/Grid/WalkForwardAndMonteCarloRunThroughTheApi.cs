@@ -100,18 +100,8 @@ public sealed class WalkForwardAndMonteCarloRunThroughTheApi(OptimizationsFactor
     private async Task<long> CompletedBacktestAsync(long strategyId)
     {
         var backtests = factory.Backtests.CreateClient();
-        using var created = await backtests.PostAsJsonAsync("/api/v1/backtests/", new JsonObject
-        {
-            ["strategy_id"] = strategyId,
-            ["symbol"] = "BTCUSDT",
-            ["timeframe"] = "60",
-            ["start_date"] = "2024-01-01T00:00:00Z",
-            ["end_date"] = "2024-01-10T00:00:00Z",
-            ["initial_capital"] = 10_000,
-        });
-        var id = JsonDocument.Parse(await created.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetInt64();
-        await backtests.PostAsJsonAsync($"/api/v1/backtests/{id}/claim", new JsonObject { ["worker_id"] = "test" });
-        using var results = await backtests.PostAsJsonAsync($"/api/v1/backtests/{id}/results", new JsonObject
+        var id = await OptimizationRequests.QueuedBacktestAsync(backtests, strategyId);
+        await OptimizationRequests.CompleteBacktestAsync(backtests, id, new JsonObject
         {
             ["final_capital"] = 10_300,
             ["total_return"] = 0.03,
@@ -129,7 +119,6 @@ public sealed class WalkForwardAndMonteCarloRunThroughTheApi(OptimizationsFactor
                     new JsonObject { ["entry_time"] = "2024-01-04T00:00:00Z", ["side"] = "short", ["entry_price"] = 1, ["quantity"] = 1, ["pnl"] = 200, ["commission"] = 2 }),
             },
         });
-        Assert.Equal(HttpStatusCode.OK, results.StatusCode);
         return id;
     }
 }

@@ -43,7 +43,7 @@ public sealed class MonteCarloRequestsNameTheProblem(ApiOnlyOptimizationsFactory
         var client = factory.CreateClient();
         var strategyId = await OptimizationRequests.CreateStrategyAsync(factory, OptimizationRequests.Unique("monte-queued"));
         var id = (await OptimizationRequests.CreateAsync(client, OptimizationRequests.Optimization(strategyId))).GetProperty("id").GetInt64();
-        var backtestId = await CreateBacktestAsync(strategyId);
+        var backtestId = await OptimizationRequests.QueuedBacktestAsync(factory.Backtests.CreateClient(), strategyId);
 
         var (status, problem) = await PostAsync(client, id, $$"""{"backtest_id": {{backtestId}}}""");
 
@@ -58,10 +58,8 @@ public sealed class MonteCarloRequestsNameTheProblem(ApiOnlyOptimizationsFactory
         var client = factory.CreateClient();
         var strategyId = await OptimizationRequests.CreateStrategyAsync(factory, OptimizationRequests.Unique("monte-no-trades"));
         var id = (await OptimizationRequests.CreateAsync(client, OptimizationRequests.Optimization(strategyId))).GetProperty("id").GetInt64();
-        var backtestId = await CreateBacktestAsync(strategyId);
-        var backtests = factory.Backtests.CreateClient();
-        using var claimed = await backtests.PostAsJsonAsync($"/api/v1/backtests/{backtestId}/claim", new JsonObject { ["worker_id"] = "test" });
-        using var completed = await backtests.PostAsJsonAsync($"/api/v1/backtests/{backtestId}/results", new JsonObject
+        var backtestId = await OptimizationRequests.QueuedBacktestAsync(factory.Backtests.CreateClient(), strategyId);
+        await OptimizationRequests.CompleteBacktestAsync(factory.Backtests.CreateClient(), backtestId, new JsonObject
         {
             ["final_capital"] = 10_000,
             ["total_return"] = 0,
@@ -76,25 +74,8 @@ public sealed class MonteCarloRequestsNameTheProblem(ApiOnlyOptimizationsFactory
 
         var (status, problem) = await PostAsync(client, id, $$"""{"backtest_id": {{backtestId}}, "n_simulations": 100}""");
 
-        Assert.Equal(HttpStatusCode.OK, completed.StatusCode);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, status);
         Assert.Equal(["trades"], OptimizationRequests.ErrorFields(problem));
-    }
-
-    private async Task<long> CreateBacktestAsync(long strategyId)
-    {
-        using var created = await factory.Backtests.CreateClient().PostAsJsonAsync("/api/v1/backtests/", new JsonObject
-        {
-            ["strategy_id"] = strategyId,
-            ["symbol"] = "BTCUSDT",
-            ["timeframe"] = "60",
-            ["start_date"] = "2024-01-01T00:00:00Z",
-            ["end_date"] = "2024-01-10T00:00:00Z",
-            ["initial_capital"] = 10_000,
-        });
-        var text = await created.Content.ReadAsStringAsync();
-        Assert.True(created.IsSuccessStatusCode, text);
-        return JsonDocument.Parse(text).RootElement.GetProperty("id").GetInt64();
     }
 
     private static Task<(HttpStatusCode Status, JsonElement Body)> PostAsync(HttpClient client, long id, string json) =>
