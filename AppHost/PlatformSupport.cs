@@ -1,2 +1,2 @@
-// The AppHost starts PostgreSQL and Redis from the machine's binaries and signals processes through libc: Linux only.
+// The AppHost runs PostgreSQL and Redis from the machine's binaries, as the postgres user when root: Linux only.
 [assembly: System.Runtime.Versioning.SupportedOSPlatform("linux")]

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
-using Platform.AppHost.LocalServers;
+using Platform.Testing.LocalServers;
 
 namespace Platform.Gateway.Bench;
 

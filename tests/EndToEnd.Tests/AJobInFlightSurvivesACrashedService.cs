@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using Platform.AppHost.LocalServers;
+using Platform.Testing.LocalServers;
 using Platform.AppHost.Running;
 using Platform.ServiceDefaults;
 using Platform.Testing;

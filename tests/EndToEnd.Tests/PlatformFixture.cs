@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.Configuration;
-using Platform.AppHost.LocalServers;
+using Platform.Testing.LocalServers;
 using Platform.AppHost.Model;
 using Platform.AppHost.Running;
 using Platform.EndToEnd.Tests.Telemetry;

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Platform.AppHost.LocalServers;
+using Platform.Testing.LocalServers;
 using Platform.ServiceDefaults;
 
 namespace Platform.Gateway.Tests;

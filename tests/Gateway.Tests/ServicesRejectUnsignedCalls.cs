@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
-using Platform.AppHost.LocalServers;
+using Platform.Testing.LocalServers;
 using Platform.ServiceDefaults;
 using Platform.ServiceDefaults.Identity;
 

@@ -11,5 +11,5 @@ public static class TestDatabase
         new NpgsqlConnectionStringBuilder(serverConnectionString) { Database = database }.ConnectionString;
 
     public static Task CreateAsync(string serverConnectionString, string database, CancellationToken cancellationToken) =>
-        AppHost.Running.DatabaseCreator.EnsureAsync(ConnectionString(serverConnectionString, database), cancellationToken);
+        LocalServers.DatabaseCreator.EnsureAsync(ConnectionString(serverConnectionString, database), cancellationToken);
 }

@@ -1,4 +1,4 @@
-using Platform.AppHost.LocalServers;
+using Platform.Testing.LocalServers;
 using Testcontainers.PostgreSql;
 using Testcontainers.Redis;
 

@@ -1,5 +1,5 @@
 using System.Security.Cryptography;
-using Platform.AppHost.LocalServers;
+using Platform.Testing.LocalServers;
 
 namespace Platform.Testing;
 

@@ -5,7 +5,7 @@ using Platform.Engine.Data;
 
 namespace Platform.Backtests.Backtests;
 
-/// <summary>Field checks of api-contract §4.3, shared by create, update and the multi-timeframe run.</summary>
+/// <summary>Field checks of docs/api-behaviour.md, 2.5, shared by create, update and the multi-timeframe run.</summary>
 internal static partial class BacktestInput
 {
     public const double MaxInitialCapital = 1_000_000;
@@ -14,7 +14,7 @@ internal static partial class BacktestInput
     public const int MaxAdditionalTimeframes = 5;
     public const int MaxHtfFilters = 10;
 
-    /// <summary>Backtests take these intervals only (§2.1: no 360 or 720).</summary>
+    /// <summary>Backtests take these intervals only (no 360 or 720; docs/api-behaviour.md, 1.4).</summary>
     public static readonly string[] Timeframes = ["1", "3", "5", "15", "30", "60", "120", "240", "D", "W", "M"];
 
     public static void Symbol(string? value, Dictionary<string, string[]> errors)

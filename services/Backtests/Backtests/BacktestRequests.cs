@@ -5,7 +5,7 @@ using Platform.ServiceDefaults.Json;
 
 namespace Platform.Backtests.Backtests;
 
-/// <summary>Body of <c>POST /</c> (api-contract §4.3); every field nullable so that a missing one is named, not a bind failure.</summary>
+/// <summary>Body of <c>POST /</c> (docs/api-behaviour.md, 2.5); every field nullable so that a missing one is named, not a bind failure.</summary>
 internal sealed record CreateBacktestRequest(
     long? StrategyId,
     string? Symbol,
@@ -56,7 +56,10 @@ internal sealed record CreateBacktestRequest(
     }
 }
 
-/// <summary>Body of <c>PUT /{id}</c> (§4.5): absent fields stay as they are; present ones are checked like on create.</summary>
+/// <summary>
+/// Body of <c>PUT /{id}</c> (docs/api-behaviour.md, 2.6): absent fields stay as they are; present ones are checked like
+/// on create.
+/// </summary>
 internal sealed record UpdateBacktestRequest(
     long? StrategyId,
     string? Symbol,
@@ -113,7 +116,10 @@ internal sealed record UpdateBacktestRequest(
     }
 }
 
-/// <summary>Query of <c>GET /</c> (§4.1): <c>limit</c> is clamped to 1–1000; unknown sort keys and directions are refused.</summary>
+/// <summary>
+/// Query of <c>GET /</c> (docs/api-behaviour.md, 2.3): <c>limit</c> is clamped to 1–1000; unknown sort keys and
+/// directions are refused.
+/// </summary>
 internal sealed record ListBacktestsQuery(
     [property: FromQuery(Name = "strategy_id")] long? StrategyId,
     string? Symbol,

@@ -3,7 +3,7 @@ using Npgsql;
 
 namespace Platform.Backtests.Backtests;
 
-/// <summary>The <c>backtests</c> table: the truth about every run (DESIGN.md); the job stream only carries ids.</summary>
+/// <summary>The <c>backtests</c> table: the truth about every run (docs/architecture.md, 3); the job stream only carries ids.</summary>
 internal sealed class BacktestStore(NpgsqlDataSource dataSource)
 {
     public const string Columns = """
@@ -13,7 +13,7 @@ internal sealed class BacktestStore(NpgsqlDataSource dataSource)
         sharpe_ratio, sortino_ratio, max_drawdown, profit_factor, results::text AS results, created_at, updated_at
         """;
 
-    /// <summary>Sort keys a client may name (api-contract §4.1 notes: never an arbitrary column).</summary>
+    /// <summary>Sort keys a client may name (never an arbitrary column; docs/api-behaviour.md, 2.3).</summary>
     public static readonly IReadOnlyDictionary<string, string> SortColumns = new Dictionary<string, string>
     {
         ["created_at"] = "created_at",

@@ -3,8 +3,8 @@ using System.Text.Json.Nodes;
 namespace Platform.Backtests.Backtests;
 
 /// <summary>
-/// The contract's BacktestOut (api-contract §4) with what the original dropped: every metric column, the error of a failed
-/// run, who claimed it and when. Fractions as in §2.3: <c>total_return</c>, <c>win_rate</c>, <c>max_drawdown</c>.
+/// The contract's BacktestOut (docs/api-behaviour.md, 2.2) with what the original dropped: every metric column, the error of a failed
+/// run, who claimed it and when. Fractions as in docs/api-behaviour.md, 1.6: <c>total_return</c>, <c>win_rate</c>, <c>max_drawdown</c>.
 /// </summary>
 internal sealed record BacktestView(
     long Id,

@@ -12,7 +12,7 @@ namespace Platform.Backtests.Backtests;
 
 internal static class BacktestsApi
 {
-    /// <summary>Contract §4.1–4.5: list, read, create (queued and enqueued at once) and update backtests.</summary>
+    /// <summary>List, read, create (queued and enqueued at once) and update backtests (docs/api-behaviour.md, 2.3–2.6).</summary>
     public static RouteGroupBuilder MapBacktestsApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/v1/backtests").WithTags("Backtests");
@@ -199,7 +199,10 @@ internal static class BacktestsApi
         return merged;
     }
 
-    /// <summary>The database failed, not the caller: 500 with the words the original's clients look for (api-contract §9).</summary>
+    /// <summary>
+    /// The database failed, not the caller: 500 with the words the original's clients look for (docs/api-behaviour.md,
+    /// 2.4 and 2.5).
+    /// </summary>
     private static ProblemHttpResult StorageFailed(string what, NpgsqlException exception) =>
         TypedResults.Problem($"{what}: the database did not answer ({exception.GetType().Name}).", statusCode: StatusCodes.Status500InternalServerError, title: what);
 

@@ -5,7 +5,7 @@ using Platform.Engine.Indicators;
 namespace Platform.Backtests.Backtests;
 
 /// <summary>
-/// The <c>htf_indicators</c> of a multi-timeframe run (api-contract §4.4): per higher timeframe, EMA 50, EMA 200 and SMA 200
+/// The <c>htf_indicators</c> of a multi-timeframe run (docs/api-behaviour.md, 2.7): per higher timeframe, EMA 50, EMA 200 and SMA 200
 /// of its closed candles (plus RSI 14 for RSI strategies or filters naming rsi), NaN as null.
 /// </summary>
 internal static class HigherTimeframeIndicators

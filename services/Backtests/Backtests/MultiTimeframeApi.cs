@@ -11,7 +11,7 @@ using Platform.Engine.Configuration;
 namespace Platform.Backtests.Backtests;
 
 /// <summary>
-/// Contract §4.4: a multi-timeframe backtest run at once. Every timeframe is validated up front; the higher timeframes are
+/// A multi-timeframe backtest run at once (docs/api-behaviour.md, 2.7). Every timeframe is validated up front; the higher timeframes are
 /// built from the central candles (closed candles only, so nothing looks ahead); a run above
 /// <see cref="MultiTimeframeOptions.MaxSynchronousBars"/> is queued instead (202).
 /// </summary>

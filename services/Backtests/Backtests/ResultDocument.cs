@@ -5,7 +5,10 @@ using Platform.Engine.Backtesting;
 
 namespace Platform.Backtests.Backtests;
 
-/// <summary>The §2.3 result document of an engine run: every metric under its original name, trades and equity curve.</summary>
+/// <summary>
+/// The result document of an engine run (docs/api-behaviour.md, 1.6): every metric under its original name, trades and
+/// equity curve.
+/// </summary>
 internal static class ResultDocument
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };

@@ -1,6 +1,6 @@
 namespace Platform.Backtests.Charts;
 
-/// <summary>The original charts' palette (api-contract §4.10–4.12).</summary>
+/// <summary>The original charts' palette (docs/api-behaviour.md, 2.12).</summary>
 internal static class ChartColors
 {
     public const string Equity = "#2E86AB";

@@ -3,7 +3,7 @@ using Platform.Backtests.Reports;
 namespace Platform.Backtests.Charts;
 
 /// <summary>
-/// The chart endpoints' error details, worded as the original's (api-contract §4.10–4.12); an unknown backtest is
+/// The chart endpoints' error details, worded as the original's (docs/api-behaviour.md, 2.12); an unknown backtest is
 /// <see cref="ReportErrors.BacktestNotFound"/> here too.
 /// </summary>
 internal static class ChartErrors
@@ -23,7 +23,7 @@ internal static class ChartErrors
 
     public const int DefaultBins = 30;
 
-    /// <summary>422 for a <c>bins</c> outside 10–100 (§4.12).</summary>
+    /// <summary>422 for a <c>bins</c> outside 10–100 (docs/api-behaviour.md, 2.12).</summary>
     public const string InvalidBins = "bins must be between 10 and 100";
 
     /// <summary>The 400 detail when the input cannot make <paramref name="kind"/>, or null when it can.</summary>

@@ -9,7 +9,7 @@ namespace Platform.Backtests.Charts;
 internal static class ChartsApi
 {
     /// <summary>
-    /// Contract §4.10–4.12: Plotly figures of a completed run as the original's <c>{"plotly_json": "..."}</c>, or with
+    /// Plotly figures of a completed run (docs/api-behaviour.md, 2.12) as the original's <c>{"plotly_json": "..."}</c>, or with
     /// <c>?format=figure</c> as a JSON object, or <c>?format=png</c> rendered on the server.
     /// </summary>
     public static RouteGroupBuilder MapChartsApi(this RouteGroupBuilder group)

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace Platform.Backtests.Charts;
 
 /// <summary>
-/// <c>drawdown_overlay</c> (api-contract §4.11): the <c>Equity</c> line on the left axis and the dotted, filled red
+/// <c>drawdown_overlay</c> (docs/api-behaviour.md, 2.12): the <c>Equity</c> line on the left axis and the dotted, filled red
 /// <c>Drawdown</c> on a secondary right axis (<c>yaxis2</c> overlaying <c>y</c>), as Plotly's
 /// <c>make_subplots(specs=[[{"secondary_y": True}]])</c> laid it out.
 /// </summary>

@@ -4,7 +4,7 @@ using Platform.Engine.Charts;
 namespace Platform.Backtests.Charts;
 
 /// <summary>
-/// The equity curve and its drawdown in percent, (equity − running max) / running max × 100 (api-contract §4.10),
+/// The equity curve and its drawdown in percent, (equity − running max) / running max × 100 (docs/api-behaviour.md, 2.12),
 /// worked out on every point and then each thinned to at most <see cref="MaxPoints"/> points keeping its extremes, so
 /// a million-bar run charts quickly without losing its deepest drawdown or its peak.
 /// </summary>

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace Platform.Backtests.Charts;
 
 /// <summary>
-/// <c>equity_curve</c> (api-contract §4.10): the filled blue <c>Equity</c> line, and with <c>show_drawdown</c> a second
+/// <c>equity_curve</c> (docs/api-behaviour.md, 2.12): the filled blue <c>Equity</c> line, and with <c>show_drawdown</c> a second
 /// subplot below it (row heights 0.7/0.3, shared x) with the filled red <c>Drawdown</c> line, laid out as Plotly's
 /// <c>make_subplots</c> did for the original.
 /// </summary>

@@ -4,7 +4,7 @@ using Platform.Backtests.Reports;
 namespace Platform.Backtests.Charts;
 
 /// <summary>
-/// The charts' Plotly figures (<c>{"data": [...], "layout": {...}}</c>, api-contract §4.10–4.12). Check the input with
+/// The charts' Plotly figures (<c>{"data": [...], "layout": {...}}</c>, docs/api-behaviour.md, 2.12). Check the input with
 /// <see cref="ChartErrors.Check"/> first: a figure of an input that cannot make it throws.
 /// For the contract's answer, send <c>{"plotly_json": figure.ToJsonString()}</c>.
 /// </summary>

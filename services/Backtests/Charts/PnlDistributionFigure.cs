@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace Platform.Backtests.Charts;
 
 /// <summary>
-/// <c>pnl_distribution</c> (api-contract §4.12): a histogram of the closed trades' PnL with <c>nbinsx = bins</c>, bars
+/// <c>pnl_distribution</c> (docs/api-behaviour.md, 2.12): a histogram of the closed trades' PnL with <c>nbinsx = bins</c>, bars
 /// coloured by value on a red → off-white → blue scale, vertical lines at the mean (dashed), the median (dotted) and
 /// zero (solid black), and the one "Stats: …" annotation the original ended up with.
 /// </summary>

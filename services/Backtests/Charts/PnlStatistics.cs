@@ -3,7 +3,7 @@ using Platform.Backtests.Reports;
 namespace Platform.Backtests.Charts;
 
 /// <summary>
-/// The PnL of the closed trades that have one (api-contract §4.12) with its mean, median and population standard
+/// The PnL of the closed trades that have one (docs/api-behaviour.md, 2.12) with its mean, median and population standard
 /// deviation, as numpy's <c>mean</c>, <c>median</c> and <c>std</c> gave them.
 /// </summary>
 internal sealed record PnlStatistics(double[] Values, double Mean, double Median, double StdDev)

@@ -4,7 +4,7 @@ using Platform.Engine.Backtesting;
 
 namespace Platform.Backtests.Queue;
 
-/// <summary>Turns the engine's result into the rows of a completed run and its §2.3 result document.</summary>
+/// <summary>Turns the engine's result into the rows of a completed run and its result document (docs/api-behaviour.md, 1.6).</summary>
 internal static class EngineOutcome
 {
     public static RunOutcome From(BacktestResult result)

@@ -5,7 +5,7 @@ using System.Text.Json.Nodes;
 namespace Platform.Backtests.Queue;
 
 /// <summary>
-/// Body of <c>POST /{id}/results</c> (api-contract §4.7): the eight metric columns (required), optional
+/// Body of <c>POST /{id}/results</c> (docs/api-behaviour.md, 2.9): the eight metric columns (required), optional
 /// <c>sortino_ratio</c> and <c>profit_factor</c>, and the result document, whose <c>trades</c> and equity curve
 /// (<c>equity_curve</c> or <c>equity</c>) go to their own tables.
 /// </summary>

@@ -4,7 +4,7 @@ using Platform.Backtests.Backtests;
 
 namespace Platform.Backtests.Queue;
 
-/// <summary>The contract's HTTP worker protocol (§4.6, §4.7) for external workers, and the trades of a run (§4.8).</summary>
+/// <summary>The contract's HTTP worker protocol for external workers, and the trades of a run (docs/api-behaviour.md, 2.8–2.10).</summary>
 internal static class RunApi
 {
     /// <summary>An external worker's claim goes stale after this long without results (the original's own worker used 5 minutes).</summary>
@@ -71,5 +71,8 @@ internal static class RunApi
 
 internal sealed record ClaimRequest(string? WorkerId);
 
-/// <summary>The contract's claim answer with the keys the seed tests expect to pass through (<c>claimed_at</c>).</summary>
+/// <summary>
+/// The contract's claim answer with the keys the original's clients expect to pass through (<c>claimed_at</c>;
+/// docs/api-behaviour.md, 2.8).
+/// </summary>
 internal sealed record ClaimAnswer(string Status, BacktestView Backtest, string Message, DateTimeOffset ClaimedAt, string WorkerId);

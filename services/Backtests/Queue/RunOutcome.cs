@@ -10,7 +10,7 @@ internal sealed record RunOutcome(
     long[] EquityTimes,
     double[] Equity);
 
-/// <summary>The metric columns of <c>backtests</c>; fractions as in api-contract §2.3.</summary>
+/// <summary>The metric columns of <c>backtests</c>; fractions as in docs/api-behaviour.md, 1.6.</summary>
 internal sealed record RunMetrics(
     double FinalCapital,
     double TotalReturn,
@@ -37,7 +37,7 @@ internal sealed record TradeRow(
     int? BarsHeld,
     string? ExitReason)
 {
-    /// <summary>The trade as the §2.3 result document spells it (times ISO-8601, side long or short).</summary>
+    /// <summary>The trade as the result document spells it (times ISO-8601, side long or short; docs/api-behaviour.md, 1.6).</summary>
     public JsonObject ToJson() => new()
     {
         ["entry_time"] = Iso(EntryTime),

@@ -5,7 +5,7 @@ using Platform.Backtests.Backtests;
 
 namespace Platform.Backtests.Queue;
 
-/// <summary>Contract §4.8: the trades of a run, by entry time, with the contract's fields and the ones it left out.</summary>
+/// <summary>The trades of a run, by entry time, with the contract's fields and the ones it left out (docs/api-behaviour.md, 2.10).</summary>
 internal static class TradesApi
 {
     public const int MaxLimit = 10_000;
@@ -50,7 +50,10 @@ internal static class TradesApi
     }
 }
 
-/// <summary>A trade as §4.8 shows it (<c>price</c> = entry price, <c>qty</c>, <c>side</c> buy/sell) plus its exit and result.</summary>
+/// <summary>
+/// A trade as docs/api-behaviour.md, 2.10 shows it (<c>price</c> = entry price, <c>qty</c>, <c>side</c> buy/sell) plus
+/// its exit and result.
+/// </summary>
 internal sealed record TradeView
 {
     public long Id { get; init; }

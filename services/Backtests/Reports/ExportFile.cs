@@ -8,12 +8,12 @@ internal sealed record ExportFile(string FileName, string ContentType)
     public const string Json = "application/json";
     public const string Pdf = "application/pdf";
 
-    /// <summary>The header value the original sent (api-contract §4.9).</summary>
+    /// <summary>The header value the original sent (docs/api-behaviour.md, 2.11).</summary>
     public string ContentDisposition => $"attachment; filename={FileName}";
 
     /// <summary>
     /// <c>backtest_{id}_{report_type}.csv</c> for a CSV report, <c>backtest_{id}_reports.zip</c> for <c>all</c>
-    /// (api-contract §4.9), <c>backtest_{id}_report.json</c> and <c>backtest_{id}_report.pdf</c> for the new types.
+    /// (docs/api-behaviour.md, 2.11), <c>backtest_{id}_report.json</c> and <c>backtest_{id}_report.pdf</c> for the new types.
     /// </summary>
     public static ExportFile For(ReportType type, long backtestId) => type switch
     {

@@ -5,7 +5,10 @@ namespace Platform.Backtests.Reports;
 
 internal static class ExportsApi
 {
-    /// <summary>Contract §4.9 plus <c>json</c> and <c>pdf</c>: reports of a completed run, streamed as downloads.</summary>
+    /// <summary>
+    /// The contract's reports plus <c>json</c> and <c>pdf</c>, of a completed run, streamed as downloads
+    /// (docs/api-behaviour.md, 2.11).
+    /// </summary>
     public static RouteGroupBuilder MapExportsApi(this RouteGroupBuilder group)
     {
         group.MapGet("/{id:long}/export/{reportType}", ExportAsync)

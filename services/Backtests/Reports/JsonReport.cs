@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace Platform.Backtests.Reports;
 
 /// <summary>
-/// <c>json</c>: the backtest's header and headline figures (the <c>BacktestOut</c> field names of api-contract §4)
+/// <c>json</c>: the backtest's header and headline figures (the <c>BacktestOut</c> field names, docs/api-behaviour.md, 2.2)
 /// followed by the whole stored result document under <c>results</c>. Non-finite figures (an infinite profit factor)
 /// are written as null.
 /// </summary>

@@ -4,7 +4,7 @@ using Platform.Engine.Backtesting;
 namespace Platform.Backtests.Reports;
 
 /// <summary>
-/// <c>list_of_trades</c> (api-contract §4.9): two rows per closed trade, entry then exit, sharing the trade number and
+/// <c>list_of_trades</c> (docs/api-behaviour.md, 2.11): two rows per closed trade, entry then exit, sharing the trade number and
 /// the P&amp;L figures; prices and quantity with 3 decimals, position value with 6, money and percentages with 2.
 /// Run-up and drawdown percentages are of the position value; cumulative ones of the capital base.
 /// </summary>

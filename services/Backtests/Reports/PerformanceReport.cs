@@ -1,7 +1,7 @@
 namespace Platform.Backtests.Reports;
 
 /// <summary>
-/// <c>performance</c> (api-contract §4.9): P&amp;L, gross profit and loss, commission for all, long and short trades;
+/// <c>performance</c> (docs/api-behaviour.md, 2.11): P&amp;L, gross profit and loss, commission for all, long and short trades;
 /// buy-and-hold (from <c>metrics</c>), run-up and drawdown of the cumulative trade P&amp;L path for all trades only.
 /// </summary>
 internal static class PerformanceReport

@@ -4,7 +4,7 @@ using System.Numerics;
 namespace Platform.Backtests.Reports;
 
 /// <summary>
-/// Formats numbers as Python's <c>f"{x:.Nf}"</c> did in the original reports (api-contract §4.9): the exact binary
+/// Formats numbers as Python's <c>f"{x:.Nf}"</c> did in the original reports (docs/api-behaviour.md, 2.11): the exact binary
 /// value rounded to N decimals, exact ties to even (0.125 → "0.12", 0.5 → "0"), non-finite values as inf/-inf/nan.
 /// .NET rounds those ties away from zero, so they are settled first.
 /// </summary>

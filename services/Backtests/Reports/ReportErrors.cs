@@ -1,6 +1,6 @@
 namespace Platform.Backtests.Reports;
 
-/// <summary>The export endpoint's error details, worded as the original's (api-contract §4.9).</summary>
+/// <summary>The export endpoint's error details, worded as the original's (docs/api-behaviour.md, 2.11).</summary>
 internal static class ReportErrors
 {
     public const string BacktestNotFound = "Backtest not found";

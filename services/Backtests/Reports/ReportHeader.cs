@@ -10,6 +10,6 @@ internal sealed record ReportHeader(
     DateTime EndDate,
     double InitialCapital)
 {
-    /// <summary>Percentages are relative to the initial capital, or to 10 000 when it is not positive (api-contract §4.9).</summary>
+    /// <summary>Percentages are relative to the initial capital, or to 10 000 when it is not positive (docs/api-behaviour.md, 2.11).</summary>
     public double CapitalBase => InitialCapital > 0 ? InitialCapital : 10_000;
 }

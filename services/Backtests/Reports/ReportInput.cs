@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace Platform.Backtests.Reports;
 
 /// <summary>
-/// What exports and charts read: the backtest's header, its stored result document (api-contract §2.3), the trades and
+/// What exports and charts read: the backtest's header, its stored result document (docs/api-behaviour.md, 1.6), the trades and
 /// equity curve parsed from it under either spelling, the numeric <c>metrics</c> and the headline summary.
 /// Build it with <see cref="From(ReportHeader, JsonElement, EquitySeries?)"/>.
 /// </summary>

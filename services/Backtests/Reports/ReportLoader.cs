@@ -8,7 +8,7 @@ namespace Platform.Backtests.Reports;
 
 /// <summary>
 /// Puts together what exports and charts read: the stored result document, the run's trades from their table (in the
-/// §2.3 spelling) and its equity curve from <c>equity_curves</c>.
+/// spelling of docs/api-behaviour.md, 1.6) and its equity curve from <c>equity_curves</c>.
 /// </summary>
 internal sealed class ReportLoader(NpgsqlDataSource dataSource)
 {

@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace Platform.Backtests.Reports;
 
 /// <summary>
-/// The backtest's headline figures (api-contract §2.3 units: returns, win rate and drawdown as fractions). Each is
+/// The backtest's headline figures (units of docs/api-behaviour.md, 1.6: returns, win rate and drawdown as fractions). Each is
 /// taken from the result document when it carries it, else worked out from the closed trades and the equity curve.
 /// <see cref="ProfitFactor"/> is null when there are profits and no losses (infinite); Sharpe and Sortino are null when
 /// the document has none (they need the per-bar returns a report does not have).
@@ -61,7 +61,7 @@ internal sealed record ReportSummary(
             Detail("total_commission") ?? closed.Sum(t => t.Commission));
     }
 
-    // Peak-to-trough fall as a fraction of the initial capital (§2.3), on the equity curve or, without one, on the
+    // Peak-to-trough fall as a fraction of the initial capital (docs/api-behaviour.md, 1.6), on the equity curve or, without one, on the
     // path of cumulative trade PnL.
     private static double CurveDrawdown(EquitySeries equity, IReadOnlyList<ReportTrade> closed, double capital) =>
         EquityPath.MaxFall(equity.Count > 0 ? equity.Equity : EquityPath.OfTrades(closed, capital)) / capital;

@@ -3,7 +3,7 @@ using Platform.Engine.Backtesting;
 namespace Platform.Backtests.Reports;
 
 /// <summary>
-/// One trade of a result document, under either spelling of its fields (api-contract §2.3 and the §4.9 Notes:
+/// One trade of a result document, under either spelling of its fields (docs/api-behaviour.md, 1.6 and 2.11:
 /// <c>quantity</c>/<c>qty</c>, <c>run_up</c>/<c>max_profit</c>, <c>drawdown</c>/<c>max_loss</c>). Numbers the document
 /// leaves out are 0, as in the original generator; <see cref="ExitPrice"/> and <see cref="Pnl"/> stay null when absent,
 /// because "open" and "no PnL" matter to the reports and the histogram.

@@ -1,6 +1,9 @@
 namespace Platform.Backtests.Reports;
 
-/// <summary>The <c>{report_type}</c> of <c>GET /{id}/export/{report_type}</c>: the contract's five (§4.9), then JSON and PDF.</summary>
+/// <summary>
+/// The <c>{report_type}</c> of <c>GET /{id}/export/{report_type}</c>: the contract's five, then JSON and PDF
+/// (docs/api-behaviour.md, 2.11).
+/// </summary>
 internal enum ReportType
 {
     ListOfTrades,

@@ -3,7 +3,7 @@ using Platform.Engine.Backtesting;
 
 namespace Platform.Backtests.Reports;
 
-/// <summary>Parses the parts of a result document (api-contract §2.3) that reports and charts use.</summary>
+/// <summary>Parses the parts of a result document (docs/api-behaviour.md, 1.6) that reports and charts use.</summary>
 internal static class ResultReader
 {
     public static ReportTrade[] Trades(JsonElement results)

@@ -1,7 +1,7 @@
 namespace Platform.Backtests.Reports;
 
 /// <summary>
-/// <c>risk_ratios</c> (api-contract §4.9): Sharpe and Sortino of the trade returns for all trades, profit factor for
+/// <c>risk_ratios</c> (docs/api-behaviour.md, 2.11): Sharpe and Sortino of the trade returns for all trades, profit factor for
 /// all and long trades (3 decimals), margin calls always 0.
 /// </summary>
 internal static class RiskRatiosReport

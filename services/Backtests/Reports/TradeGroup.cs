@@ -4,7 +4,7 @@ namespace Platform.Backtests.Reports;
 
 /// <summary>
 /// The figures of the performance, risk-ratio and trade-analysis reports for one set of closed trades (all, long or
-/// short), computed as the original generator did (api-contract §4.9): percentages of the capital base, population
+/// short), computed as the original generator did (docs/api-behaviour.md, 2.11): percentages of the capital base, population
 /// standard deviations, a 1e-9 guard in the ratios, means over the trades' own <c>pnl_pct</c>. Every figure of an
 /// empty set is 0.
 /// </summary>

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Platform.Backtests.Reports;
 
 /// <summary>
-/// <c>trades_analysis</c> (api-contract §4.9): counts, percent profitable (in the % columns), averages, the win/loss
+/// <c>trades_analysis</c> (docs/api-behaviour.md, 2.11): counts, percent profitable (in the % columns), averages, the win/loss
 /// ratio, the largest win and loss (the highest and lowest P&amp;L) and the average bars held (1 decimal), for all,
 /// long and short trades.
 /// </summary>

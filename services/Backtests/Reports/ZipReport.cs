@@ -3,7 +3,7 @@ using System.IO.Compression;
 namespace Platform.Backtests.Reports;
 
 /// <summary>
-/// <c>all</c> (api-contract §4.9): a ZIP of the four CSV reports, deflated, as <c>backtest_{id}_{report_type}.csv</c>
+/// <c>all</c> (docs/api-behaviour.md, 2.11): a ZIP of the four CSV reports, deflated, as <c>backtest_{id}_{report_type}.csv</c>
 /// entries. Each entry reaches the stream (which need not be seekable) as soon as it is compressed, so at most one
 /// compressed entry is held in memory.
 /// </summary>

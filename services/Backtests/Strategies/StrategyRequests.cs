@@ -46,7 +46,7 @@ internal sealed record UpdateStrategyRequest(string? Name, string? Description, 
 }
 
 /// <summary>
-/// The shape rules of the <c>strategies</c> columns (contract §3); a broken rule is a 400. PostgreSQL text cannot hold
+/// The shape rules of the <c>strategies</c> columns (docs/api-behaviour.md, 2.1); a broken rule is a 400. PostgreSQL text cannot hold
 /// NUL characters, so they are refused here rather than failing the insert.
 /// </summary>
 internal static class StrategyFields

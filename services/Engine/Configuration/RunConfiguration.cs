@@ -13,7 +13,7 @@ namespace Platform.Engine.Configuration;
 /// <c>direction</c> (long, short, both), <c>stop_loss_pct</c>, <c>take_profit_pct</c>, <c>slippage_bps</c>,
 /// <c>position_size</c> (fraction of equity, default 1), <c>fill_policy</c> (pessimistic, optimistic) and
 /// <c>htf_filters</c>: <c>[{timeframe, type: "trend_ma", params: {period, condition: price_above|price_below, ma_type}}]</c>
-/// (api-contract §2.2), applied to entries on closed candles of the higher timeframe.
+/// (docs/api-behaviour.md, 1.5), applied to entries on closed candles of the higher timeframe.
 /// </summary>
 public sealed record RunConfiguration(StrategySpec Strategy, BacktestSettings Settings, IReadOnlyList<TrendFilter> Filters)
 {

@@ -1,6 +1,6 @@
 namespace Platform.Engine.Data;
 
-/// <summary>A Bybit v5 kline interval (api-contract §2.1), aligned to UTC calendar boundaries.</summary>
+/// <summary>A Bybit v5 kline interval (docs/api-behaviour.md, 1.4), aligned to UTC calendar boundaries.</summary>
 public readonly record struct Interval
 {
     public const long MinuteMs = 60_000;

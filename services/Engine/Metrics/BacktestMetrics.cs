@@ -1,7 +1,7 @@
 namespace Platform.Engine.Metrics;
 
 /// <summary>
-/// Result metrics. The first block keeps the original system's names and units (api-contract §2.3:
+/// Result metrics. The first block keeps the original system's names and units (docs/api-behaviour.md, 1.6:
 /// fractions, not percent); the rest are additions. Serialized in snake_case, property names give
 /// the original keys (TotalReturn → total_return). Total fees, largest win/loss, average bars held
 /// and buy-and-hold return live in <see cref="Metrics"/> as total_commission, max_win/max_loss,

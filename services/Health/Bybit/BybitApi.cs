@@ -7,7 +7,10 @@ namespace Platform.Health.Bybit;
 
 internal static class BybitApi
 {
-    /// <summary>Contract §6.2: <c>GET /api/v1/health/bybit</c>, the newest candle per symbol and the success rate; always 200.</summary>
+    /// <summary>
+    /// <c>GET /api/v1/health/bybit</c>, the newest candle per symbol and the success rate; always 200
+    /// (docs/api-behaviour.md, 5.2).
+    /// </summary>
     public static RouteGroupBuilder MapBybitApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/v1/health").WithTags("Health");

@@ -4,7 +4,7 @@ using Platform.Health.Monitoring;
 
 namespace Platform.Health.Bybit;
 
-/// <summary>A small typed client for the two public endpoints the health checks need (spec/bybit-v5.md §1.1, §1.3).</summary>
+/// <summary>A small typed client for the two public endpoints the health checks need (docs/bybit.md, 2.1 and 2.3).</summary>
 internal sealed class BybitHealthClient(HttpClient http) : IBybitProbe
 {
     private const int SampleSize = 10;

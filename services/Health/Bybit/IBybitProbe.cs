@@ -1,6 +1,6 @@
 namespace Platform.Health.Bybit;
 
-/// <summary>What the health service asks Bybit (contract §9: replaceable in tests).</summary>
+/// <summary>What the health service asks Bybit (replaceable in tests; docs/api-behaviour.md, 5.8).</summary>
 internal interface IBybitProbe
 {
     /// <summary><c>/v5/market/time</c>; throws when the exchange does not answer with retCode 0.</summary>

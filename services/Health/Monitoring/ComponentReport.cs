@@ -1,6 +1,6 @@
 namespace Platform.Health.Monitoring;
 
-/// <summary>One component of the platform as the overall check saw it (contract §6.7's component object).</summary>
+/// <summary>One component of the platform as the overall check saw it (the component object of docs/api-behaviour.md, 5.7).</summary>
 internal sealed record ComponentReport(string Name, string Status, double ResponseTimeMs, string Detail, DateTimeOffset LastCheck)
 {
     public bool IsUp => Status == ComponentStatus.Healthy;

@@ -1,6 +1,6 @@
 namespace Platform.Health.Monitoring;
 
-/// <summary>The statuses of contract §6.1 and §6.7.</summary>
+/// <summary>The statuses of docs/api-behaviour.md, 5.1 and 5.7.</summary>
 internal static class ComponentStatus
 {
     public const string Healthy = "healthy";

@@ -1,6 +1,6 @@
 namespace Platform.Health.Monitoring;
 
-/// <summary>Checks that PostgreSQL answers a query (contract §9: replaceable in tests).</summary>
+/// <summary>Checks that PostgreSQL answers a query (replaceable in tests; docs/api-behaviour.md, 5.8).</summary>
 internal interface IDatabaseProbe
 {
     Task ProbeAsync(CancellationToken cancellationToken);

@@ -7,7 +7,7 @@ internal static class MetricsEndpoint
     public const string Path = "/api/v1/health/metrics";
 
     /// <summary>
-    /// Contract §6.6: the Prometheus exporter's text on the health API path, with the platform probed first so that the
+    /// The Prometheus exporter's text on the health API path (docs/api-behaviour.md, 5.6), with the platform probed first so that the
     /// <c>platform_component_*</c> gauges describe this moment; the exporter writes the service's own metrics beside them.
     /// </summary>
     public static IEndpointConventionBuilder MapPlatformMetrics(this IEndpointRouteBuilder routes) =>

@@ -1,6 +1,6 @@
 namespace Platform.Health.Monitoring;
 
-/// <summary>Contract §6.7's component object: <see cref="ComponentReport"/> with the appendix's <c>details</c> key.</summary>
+/// <summary>The component object of docs/api-behaviour.md, 5.7: <see cref="ComponentReport"/> with the appendix's <c>details</c> key.</summary>
 internal sealed record MonitoredComponent(string Name, string Status, double ResponseTimeMs, string Details, DateTimeOffset LastCheck)
 {
     public static MonitoredComponent From(ComponentReport report) =>

@@ -3,8 +3,9 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace Platform.Health.Monitoring;
 
 /// <summary>
-/// Contract §6.7, the health-monitoring appendix, built on the components of <c>GET /api/v1/health</c>: the platform's services,
-/// PostgreSQL, Redis and Bybit. The original's celery, disk and cache components have no counterpart here.
+/// The contract's health-monitoring appendix (docs/api-behaviour.md, 5.7), built on the components of
+/// <c>GET /api/v1/health</c>: the platform's services, PostgreSQL, Redis and Bybit. The original's celery, disk and cache
+/// components have no counterpart here.
 /// </summary>
 internal static class MonitoringApi
 {

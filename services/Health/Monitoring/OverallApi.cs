@@ -4,7 +4,10 @@ namespace Platform.Health.Monitoring;
 
 internal static class OverallApi
 {
-    /// <summary>Contract §6.1: <c>GET /api/v1/health</c>, 200 when healthy or degraded, 503 with the same body when unhealthy.</summary>
+    /// <summary>
+    /// <c>GET /api/v1/health</c>, 200 when healthy or degraded, 503 with the same body when unhealthy
+    /// (docs/api-behaviour.md, 5.1).
+    /// </summary>
     public static RouteGroupBuilder MapOverallApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/v1/health").WithTags("Health");

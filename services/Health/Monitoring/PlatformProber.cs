@@ -5,7 +5,7 @@ using Platform.ServiceDefaults;
 namespace Platform.Health.Monitoring;
 
 /// <summary>
-/// Contract §6.1: probes every platform service's readiness, PostgreSQL, Redis and Bybit at once, each under its timeout.
+/// Probes every platform service's readiness, PostgreSQL, Redis and Bybit at once, each under its timeout (docs/api-behaviour.md, 5.1).
 /// A service, PostgreSQL or Redis down makes the platform unhealthy; Bybit down only degrades it.
 /// </summary>
 internal sealed class PlatformProber(
@@ -34,7 +34,10 @@ internal sealed class PlatformProber(
         return report;
     }
 
-    /// <summary>Contract §6.7 summary: PostgreSQL and Bybit only, with the same timeouts and the cached Bybit check.</summary>
+    /// <summary>
+    /// The monitoring summary (docs/api-behaviour.md, 5.7): PostgreSQL and Bybit only, with the same timeouts and the
+    /// cached Bybit check.
+    /// </summary>
     public async Task<PlatformReport> CheckDatabaseAndBybitAsync(CancellationToken cancellationToken)
     {
         var components = await Task.WhenAll(CheckDatabaseAsync(cancellationToken), CheckBybitAsync(cancellationToken));

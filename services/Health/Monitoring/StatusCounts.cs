@@ -1,6 +1,6 @@
 namespace Platform.Health.Monitoring;
 
-/// <summary>How many components are in each status (contract §6.7 <c>summary</c>); the dashboard drops <c>total</c>.</summary>
+/// <summary>How many components are in each status (the <c>summary</c> of docs/api-behaviour.md, 5.7); the dashboard drops <c>total</c>.</summary>
 internal sealed record StatusCounts(int Healthy, int Degraded, int Unhealthy)
 {
     public static StatusCounts Of(IReadOnlyCollection<ComponentReport> components) => new(

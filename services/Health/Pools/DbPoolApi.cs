@@ -9,7 +9,7 @@ namespace Platform.Health.Pools;
 internal static class DbPoolApi
 {
     /// <summary>
-    /// Contract §6.5: <c>GET /api/v1/health/db_pool</c>, the pool of every service that owns a database; 503 with the same
+    /// <c>GET /api/v1/health/db_pool</c> (docs/api-behaviour.md, 5.5), the pool of every service that owns a database; 503 with the same
     /// body when one is critical. Leak rule: every connection busy in every reading for <see cref="HealthOptions.PoolLeakAfter"/>.
     /// </summary>
     public static RouteGroupBuilder MapDbPoolApi(this IEndpointRouteBuilder routes)

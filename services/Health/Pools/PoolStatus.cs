@@ -3,7 +3,7 @@ using Platform.ServiceDefaults.Pools;
 namespace Platform.Health.Pools;
 
 /// <summary>
-/// Contract §6.5's <c>pool_status</c> for an Npgsql pool: <c>size</c> is Maximum Pool Size, <c>checked_out</c> the busy
+/// The contract's <c>pool_status</c> (docs/api-behaviour.md, 5.5) for an Npgsql pool: <c>size</c> is Maximum Pool Size, <c>checked_out</c> the busy
 /// connections, <c>checked_in</c> the idle ones; utilization = busy / max in percent; healthy ≤ 70 %, warning > 70 %,
 /// critical > 90 %.
 /// </summary>

@@ -6,7 +6,7 @@ namespace Platform.Health.Probes;
 
 internal static class ProbesApi
 {
-    /// <summary>Contract §6.3 and §6.4: Kubernetes probes of the health service itself.</summary>
+    /// <summary>Kubernetes probes of the health service itself (docs/api-behaviour.md, 5.3 and 5.4).</summary>
     public static RouteGroupBuilder MapProbesApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/v1/health").WithTags("Health");

@@ -5,7 +5,7 @@ namespace Platform.MarketData.Bybit;
 
 /// <summary>
 /// The state behind the Bybit circuit breaker that Polly does not expose: until when it stays open, for the
-/// <c>Retry-After</c> of a 503. An HTTP 403 is Bybit's IP ban of at least ten minutes (spec/bybit-v5.md §2), so it isolates
+/// <c>Retry-After</c> of a 503. An HTTP 403 is Bybit's IP ban of at least ten minutes (docs/bybit.md, 3.2), so it isolates
 /// the breaker at once for <see cref="BybitResilienceOptions.BanDuration"/> instead of waiting for a failure ratio.
 /// </summary>
 internal sealed class BybitCircuit(TimeProvider time, IOptions<BybitResilienceOptions> options)

@@ -12,7 +12,7 @@ using Polly.Timeout;
 namespace Platform.MarketData.Bybit;
 
 /// <summary>
-/// Typed client of Bybit's public v5 market endpoints (spec/bybit-v5.md §1). Every failure ends as a
+/// Typed client of Bybit's public v5 market endpoints (docs/bybit.md, 2). Every failure ends as a
 /// <see cref="BybitException"/>; retries, pacing and the circuit breaker live in its pipeline (<see cref="BybitResilience"/>).
 /// </summary>
 internal sealed class BybitClient(HttpClient http, BybitCircuit circuit, IOptions<BybitOptions> options)
@@ -25,7 +25,7 @@ internal sealed class BybitClient(HttpClient http, BybitCircuit circuit, IOption
     /// <summary>
     /// One kline request; candles ascending, de-duplicated, within [<paramref name="start"/>, <paramref name="end"/>], the
     /// still-open one (open time + interval after the envelope's <c>time</c>) flagged with <c>IsClosed = false</c>.
-    /// Bybit anchors the window at <paramref name="end"/> when both bounds hold more than <paramref name="limit"/> bars (§1.1).
+    /// Bybit anchors the window at <paramref name="end"/> when both bounds hold more than <paramref name="limit"/> bars (docs/bybit.md, 2.1).
     /// </summary>
     public async Task<KlineBatch> GetKlinesAsync(string symbol, Interval interval, long? start, long? end, int limit, CancellationToken cancellationToken)
     {
@@ -81,7 +81,7 @@ internal sealed class BybitClient(HttpClient http, BybitCircuit circuit, IOption
         return bars <= 0 ? 0 : (int)((bars + PageLimit - 1) / PageLimit);
     }
 
-    /// <summary><c>/v5/market/recent-trade</c>: the latest public trades, sorted by time then execId (§1.2).</summary>
+    /// <summary><c>/v5/market/recent-trade</c>: the latest public trades, sorted by time then execId (docs/bybit.md, 2.2).</summary>
     public async Task<IReadOnlyList<BybitTrade>> GetRecentTradesAsync(string symbol, int limit, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
@@ -98,7 +98,7 @@ internal sealed class BybitClient(HttpClient http, BybitCircuit circuit, IOption
         ];
     }
 
-    /// <summary>Bybit's clock: the envelope <c>time</c> of <c>/v5/market/time</c> (§1.3).</summary>
+    /// <summary>Bybit's clock: the envelope <c>time</c> of <c>/v5/market/time</c> (docs/bybit.md, 2.3).</summary>
     public async Task<DateTimeOffset> GetServerTimeAsync(CancellationToken cancellationToken)
     {
         var envelope = await GetAsync("/v5/market/time", null, BybitJsonContext.Default.BybitEnvelopeBybitTimeResult, cancellationToken);
@@ -107,7 +107,7 @@ internal sealed class BybitClient(HttpClient http, BybitCircuit circuit, IOption
 
     /// <summary>
     /// Every trading instrument of the category, following <c>nextPageCursor</c> with <c>limit=1000</c> until it is empty
-    /// (§1.4; spot answers everything in one page without a cursor).
+    /// (docs/bybit.md, 2.4; spot answers everything in one page without a cursor).
     /// </summary>
     public async Task<IReadOnlyList<BybitInstrument>> GetInstrumentsAsync(CancellationToken cancellationToken)
     {

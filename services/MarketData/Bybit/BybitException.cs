@@ -13,7 +13,7 @@ internal sealed class BybitException(BybitErrorKind kind, string message, Except
 
     public string? Symbol { get; init; }
 
-    /// <summary>Another attempt of the same request may succeed (spec/bybit-v5.md §2, "client action").</summary>
+    /// <summary>Another attempt of the same request may succeed (docs/bybit.md, 3.1).</summary>
     public bool IsRetryable { get; init; }
 
     /// <summary>When Bybit said its rate-limit window resets (<c>X-Bapi-Limit-Reset-Timestamp</c> or <c>Retry-After</c>).</summary>
@@ -40,7 +40,7 @@ internal sealed class BybitException(BybitErrorKind kind, string message, Except
         };
     }
 
-    // "Not supported symbols" on kline, "symbol is not supported HUSDT" elsewhere (spec §2); other 10001s are parameter errors.
+    // "Not supported symbols" on kline, "symbol is not supported HUSDT" elsewhere (docs/bybit.md, 3.1); other 10001s are parameter errors.
     private static bool IsUnsupportedSymbol(string? retMsg) =>
         retMsg is not null
         && retMsg.Contains("not supported", StringComparison.OrdinalIgnoreCase)

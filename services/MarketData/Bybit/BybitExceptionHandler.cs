@@ -5,7 +5,7 @@ namespace Platform.MarketData.Bybit;
 
 /// <summary>
 /// Answers a <see cref="BybitException"/> as ProblemDetails: unknown symbol 422, circuit open 503 with <c>Retry-After</c>,
-/// anything else 502 "Bybit request failed: ..." (api-contract §7.2, §7.3), so an outage never looks like an empty list.
+/// anything else 502 "Bybit request failed: ..." (docs/api-behaviour.md, 4.4), so an outage never looks like an empty list.
 /// </summary>
 internal sealed class BybitExceptionHandler(IProblemDetailsService problemDetails) : IExceptionHandler
 {

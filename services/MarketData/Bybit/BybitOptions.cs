@@ -10,7 +10,7 @@ internal sealed class BybitOptions
     [Required]
     public Uri BaseUrl { get; set; } = new("https://api.bybit.com");
 
-    /// <summary>Sent as <c>category</c> on every request; the contract's data is USDT perpetuals (api-contract §2.1).</summary>
+    /// <summary>Sent as <c>category</c> on every request; the contract's data is USDT perpetuals (docs/api-behaviour.md, 1.4).</summary>
     [RegularExpression("^(spot|linear|inverse)$")]
     public string Category { get; set; } = "linear";
 }

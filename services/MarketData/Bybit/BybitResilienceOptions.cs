@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace Platform.MarketData.Bybit;
 
 /// <summary>
-/// Configuration section <c>Bybit:Resilience</c>. The defaults follow spec/bybit-v5.md §3: about 10 requests/s per process
+/// Configuration section <c>Bybit:Resilience</c>. The defaults follow docs/bybit.md, 4.2: about 10 requests/s per process
 /// (ccxt's pace, far below the 600 per 5 s IP limit), exponential back-off from 1 s capped at 30 s, and a ten-minute stop
 /// after an HTTP 403 IP ban.
 /// </summary>
@@ -50,7 +50,7 @@ internal sealed class BybitResilienceOptions
     [Range(typeof(TimeSpan), "00:00:00.500", "1.00:00:00")]
     public TimeSpan BreakDuration { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>How long an HTTP 403 keeps the circuit open: Bybit's IP ban lasts at least ten minutes (spec §2).</summary>
+    /// <summary>How long an HTTP 403 keeps the circuit open: Bybit's IP ban lasts at least ten minutes (docs/bybit.md, 3.2).</summary>
     [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")]
     public TimeSpan BanDuration { get; set; } = TimeSpan.FromMinutes(10);
 }

@@ -8,7 +8,7 @@ namespace Platform.MarketData.Bybit;
 /// <summary>
 /// Sits inside the resilience pipeline, under every attempt: turns each answer that is not HTTP 200 with <c>retCode</c> 0
 /// into a <see cref="BybitException"/>, so the retry and the circuit breaker decide on one exception type. Business errors
-/// come back as HTTP 200 (spec/bybit-v5.md §0), so the body of every 200 is checked here; it stays buffered for the client.
+/// come back as HTTP 200 (docs/bybit.md, 1.2), so the body of every 200 is checked here; it stays buffered for the client.
 /// </summary>
 internal sealed class BybitResponseHandler(
     BybitCircuit circuit, BybitMetrics metrics, TimeProvider time, IOptions<BybitResilienceOptions> options, ILogger<BybitResponseHandler> logger)
@@ -56,7 +56,7 @@ internal sealed class BybitResponseHandler(
             case HttpStatusCode.OK:
                 break;
             case HttpStatusCode.Forbidden:
-                // The body is CloudFront HTML, not Bybit JSON (§2); never retried, it would only extend the ban.
+                // The body is CloudFront HTML, not Bybit JSON (docs/bybit.md, 3.2); never retried, it would only extend the ban.
                 metrics.RecordRateLimitHit("http_403");
                 logger.Banned(endpoint, options.Value.BanDuration);
                 await circuit.BanAsync(cancellationToken);
@@ -116,7 +116,7 @@ internal sealed class BybitResponseHandler(
     }
 
     /// <summary>
-    /// <c>X-Bapi-Limit-Reset-Timestamp</c> (ms) when Bybit sends it (it may be absent even on a 10006, §2), else a standard
+    /// <c>X-Bapi-Limit-Reset-Timestamp</c> (ms) when Bybit sends it (it may be absent even on a 10006, docs/bybit.md, 3.3), else a standard
     /// <c>Retry-After</c>.
     /// </summary>
     private DateTimeOffset? ResetAt(HttpResponseMessage response)

@@ -7,7 +7,7 @@ namespace Platform.MarketData.Candles;
 
 internal static class StoredKlinesApi
 {
-    /// <summary>Contract §7.1: stored candles of a symbol, newest first, optionally of one interval.</summary>
+    /// <summary>Stored candles of a symbol, newest first, optionally of one interval (docs/api-behaviour.md, 4.1).</summary>
     public static RouteGroupBuilder MapStoredKlinesApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/v1/marketdata/bybit").WithTags("Market data");

@@ -53,7 +53,7 @@ internal readonly record struct CandleCells(string? Time, string? Open, string? 
             return Invariant($"low {low} is above min(open, close) {Math.Min(open, close)}");
         }
 
-        // Volume is optional (api-contract §7.9): a file or cell without it stores 0 rather than losing the candle.
+        // Volume is optional (docs/api-behaviour.md, 4.11): a file or cell without it stores 0 rather than losing the candle.
         if (!TryQuantity("volume", Volume, out var volume, out reason) || !TryQuantity("turnover", Turnover, out var turnover, out reason))
         {
             return reason;

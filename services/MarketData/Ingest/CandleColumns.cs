@@ -8,7 +8,7 @@ internal sealed record CandleColumns(int Time, int Open, int High, int Low, int 
         "a time column (open_time, openTime, start_time, startTime, time, timestamp, datetime or date), open, high, low, close, "
         + "and optionally volume and turnover (or quote_volume), in any order, names case-insensitive";
 
-    // Best first: open_time/openTime win over time, which wins over datetime/timestamp (api-contract §7.9);
+    // Best first: open_time/openTime win over time, which wins over datetime/timestamp (docs/api-behaviour.md, 4.11);
     // a Binance header holds both open_time and close_time, a Bybit dump only timestamp.
     private static readonly string[] TimeNames = ["opentime", "starttime", "time", "timestamp", "datetime", "date"];
     private static readonly string[] TurnoverNames = ["turnover", "quotevolume"];

@@ -7,7 +7,7 @@ namespace Platform.MarketData.Ingest;
 
 /// <summary>
 /// The text inside an upload: gunzipped when it starts with the gzip magic bytes (file names are not trusted), and
-/// checked on its first 4 KiB to be UTF-8 text (api-contract §7.9) before a parser sees it.
+/// checked on its first 4 KiB to be UTF-8 text (docs/api-behaviour.md, 4.11) before a parser sees it.
 /// </summary>
 internal static class CandleFileContent
 {

@@ -1,6 +1,9 @@
 namespace Platform.MarketData.Ingest;
 
-/// <summary>How an uploaded candle file is written (api-contract §7.9 <c>fmt</c>); either may also be gzip-compressed.</summary>
+/// <summary>
+/// How an uploaded candle file is written (the ingest's <c>fmt</c>, docs/api-behaviour.md, 4.10); either may also be
+/// gzip-compressed.
+/// </summary>
 internal enum CandleFileFormat
 {
     Csv,

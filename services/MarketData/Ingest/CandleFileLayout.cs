@@ -1,6 +1,6 @@
 namespace Platform.MarketData.Ingest;
 
-/// <summary>Names of the layouts the reader recognizes (bybit-v5 §4), reported back to the uploader.</summary>
+/// <summary>Names of the layouts the reader recognizes (docs/bybit.md, 5), reported back to the uploader.</summary>
 internal static class CandleFileLayout
 {
     /// <summary>A CSV header naming a time column and open, high, low, close in any order.</summary>

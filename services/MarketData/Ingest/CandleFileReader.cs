@@ -3,7 +3,7 @@ using Platform.Engine.Data;
 namespace Platform.MarketData.Ingest;
 
 /// <summary>
-/// Reads uploaded candle files (api-contract §7.9) in the layouts users bring (bybit-v5 §4), CSV or JSON Lines,
+/// Reads uploaded candle files (docs/api-behaviour.md, 4.11) in the layouts users bring (docs/bybit.md, 5), CSV or JSON Lines,
 /// gzip-compressed or not, and tells which uploads are accepted at all.
 /// </summary>
 internal static class CandleFileReader

@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace Platform.MarketData.Ingest;
 
-/// <summary>Open times as uploads write them (bybit-v5 §4): epoch numbers whose digit count gives the unit, or ISO-8601 text.</summary>
+/// <summary>Open times as uploads write them (docs/bybit.md, 5.1): epoch numbers whose digit count gives the unit, or ISO-8601 text.</summary>
 internal static class CandleTime
 {
     /// <summary>Parses <paramref name="text"/> to UTC milliseconds; parts finer than a millisecond are dropped.</summary>

@@ -13,7 +13,7 @@ namespace Platform.MarketData.Ingest;
 /// </summary>
 internal sealed class CsvCandleFile : CandleFile
 {
-    // bybit-v5 §4: data.binance.vision klines, whose spot files often come without this header.
+    // docs/bybit.md, 5.3: data.binance.vision klines, whose spot files often come without this header.
     private static readonly string[] BinanceColumns =
         ["open_time", "open", "high", "low", "close", "volume", "close_time", "quote_volume", "count", "taker_buy_volume", "taker_buy_quote_volume", "ignore"];
 

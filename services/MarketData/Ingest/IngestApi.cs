@@ -6,7 +6,10 @@ namespace Platform.MarketData.Ingest;
 
 internal static class IngestApi
 {
-    /// <summary>Contract §7.9 with honest counts; <c>strict=1</c> refuses the whole file (422) on any bad row.</summary>
+    /// <summary>
+    /// The contract's ingest with honest counts (docs/api-behaviour.md, 4.10); <c>strict=1</c> refuses the whole file
+    /// (422) on any bad row.
+    /// </summary>
     public static async Task<Results<Ok<IngestReport>, ValidationProblem, ProblemHttpResult>> IngestAsync(
         string uploadId, HttpRequest http, UploadStore uploads, IngestService ingest, CancellationToken cancellationToken)
     {

@@ -3,7 +3,7 @@ using Platform.MarketData.Candles;
 namespace Platform.MarketData.Ingest;
 
 /// <summary>
-/// The answer of an ingest (contract §7.9 fields, counted honestly): <c>ingested</c> = inserted + updated;
+/// The answer of an ingest (the contract's fields, counted honestly; docs/api-behaviour.md, 4.10): <c>ingested</c> = inserted + updated;
 /// <c>duplicates</c> = rows repeating another row of the file or already stored unchanged; <c>skipped</c> = rejected rows.
 /// </summary>
 internal sealed record IngestReport(

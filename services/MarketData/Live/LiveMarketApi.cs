@@ -8,7 +8,7 @@ namespace Platform.MarketData.Live;
 
 internal static class LiveMarketApi
 {
-    /// <summary>Contract §7.2 and §7.3: klines and recent trades fresh from Bybit; Bybit failures answer 422, 502 or 503.</summary>
+    /// <summary>Klines and recent trades fresh from Bybit; Bybit failures answer 422, 502 or 503 (docs/api-behaviour.md, 4.2–4.4).</summary>
     public static RouteGroupBuilder MapLiveMarketApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/v1/marketdata/bybit").WithTags("Market data");

@@ -25,7 +25,10 @@ internal static class MarketInput
         return interval;
     }
 
-    /// <summary>A comma list without duplicates; empty after trimming is an error, as in the contract (§7.5, §7.10, §7.11).</summary>
+    /// <summary>
+    /// A comma list without duplicates; empty after trimming is an error, as in the contract (docs/api-behaviour.md,
+    /// 4.6, 4.12, 4.13).
+    /// </summary>
     public static List<Interval> Intervals(string? value, Dictionary<string, string[]> errors)
     {
         if (!MarketInterval.TryParseList(value, out var intervals, out var invalid))

@@ -4,7 +4,7 @@ using Platform.Engine.Data;
 namespace Platform.MarketData.Markets;
 
 /// <summary>
-/// The friendly interval forms the original adapter accepted (api-contract §2.1): <c>15m</c> → <c>15</c>, <c>4h</c> → <c>240</c>,
+/// The friendly interval forms the original adapter accepted (docs/api-behaviour.md, 1.4): <c>15m</c> → <c>15</c>, <c>4h</c> → <c>240</c>,
 /// <c>1d</c> → <c>D</c>, <c>1w</c> → <c>W</c>; unlike the original, <c>1M</c> is one month, not one minute.
 /// </summary>
 internal static class MarketInterval

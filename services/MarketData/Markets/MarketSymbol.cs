@@ -1,6 +1,6 @@
 namespace Platform.MarketData.Markets;
 
-/// <summary>Bybit symbols are upper-case letters and digits (spec/bybit-v5.md §0); <c>btcusdt</c> becomes <c>BTCUSDT</c>.</summary>
+/// <summary>Bybit symbols are upper-case letters and digits (docs/bybit.md, 1.1); <c>btcusdt</c> becomes <c>BTCUSDT</c>.</summary>
 internal static class MarketSymbol
 {
     public const int MaxLength = 32;

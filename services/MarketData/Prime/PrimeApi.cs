@@ -12,7 +12,10 @@ internal static partial class PrimeApi
 {
     public const string StreamName = "marketdata:prime";
 
-    /// <summary>Contract §7.10, made asynchronous: a backfill job on a Redis stream, with its progress readable.</summary>
+    /// <summary>
+    /// The contract's prime, made asynchronous (docs/api-behaviour.md, 4.12): a backfill job on a Redis stream, with
+    /// its progress readable.
+    /// </summary>
     public static RouteGroupBuilder MapPrimeApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/v1/marketdata/bybit").WithTags("Backfill");
@@ -110,7 +113,7 @@ internal sealed record PrimeServices(
     TimeProvider Time,
     ILogger<PrimeRunner> Logger);
 
-/// <summary>The original synchronous answer (contract §7.10) plus the job that did the work.</summary>
+/// <summary>The original synchronous answer (docs/api-behaviour.md, 4.12) plus the job that did the work.</summary>
 internal sealed record PrimeSummary(
     string Symbol,
     string[] Intervals,

@@ -3,7 +3,7 @@ using Platform.MarketData.Markets;
 
 namespace Platform.MarketData.Prime;
 
-/// <summary>Form fields of <c>POST bybit/prime</c> (contract §7.10) and the new <c>start</c>, <c>end</c> and <c>wait</c>.</summary>
+/// <summary>Form fields of <c>POST bybit/prime</c> (docs/api-behaviour.md, 4.12) and the new <c>start</c>, <c>end</c> and <c>wait</c>.</summary>
 internal sealed record PrimeRequest(
     [property: FromForm(Name = "symbol")] string? Symbol,
     [property: FromForm(Name = "intervals")] string? Intervals,
@@ -23,7 +23,7 @@ internal sealed record PrimeRequest(
     public PrimeRequestPlan? Validate(long nowMs, PrimeOptions options)
     {
         var symbol = MarketInput.Symbol(Symbol, Errors);
-        // An empty form value means the defaults, as the original framework did (contract §7.10 notes).
+        // An empty form value means the defaults, as the original framework did (docs/api-behaviour.md, 4.12).
         var intervals = MarketInput.Intervals(string.IsNullOrEmpty(Intervals) ? DefaultIntervals : Intervals, Errors);
         var loadLimit = LoadLimit ?? DefaultLoadLimit;
         if (loadLimit < 1 || loadLimit > options.MaxCandlesPerInterval)

@@ -3,7 +3,7 @@ namespace Platform.MarketData.Uploads;
 /// <summary>An uploaded file's metadata row; the content is in <c>upload_chunks</c>.</summary>
 internal sealed record Upload(Guid Id, string Filename, long Size, string Symbol, string Interval, string Format, bool Compressed, byte[] Sha256, DateTime CreatedAt);
 
-/// <summary>What the API shows of an upload: never a server path (contract §7.6 notes).</summary>
+/// <summary>What the API shows of an upload: never a server path (docs/api-behaviour.md, 4.7).</summary>
 internal sealed record UploadView(
     string UploadId,
     string Filename,

@@ -5,7 +5,7 @@ namespace Platform.MarketData.Uploads;
 
 internal static class UploadsApi
 {
-    /// <summary>Contract §7.6–7.9: uploads kept in PostgreSQL (so any replica can ingest them) and their ingestion.</summary>
+    /// <summary>Uploads kept in PostgreSQL (so any replica can ingest them) and their ingestion (docs/api-behaviour.md, 4.7–4.10).</summary>
     public static RouteGroupBuilder MapUploadsApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/v1/marketdata").WithTags("Uploads");

@@ -5,7 +5,7 @@ using Platform.MarketData.Markets;
 
 namespace Platform.MarketData.WorkingSets;
 
-/// <summary>Contract §7.5: <c>GET mtf</c>.</summary>
+/// <summary><c>GET mtf</c> (docs/api-behaviour.md, 4.6).</summary>
 internal static class MultiTimeframeEndpoint
 {
     public static async Task<Results<Ok<MultiTimeframeResponse>, ValidationProblem>> GetAsync(

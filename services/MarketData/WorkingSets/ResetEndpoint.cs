@@ -5,7 +5,7 @@ using Platform.MarketData.Markets;
 
 namespace Platform.MarketData.WorkingSets;
 
-/// <summary>Contract §7.11: <c>POST reset</c>, form fields.</summary>
+/// <summary><c>POST reset</c>, form fields (docs/api-behaviour.md, 4.13).</summary>
 internal static class ResetEndpoint
 {
     public static async Task<Results<Ok<ResetResponse>, ValidationProblem, ProblemHttpResult>> PostAsync(

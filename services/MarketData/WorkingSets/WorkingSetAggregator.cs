@@ -3,7 +3,7 @@ using Platform.Engine.Data;
 namespace Platform.MarketData.WorkingSets;
 
 /// <summary>
-/// Aggregates a working set into a higher interval that nests it (contract §7.5): first open, highest high, lowest low,
+/// Aggregates a working set into a higher interval that nests it (docs/api-behaviour.md, 4.6): first open, highest high, lowest low,
 /// last close, summed volume, the window's start as its time.
 /// </summary>
 /// <remarks>

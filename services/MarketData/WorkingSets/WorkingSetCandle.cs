@@ -2,7 +2,7 @@ using Platform.MarketData.Candles;
 
 namespace Platform.MarketData.WorkingSets;
 
-/// <summary>A working-set candle as the contract shows it (§7): open time in epoch seconds.</summary>
+/// <summary>A working-set candle as the contract shows it (docs/api-behaviour.md, 4.5): open time in epoch seconds.</summary>
 internal sealed record WorkingSetCandle(long Time, double Open, double High, double Low, double Close, double? Volume)
 {
     public static WorkingSetCandle From(Candle candle) =>

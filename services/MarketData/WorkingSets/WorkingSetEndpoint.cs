@@ -5,7 +5,7 @@ using Platform.MarketData.Markets;
 
 namespace Platform.MarketData.WorkingSets;
 
-/// <summary>Contract §7.4: <c>GET klines/working</c>.</summary>
+/// <summary><c>GET klines/working</c> (docs/api-behaviour.md, 4.5).</summary>
 internal static class WorkingSetEndpoint
 {
     public static async Task<Results<Ok<IReadOnlyList<WorkingSetCandle>>, ValidationProblem>> GetAsync(

@@ -5,7 +5,7 @@ using StackExchange.Redis;
 
 namespace Platform.MarketData.WorkingSets;
 
-/// <summary>Fills working sets from Bybit or from the candle store, and resets them (contract §7.4, §7.11).</summary>
+/// <summary>Fills working sets from Bybit or from the candle store, and resets them (docs/api-behaviour.md, 4.5 and 4.13).</summary>
 internal sealed partial class WorkingSetLoader(
     BybitClient bybit, CandleStore candleStore, WorkingSetStore workingSets, IDatabase redis, ILogger<WorkingSetLoader> logger)
 {
@@ -72,7 +72,7 @@ internal sealed partial class WorkingSetLoader(
 
     /// <summary>
     /// Clears the working set, deletes the stored candles too when <paramref name="purge"/>, then loads it once from Bybit
-    /// when <paramref name="reload"/> (contract §7.11). A Bybit failure is returned as the <c>failed</c> state, not thrown,
+    /// when <paramref name="reload"/> (docs/api-behaviour.md, 4.13). A Bybit failure is returned as the <c>failed</c> state, not thrown,
     /// so that the other intervals of a reset still proceed.
     /// </summary>
     public async Task<IntervalReset> ResetAsync(string symbol, Interval interval, bool reload, bool purge, int loadLimit, CancellationToken cancellationToken)

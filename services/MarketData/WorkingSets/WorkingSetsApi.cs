@@ -2,7 +2,7 @@ namespace Platform.MarketData.WorkingSets;
 
 internal static class WorkingSetsApi
 {
-    /// <summary>Contract §7.4, §7.5 and §7.11: working sets, multi-timeframe views, reset.</summary>
+    /// <summary>Working sets, multi-timeframe views, reset (docs/api-behaviour.md, 4.5, 4.6 and 4.13).</summary>
     public static RouteGroupBuilder MapWorkingSetsApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/v1/marketdata/bybit").WithTags("Working sets");

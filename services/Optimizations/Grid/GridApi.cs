@@ -7,7 +7,7 @@ using StackExchange.Redis;
 
 namespace Platform.Optimizations.Grid;
 
-/// <summary>Contract §5.7: start a grid run (202 with its job id), also at the original path; and cancel a run.</summary>
+/// <summary>Start a grid run (202 with its job id), also at the original path; and cancel a run (docs/api-behaviour.md, 3.7).</summary>
 internal static partial class GridApi
 {
     public static RouteGroupBuilder MapGridApi(this RouteGroupBuilder group)

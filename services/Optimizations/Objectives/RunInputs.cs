@@ -6,7 +6,7 @@ using Platform.ServiceDefaults.Json;
 namespace Platform.Optimizations.Objectives;
 
 /// <summary>
-/// What a run (grid or walk-forward) works with: the request's values where given, else the optimization's own (§5.7:
+/// What a run (grid or walk-forward) works with: the request's values where given, else the optimization's own (docs/api-behaviour.md, 3.7:
 /// strategy config, parameter space and metric), the objective with its direction and constraints, and the number of valid
 /// combinations.
 /// </summary>

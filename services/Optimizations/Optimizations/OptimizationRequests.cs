@@ -6,7 +6,10 @@ using Platform.ServiceDefaults.Json;
 
 namespace Platform.Optimizations.Optimizations;
 
-/// <summary>Body of <c>POST /</c> (§5.3), checked as the original never was; <c>total_combinations</c> is computed, never taken.</summary>
+/// <summary>
+/// Body of <c>POST /</c> (docs/api-behaviour.md, 3.4), checked as the original never was; <c>total_combinations</c> is
+/// computed, never taken.
+/// </summary>
 internal sealed partial record CreateOptimizationRequest(
     long? StrategyId,
     string? OptimizationType,
@@ -67,7 +70,10 @@ internal sealed partial record CreateOptimizationRequest(
     private static partial Regex SymbolPattern();
 }
 
-/// <summary>Body of <c>POST /{id}/grid</c> (§5.7): everything optional, falling back to the optimization's own settings.</summary>
+/// <summary>
+/// Body of <c>POST /{id}/grid</c> (docs/api-behaviour.md, 3.7): everything optional, falling back to the optimization's
+/// own settings.
+/// </summary>
 internal sealed record GridRunRequest(
     JsonElement? StrategyConfig,
     JsonElement? ParamSpace,
@@ -77,5 +83,5 @@ internal sealed record GridRunRequest(
     double? MaxDrawdown,
     string? Queue);
 
-/// <summary>Body of <c>PUT /{id}</c> (§5.4): a status change, or new settings while no run is live.</summary>
+/// <summary>Body of <c>PUT /{id}</c> (docs/api-behaviour.md, 3.5): a status change, or new settings while no run is live.</summary>
 internal sealed record UpdateOptimizationRequest(string? Status, string? Metric, JsonElement? Config, JsonElement? ParamRanges);

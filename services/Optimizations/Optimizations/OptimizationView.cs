@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 
 namespace Platform.Optimizations.Optimizations;
 
-/// <summary>The contract's OptimizationOut (§5) with live progress of the current run.</summary>
+/// <summary>The contract's OptimizationOut (docs/api-behaviour.md, 3.1) with live progress of the current run.</summary>
 internal sealed record OptimizationView(
     long Id,
     long StrategyId,

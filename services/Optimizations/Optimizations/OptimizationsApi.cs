@@ -13,7 +13,7 @@ namespace Platform.Optimizations.Optimizations;
 
 internal static class OptimizationsApi
 {
-    /// <summary>Contract §5.1–5.4: list, read, create (with everything validated and combinations counted) and update.</summary>
+    /// <summary>List, read, create (with everything validated and combinations counted) and update (docs/api-behaviour.md, 3.2–3.5).</summary>
     public static RouteGroupBuilder MapOptimizationsApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/v1/optimizations").WithTags("Optimizations");

@@ -6,7 +6,7 @@ using Platform.Optimizations.Objectives;
 
 namespace Platform.Optimizations.Optimizations;
 
-/// <summary>Contract §5.5 and §5.6: every evaluated combination, paged and sorted, and the best one (also as <c>/best-params</c>).</summary>
+/// <summary>Every evaluated combination, paged and sorted, and the best one (also as <c>/best-params</c>; docs/api-behaviour.md, 3.6).</summary>
 internal static class ResultsApi
 {
     private static readonly Dictionary<string, string> SortColumns = new(StringComparer.Ordinal)

@@ -5,7 +5,7 @@ using Platform.ServiceDefaults;
 
 namespace Platform.Optimizations.Strategies;
 
-/// <summary>Strategies belong to the backtests service (DESIGN.md: no service reads another's database); asked over HTTP.</summary>
+/// <summary>Strategies belong to the backtests service (no service reads another's database; docs/architecture.md, 2); asked over HTTP.</summary>
 internal sealed class StrategyClient(HttpClient http)
 {
     /// <summary>The strategy, or null when the backtests service does not know it.</summary>

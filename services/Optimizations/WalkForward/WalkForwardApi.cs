@@ -10,7 +10,7 @@ using StackExchange.Redis;
 
 namespace Platform.Optimizations.WalkForward;
 
-/// <summary>Contract §5.8: start a walk-forward run (202 with its job id), also at the original path.</summary>
+/// <summary>Start a walk-forward run (202 with its job id), also at the original path (docs/api-behaviour.md, 3.8).</summary>
 internal static partial class WalkForwardApi
 {
     public static RouteGroupBuilder MapWalkForwardApi(this RouteGroupBuilder group)
@@ -66,7 +66,7 @@ internal static partial class WalkForwardApi
     private static partial void LogPublishFailed(ILogger logger, long optimizationId, Exception exception);
 }
 
-/// <summary>Body of <c>POST /{id}/walk-forward</c> (§5.8): the grid's fields plus the window sizes, unit and mode.</summary>
+/// <summary>Body of <c>POST /{id}/walk-forward</c> (docs/api-behaviour.md, 3.8): the grid's fields plus the window sizes, unit and mode.</summary>
 internal sealed record WalkForwardRequest(
     JsonElement? StrategyConfig,
     JsonElement? ParamSpace,

@@ -4,8 +4,9 @@ using Platform.Optimizations.Objectives;
 namespace Platform.Optimizations.WalkForward;
 
 /// <summary>
-/// The run's configuration (§8.3 fields first). Window lengths in days are the sizes themselves in days mode and the nominal
-/// length of that many bars in bars mode; anchored in-sample windows grow, <see cref="IsWindowDays"/> is the first one's.
+/// The run's configuration (the contract's fields first; docs/api-behaviour.md, 3.9). Window lengths in days are the
+/// sizes themselves in days mode and the nominal length of that many bars in bars mode; anchored in-sample windows
+/// grow, <see cref="IsWindowDays"/> is the first one's.
 /// </summary>
 internal sealed record WalkForwardConfig(
     double IsWindowDays,

@@ -4,7 +4,7 @@ using Platform.Engine.Data;
 namespace Platform.Optimizations.WalkForward;
 
 /// <summary>
-/// The windows of a walk-forward run over one candle series (api-contract §8.3): the first starts at the first candle;
+/// The windows of a walk-forward run over one candle series (docs/api-behaviour.md, 3.9): the first starts at the first candle;
 /// in-sample is [start, start + train), out-of-sample the next test span; each next window ends its in-sample a step later
 /// (rolling: the whole window slides; anchored: the in-sample start stays at the first candle), while the out-of-sample end
 /// fits in the data. The data ends where its last candle closes.

@@ -2,7 +2,7 @@ namespace Platform.Optimizations.WalkForward;
 
 /// <summary>
 /// A finished walk-forward run. <see cref="Windows"/>, <see cref="Summary"/> and <see cref="Config"/> are the contract's document
-/// (§8.3); the rest are additions. Serialized with the snake_case naming policy every key is the contract's.
+/// (docs/api-behaviour.md, 3.9); the rest are additions. Serialized with the snake_case naming policy every key is the contract's.
 /// </summary>
 internal sealed record WalkForwardResult(
     IReadOnlyList<WalkForwardWindow> Windows,

@@ -7,7 +7,7 @@ using Platform.Optimizations.Objectives;
 namespace Platform.Optimizations.WalkForward;
 
 /// <summary>
-/// Runs a walk-forward analysis (api-contract §8.3): per planned window, the grid on the in-sample candles, the best
+/// Runs a walk-forward analysis (docs/api-behaviour.md, 3.9): per planned window, the grid on the in-sample candles, the best
 /// combination by the objective, and a backtest of it on the out-of-sample candles alone (its indicators warm up inside the
 /// window, as the original sliced the data). Windows where no combination scores are skipped. Deterministic.
 /// </summary>

@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace Platform.Optimizations.WalkForward;
 
 /// <summary>
-/// The contract's summary over the evaluated windows' out-of-sample results (§8.3). A window is positive when its
+/// The contract's summary over the evaluated windows' out-of-sample results (docs/api-behaviour.md, 3.9). A window is positive when its
 /// out-of-sample net profit is above 0; spreads are population standard deviations. With no windows every number is 0.
 /// The metric's average and median serialize under the contract's keys <c>average_oos_{metric}</c> and <c>median_oos_{metric}</c>.
 /// </summary>

@@ -1,9 +1,10 @@
 namespace Platform.Optimizations.WalkForward;
 
 /// <summary>
-/// One evaluated window (api-contract §8.3 fields first). <see cref="IsScore"/> is the objective's score of the best combination
-/// in-sample; <see cref="OosScore"/> the objective's metric out-of-sample, constraints not applied (null when undefined).
-/// Annualized returns and <see cref="Efficiency"/> are explained in <see cref="WalkForwardEfficiency"/>.
+/// One evaluated window (the contract's fields first; docs/api-behaviour.md, 3.9). <see cref="IsScore"/> is the
+/// objective's score of the best combination in-sample; <see cref="OosScore"/> the objective's metric out-of-sample,
+/// constraints not applied (null when undefined). Annualized returns and <see cref="Efficiency"/> are explained in
+/// <see cref="WalkForwardEfficiency"/>.
 /// </summary>
 internal sealed record WalkForwardWindow(
     int WindowId,

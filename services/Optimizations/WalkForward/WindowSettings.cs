@@ -1,8 +1,9 @@
 namespace Platform.Optimizations.WalkForward;
 
 /// <summary>
-/// How walk-forward windows are cut: <see cref="TrainSize"/> in-sample, <see cref="TestSize"/> out-of-sample, shifted by
-/// <see cref="StepSize"/>, all counted in <see cref="Unit"/>. Defaults are the contract's (§5.8: 120, 60 and 30 days, rolling).
+/// How walk-forward windows are cut: <see cref="TrainSize"/> in-sample, <see cref="TestSize"/> out-of-sample, shifted
+/// by <see cref="StepSize"/>, all counted in <see cref="Unit"/>. Defaults are the contract's (120, 60 and 30 days,
+/// rolling; docs/api-behaviour.md, 3.8).
 /// </summary>
 internal sealed record WindowSettings(
     int TrainSize = WindowSettings.DefaultTrainSize,
@@ -44,7 +45,10 @@ internal sealed record WindowSettings(
         return settings.Validate(errors) && parsedUnit is not null && parsedMode is not null ? settings : null;
     }
 
-    /// <summary>Adds an error per size that is not positive (the contract accepted 0 and negatives, §5.8 notes); true when all are.</summary>
+    /// <summary>
+    /// Adds an error per size that is not positive (the contract accepted 0 and negatives; docs/api-behaviour.md, 3.8);
+    /// true when all are.
+    /// </summary>
     public bool Validate(Dictionary<string, string[]> errors)
     {
         var valid = true;

@@ -1,6 +1,6 @@
 using System.Net;
 using Platform.AppHost.Dashboard;
-using Platform.AppHost.LocalServers;
+using Platform.Testing.LocalServers;
 using Platform.AppHost.Running;
 
 namespace Platform.AppHost.Tests.Dashboard;

@@ -1,5 +1,5 @@
 using OpenQA.Selenium;
-using Platform.AppHost.LocalServers;
+using Platform.Testing.LocalServers;
 using Platform.AppHost.Running;
 using Platform.ServiceDefaults;
 using Platform.Testing;

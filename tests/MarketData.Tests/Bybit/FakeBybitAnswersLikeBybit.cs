@@ -4,7 +4,7 @@ using Platform.Testing.FakeBybit;
 
 namespace Platform.MarketData.Tests.Bybit;
 
-/// <summary>The fake's kline windows and envelope follow spec/bybit-v5.md §0 and §1.1, which the client tests rely on.</summary>
+/// <summary>The fake's kline windows and envelope follow docs/bybit.md, 1.2 and 2.1, which the client tests rely on.</summary>
 public sealed class FakeBybitAnswersLikeBybit : IAsyncLifetime
 {
     private const long Minute = 60_000;

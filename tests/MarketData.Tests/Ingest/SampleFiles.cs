@@ -11,7 +11,7 @@ internal static class SampleFiles
 
     public static string PathOf(string name) => Path.Combine(AppContext.BaseDirectory, "Files", name);
 
-    /// <summary>The format by its api-contract §7.9 <c>fmt</c> name, so theories can name it in public signatures.</summary>
+    /// <summary>The format by its <c>fmt</c> name (docs/api-behaviour.md, 4.10), so theories can name it in public signatures.</summary>
     public static CandleFileFormat Format(string fmt) => Enum.Parse<CandleFileFormat>(fmt, ignoreCase: true);
 
     public static byte[] Bytes(string name) => File.ReadAllBytes(PathOf(name));

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Logging;
 namespace Platform.Testing.FakeBybit;
 
 /// <summary>
-/// A local stand-in for Bybit's public v5 market API (spec/bybit-v5.md): a real Kestrel server on 127.0.0.1 and a free
+/// A local stand-in for Bybit's public v5 market API (docs/bybit.md): a real Kestrel server on 127.0.0.1 and a free
 /// port that serves deterministic candles for any symbol, interval and range (<see cref="FakeMarket"/>), recent trades,
 /// the server time and instruments-info with cursor paging, with Bybit's envelope, key order, string values and
 /// newest-first lists. Faults are scripted per request (<see cref="Enqueue"/>) or left on (<see cref="SetFault"/>), and

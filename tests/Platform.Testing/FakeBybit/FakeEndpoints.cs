@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http;
 
 namespace Platform.Testing.FakeBybit;
 
-/// <summary>The four public endpoints of spec/bybit-v5.md §1, answered from <see cref="FakeMarket"/> and the server's settings.</summary>
+/// <summary>The four public endpoints of docs/bybit.md, 2, answered from <see cref="FakeMarket"/> and the server's settings.</summary>
 internal sealed class FakeEndpoints(FakeBybitServer server)
 {
     private const int MaxLimit = 1000;
@@ -33,7 +33,7 @@ internal sealed class FakeEndpoints(FakeBybitServer server)
     }
 
     /// <summary>
-    /// §1.1: both bounds inclusive; with <c>end</c> (or no bound) the newest <c>limit</c> bars up to it, with only <c>start</c>
+    /// docs/bybit.md, 2.1: both bounds inclusive; with <c>end</c> (or no bound) the newest <c>limit</c> bars up to it, with only <c>start</c>
     /// the oldest <c>limit</c> from it; the bar containing an unaligned <c>start</c> is included, as ccxt observed; nothing
     /// before the listing time or after the still-open bar; newest first.
     /// </summary>
@@ -97,7 +97,7 @@ internal sealed class FakeEndpoints(FakeBybitServer server)
         });
     }
 
-    /// <summary>§1.2: category required; limit spot [1, 60] default 60, others [1, 1000] default 500; newest first.</summary>
+    /// <summary>docs/bybit.md, 2.2: category required; limit spot [1, 60] default 60, others [1, 1000] default 500; newest first.</summary>
     private Task RecentTradeAsync(Answer answer, bool emptyList)
     {
         if (answer.Category(required: true) is not { } category || answer.Symbol() is not { } symbol)
@@ -137,7 +137,7 @@ internal sealed class FakeEndpoints(FakeBybitServer server)
     }
 
     /// <summary>
-    /// §1.4: only <c>Trading</c> unless <c>status</c> says otherwise; linear/inverse pages of <c>limit</c> (default 500) with an
+    /// docs/bybit.md, 2.4: only <c>Trading</c> unless <c>status</c> says otherwise; linear/inverse pages of <c>limit</c> (default 500) with an
     /// opaque URL-encoded <c>nextPageCursor</c>, <c>""</c> on the last page; spot everything at once without the key.
     /// </summary>
     private Task InstrumentsAsync(Answer answer, bool emptyList)
@@ -224,7 +224,7 @@ internal sealed class FakeEndpoints(FakeBybitServer server)
 
         public string? Query(string name) => context.Request.Query.TryGetValue(name, out var values) ? values[0] : null;
 
-        /// <summary>Upper-case letters and digits only (§0); lower case is not accepted.</summary>
+        /// <summary>Upper-case letters and digits only (docs/bybit.md, 1.1); lower case is not accepted.</summary>
         public string? Symbol() => Query("symbol") is { Length: > 0 } symbol && symbol.All(character => char.IsAsciiDigit(character) || char.IsAsciiLetterUpper(character))
             ? symbol
             : null;
@@ -263,7 +263,7 @@ internal sealed class FakeEndpoints(FakeBybitServer server)
 
         public Task ParamsErrorAsync(string what) => FakeEnvelope.WriteErrorAsync(context, 10001, $"params error: {what}", Now, cancellationToken);
 
-        /// <summary>What kline answers for a symbol Bybit does not list (§2, quoted by ccxt).</summary>
+        /// <summary>What kline answers for a symbol Bybit does not list (docs/bybit.md, 3.1; quoted by ccxt).</summary>
         public Task NotSupportedSymbolAsync() => FakeEnvelope.WriteErrorAsync(context, 10001, "Not supported symbols", Now, cancellationToken);
     }
 }

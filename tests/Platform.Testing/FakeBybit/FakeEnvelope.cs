@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Http;
 
 namespace Platform.Testing.FakeBybit;
 
-/// <summary>Writes Bybit's envelope with its exact key order: retCode, retMsg, result, retExtInfo, time (spec §0).</summary>
+/// <summary>Writes Bybit's envelope with its exact key order: retCode, retMsg, result, retExtInfo, time (docs/bybit.md, 1.2).</summary>
 internal static class FakeEnvelope
 {
     private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http;
 namespace Platform.Testing.FakeBybit;
 
 /// <summary>
-/// A scripted misbehaviour of the fake, taken from spec/bybit-v5.md §2 ("fake-server scenarios worth having"). Queue it
+/// A scripted misbehaviour of the fake, as listed in docs/bybit.md, 6. Queue it
 /// for the next matching request with <see cref="FakeBybitServer.Enqueue"/>, or keep it on with <see cref="FakeBybitServer.SetFault"/>.
 /// </summary>
 public abstract record FakeFault
@@ -25,7 +25,7 @@ public abstract record FakeFault
     /// <summary>HTTP 200 with any business error, e.g. 10001 "params error", 10016 "System error. Please try again later.".</summary>
     public static FakeFault RetCode(int retCode, string retMsg) => new RetCodeFault(retCode, retMsg, null);
 
-    /// <summary>HTTP 403 with CloudFront's HTML body: the IP ban (§2).</summary>
+    /// <summary>HTTP 403 with CloudFront's HTML body: the IP ban (docs/bybit.md, 3.2).</summary>
     public static FakeFault Forbidden() => new StatusFault(403, CloudFrontHtml, "text/html");
 
     /// <summary>HTTP 429, the system-level frequency protection.</summary>

@@ -4,7 +4,7 @@ namespace Platform.Testing.FakeBybit;
 
 /// <summary>
 /// Bybit kline intervals worked out on their own (not with the service's Interval type), so the fake checks the client
-/// rather than agreeing with it: minutes from the epoch, D at 00:00 UTC, W on Monday 00:00 UTC, M on the 1st (§1.1).
+/// rather than agreeing with it: minutes from the epoch, D at 00:00 UTC, W on Monday 00:00 UTC, M on the 1st (docs/bybit.md, 2.1).
 /// </summary>
 internal readonly record struct FakeInterval(string Code, long Length)
 {

@@ -1,0 +1,154 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Platform.ServiceDefaults;
+
+namespace Platform.AppHost.Development;
+
+/// <summary>
+/// Once every resource is healthy, writes <c>state.json</c> (gateway URL; each resource's name, state, URL and process id)
+/// and <c>secrets.json</c> (<c>ApiKey</c>, <c>IdentitySecret</c>) for scripts, and prints where to go; removes both when the
+/// platform stops. A resource that fails to start has its own output printed with what to do.
+/// </summary>
+public sealed partial class PlatformStateFiles(
+    ResourceNotificationService notifications,
+    ResourceLoggerService resourceLogs,
+    DistributedApplicationModel model,
+    IConfiguration configuration,
+    AppHostSettings settings,
+    ILogger<PlatformStateFiles> logger) : BackgroundService
+{
+    private const int FailureLines = 40;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var latest = new Dictionary<string, CustomResourceSnapshot>();
+        var reported = new HashSet<string>();
+        var written = false;
+        await foreach (var update in notifications.WatchAsync(stoppingToken))
+        {
+            latest[update.Resource.Name] = update.Snapshot;
+            if (IsFailure(update.Snapshot) && reported.Add(update.Resource.Name))
+            {
+                await ReportFailureAsync(update.Resource, update.Snapshot);
+            }
+            if (!written && Watched(latest).All(name => latest.TryGetValue(name, out var snapshot) && IsReady(snapshot)))
+            {
+                await WriteAsync(latest, stoppingToken);
+                written = true;
+            }
+        }
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        File.Delete(settings.StateFile);
+        File.Delete(settings.SecretsFile);
+        await base.StopAsync(cancellationToken);
+    }
+
+    private IEnumerable<string> Watched(Dictionary<string, CustomResourceSnapshot> latest) =>
+        model.Resources
+            .Where(resource => resource is not ParameterResource)
+            .Select(resource => resource.Name)
+            .Where(name => !latest.TryGetValue(name, out var snapshot) || !snapshot.IsHidden);
+
+    private static bool IsReady(CustomResourceSnapshot snapshot) =>
+        (snapshot.State?.Text == KnownResourceStates.Running && snapshot.HealthStatus is null or Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy)
+        || (snapshot.State?.Text == KnownResourceStates.Finished && snapshot.ExitCode is 0);
+
+    private static bool IsFailure(CustomResourceSnapshot snapshot) =>
+        snapshot.State?.Text == KnownResourceStates.FailedToStart
+        || (snapshot.State?.Text is { } state && (state == KnownResourceStates.Exited || state == KnownResourceStates.Finished)
+            && snapshot.ExitCode is not (null or 0));
+
+    private async Task WriteAsync(Dictionary<string, CustomResourceSnapshot> latest, CancellationToken cancellationToken)
+    {
+        var gateway = model.Resources.OfType<ProjectResource>().Single(project => project.Name == ResourceNames.Gateway);
+        var gatewayUrl = gateway.GetEndpoint("http").Url;
+        var state = new PlatformState(gatewayUrl, [.. Watched(latest).Select(name => Entry(name, latest[name]))]);
+        Directory.CreateDirectory(settings.DataDirectory);
+        await WriteOwnerOnlyAsync(settings.StateFile, JsonSerializer.Serialize(state, StateJsonContext.Default.PlatformState), cancellationToken);
+
+        var apiKey = configuration[$"Parameters:{DevelopmentApiKey.ParameterName}"] ?? "";
+        var secrets = new DevelopmentSecrets(apiKey, configuration[$"Parameters:{PlatformSecrets.IdentitySecret}"] ?? "");
+        await WriteOwnerOnlyAsync(settings.SecretsFile, JsonSerializer.Serialize(secrets, StateJsonContext.Default.DevelopmentSecrets), cancellationToken);
+
+        LogReady(logger, gatewayUrl, gatewayUrl + "/docs");
+        if (DashboardLoginUrl() is { } login)
+        {
+            LogDashboard(logger, login);
+        }
+        LogApiKey(logger, settings.SecretsFile);
+    }
+
+    private static ResourceEntry Entry(string name, CustomResourceSnapshot snapshot) => new(
+        name,
+        IsReady(snapshot) && snapshot.State?.Text == KnownResourceStates.Running ? "healthy" : snapshot.State?.Text.ToLowerInvariant() ?? "unknown",
+        snapshot.Urls.FirstOrDefault(url => !url.IsInternal)?.Url,
+        snapshot.Properties.FirstOrDefault(property => property.Name == "executable.pid")?.Value is { } pid
+            && int.TryParse(pid.ToString(), out var id) ? id : null);
+
+    private string? DashboardLoginUrl()
+    {
+        var urls = configuration["ASPNETCORE_URLS"];
+        var token = configuration["AppHost:BrowserToken"];
+        return urls is null || token is null ? null : $"{urls.Split(';')[0].TrimEnd('/')}/login?t={token}";
+    }
+
+    private async Task ReportFailureAsync(IResource resource, CustomResourceSnapshot snapshot)
+    {
+        var lines = new List<string>();
+        await foreach (var batch in resourceLogs.GetAllAsync(resource))
+        {
+            lines.AddRange(batch.Select(line => line.Content));
+        }
+        LogFailure(logger, resource.Name, snapshot.State?.Text, snapshot.ExitCode, string.Join('\n', lines.TakeLast(FailureLines)), Advice(resource));
+    }
+
+    private string Advice(IResource resource) => resource.Name switch
+    {
+        ResourceNames.Postgres or $"{ResourceNames.Postgres}-init" =>
+            $"PostgreSQL keeps its data under {Path.Combine(settings.DataDirectory, "data", "postgres")}. Delete that directory to start "
+            + $"with an empty server, or check that the 'postgres' user can write it. {LocalServers.ServerBinaries.InstallHint}",
+        ResourceNames.Redis =>
+            $"Redis keeps its data under {Path.Combine(settings.DataDirectory, "data", "redis")}. {LocalServers.ServerBinaries.InstallHint}",
+        _ => "Its console logs are in the dashboard; 'dotnet build Platform.sln' shows build errors.",
+    };
+
+    private static async Task WriteOwnerOnlyAsync(string path, string text, CancellationToken cancellationToken)
+    {
+        var temporary = path + ".tmp";
+        await File.WriteAllTextAsync(temporary, "", cancellationToken);
+        File.SetUnixFileMode(temporary, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        await File.WriteAllTextAsync(temporary, text, cancellationToken);
+        File.Move(temporary, path, overwrite: true);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Every resource is healthy. Gateway: {GatewayUrl} (API reference: {DocsUrl})")]
+    private static partial void LogReady(ILogger logger, string gatewayUrl, string docsUrl);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Dashboard: {LoginUrl}")]
+    private static partial void LogDashboard(ILogger logger, string loginUrl);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Development API key (every role): 'ApiKey' in {SecretsFile}; send it as X-API-Key. Ctrl+C stops everything.")]
+    private static partial void LogApiKey(ILogger logger, string secretsFile);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Resource} did not start ({State}, exit code {ExitCode}). Its last output:\n{Output}\nWhat to do: {Advice}")]
+    private static partial void LogFailure(ILogger logger, string resource, string? state, int? exitCode, string output, string advice);
+}
+
+public sealed record PlatformState(string Gateway, IReadOnlyList<ResourceEntry> Resources);
+
+public sealed record ResourceEntry(string Name, string State, string? Url, int? Pid);
+
+/// <summary>Kept in the shape scripts already read: <c>{"ApiKey": ..., "IdentitySecret": ...}</c>.</summary>
+public sealed record DevelopmentSecrets(
+    [property: JsonPropertyName("ApiKey")] string ApiKey, [property: JsonPropertyName("IdentitySecret")] string IdentitySecret);
+
+[JsonSourceGenerationOptions(WriteIndented = true, PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
+[JsonSerializable(typeof(PlatformState))]
+[JsonSerializable(typeof(DevelopmentSecrets))]
+internal sealed partial class StateJsonContext : JsonSerializerContext;
