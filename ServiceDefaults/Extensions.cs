@@ -7,7 +7,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Npgsql;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
@@ -24,7 +23,6 @@ public static class Extensions
     public const string ReadyPath = "/health/ready";
     public const string MetricsPath = "/metrics";
     public const string LiveTag = "live";
-    public const string ReadyTag = "ready";
 
     /// <summary>Adds telemetry, default health checks, ProblemDetails, OpenAPI, service discovery and HTTP resilience.</summary>
     public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder)
@@ -63,15 +61,13 @@ public static class Extensions
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
                 .AddRuntimeInstrumentation()
-                .AddNpgsqlInstrumentation()
                 .AddMeter(PlatformMeters.Names)
                 .AddView(PlatformMeters.PrometheusName)
                 .AddPrometheusExporter())
             .WithTracing(tracing => tracing
                 .AddSource(builder.Environment.ApplicationName)
                 .AddAspNetCoreInstrumentation(options => options.Filter = context => !IsInfrastructurePath(context.Request.Path))
-                .AddHttpClientInstrumentation()
-                .AddNpgsql());
+                .AddHttpClientInstrumentation());
 
         if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
         {
@@ -103,11 +99,8 @@ public static class Extensions
             Predicate = registration => registration.Tags.Contains(LiveTag),
             ResponseWriter = HealthReportWriter.WriteAsync,
         });
-        app.MapHealthChecks(ReadyPath, new HealthCheckOptions
-        {
-            Predicate = registration => registration.Tags.Contains(ReadyTag),
-            ResponseWriter = HealthReportWriter.WriteAsync,
-        });
+        // Ready only when every check passes: the client integrations' databases and Redis, and the service's own.
+        app.MapHealthChecks(ReadyPath, new HealthCheckOptions { ResponseWriter = HealthReportWriter.WriteAsync });
         app.MapPrometheusScrapingEndpoint(MetricsPath);
         Pools.PoolEndpoints.MapDbPoolEndpoint(app);
         app.MapOpenApi();

@@ -87,7 +87,7 @@ public sealed partial class PlatformStateFiles(
     private static ResourceEntry Entry(string name, CustomResourceSnapshot snapshot) => new(
         name,
         IsReady(snapshot) && snapshot.State?.Text == KnownResourceStates.Running ? "healthy" : snapshot.State?.Text.ToLowerInvariant() ?? "unknown",
-        snapshot.Urls.FirstOrDefault(url => !url.IsInternal)?.Url,
+        snapshot.Urls.FirstOrDefault(url => !url.IsInternal)?.Url is { } url ? new Uri(url).GetLeftPart(UriPartial.Authority) : null,
         snapshot.Properties.FirstOrDefault(property => property.Name == "executable.pid")?.Value is { } pid
             && int.TryParse(pid.ToString(), out var id) ? id : null);
 

@@ -7,12 +7,11 @@ namespace Platform.ServiceDefaults.Data;
 
 public static class PostgresExtensions
 {
-    private static readonly TimeSpan CheckTimeout = TimeSpan.FromSeconds(3);
-
     /// <summary>
-    /// Registers the service's <see cref="Npgsql.NpgsqlDataSource"/> from <c>ConnectionStrings:&lt;name&gt;</c>, with tracing
-    /// and a readiness check, and, when <paramref name="migrations"/> is given, applies the versioned SQL scripts
-    /// embedded in that assembly under <c>Migrations/</c> at start-up.
+    /// Registers the service's <see cref="Npgsql.NpgsqlDataSource"/> through Aspire's Npgsql client integration
+    /// (<c>ConnectionStrings:&lt;name&gt;</c>, with its health check, tracing and metrics) and, when
+    /// <paramref name="migrations"/> is given, applies the versioned SQL scripts embedded in that assembly under
+    /// <c>Migrations/</c> at start-up under an advisory lock, readiness waiting for them.
     /// </summary>
     public static IHostApplicationBuilder AddPostgresDatabase(
         this IHostApplicationBuilder builder, string name, Assembly? migrations = null)
@@ -20,16 +19,14 @@ public static class PostgresExtensions
         var connectionString = builder.Configuration.GetRequiredConnectionString(name);
         DefaultTypeMap.MatchNamesWithUnderscores = true;
 
-        builder.Services.AddNpgsqlDataSource(connectionString, dataSource => dataSource.Name = name);
-        var health = builder.Services.AddHealthChecks()
-            .AddNpgSql(name: name, tags: [Extensions.ReadyTag], timeout: CheckTimeout);
+        builder.AddNpgsqlDataSource(name, configureDataSourceBuilder: dataSource => dataSource.Name = name);
 
         if (migrations is not null)
         {
             builder.Services.AddSingleton(new MigrationPlan(connectionString, migrations));
             builder.Services.AddSingleton<MigrationStatus>();
             builder.Services.AddHostedService<DatabaseMigrator>();
-            health.AddCheck<MigrationHealthCheck>("migrations", tags: [Extensions.ReadyTag]);
+            builder.Services.AddHealthChecks().AddCheck<MigrationHealthCheck>("migrations");
         }
         return builder;
     }

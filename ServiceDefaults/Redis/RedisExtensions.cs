@@ -10,31 +10,30 @@ public static class RedisExtensions
     /// <summary>Configuration key of an optional prefix for every key and channel, used to isolate tests.</summary>
     public const string KeyPrefixKey = "Redis:KeyPrefix";
 
-    private static readonly TimeSpan CheckTimeout = TimeSpan.FromSeconds(3);
-
     /// <summary>
-    /// Registers one shared <see cref="IConnectionMultiplexer"/> from <c>ConnectionStrings:&lt;name&gt;</c> (as Aspire's
-    /// Redis client integration reads it), an <see cref="IDatabase"/> honouring <c>Redis:KeyPrefix</c>, and a readiness check.
+    /// Registers the one shared <see cref="IConnectionMultiplexer"/> through Aspire's Redis client integration
+    /// (<c>ConnectionStrings:&lt;name&gt;</c>, with its health check and tracing), and an <see cref="IDatabase"/>
+    /// honouring <c>Redis:KeyPrefix</c>.
     /// </summary>
-    public static IHostApplicationBuilder AddRedisClient(this IHostApplicationBuilder builder, string name)
+    public static IHostApplicationBuilder AddPlatformRedis(this IHostApplicationBuilder builder, string name)
     {
-        var options = ConfigurationOptions.Parse(builder.Configuration.GetRequiredConnectionString(name));
-        options.AbortOnConnectFail = false;
-        options.ClientName ??= builder.Environment.ApplicationName;
+        builder.Configuration.GetRequiredConnectionString(name);
         var prefix = builder.Configuration[KeyPrefixKey];
-        if (!string.IsNullOrEmpty(prefix))
+        builder.AddRedisClient(name, configureOptions: options =>
         {
-            options.ChannelPrefix = RedisChannel.Literal(prefix);
-        }
-
-        builder.Services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(options));
+            // Jobs wait in PostgreSQL while Redis is away; a service starts and reconnects rather than failing.
+            options.AbortOnConnectFail = false;
+            options.ClientName ??= builder.Environment.ApplicationName;
+            if (!string.IsNullOrEmpty(prefix))
+            {
+                options.ChannelPrefix = RedisChannel.Literal(prefix);
+            }
+        });
         builder.Services.AddSingleton(services =>
         {
             var database = services.GetRequiredService<IConnectionMultiplexer>().GetDatabase();
             return string.IsNullOrEmpty(prefix) ? database : database.WithKeyPrefix(prefix);
         });
-        builder.Services.AddHealthChecks().AddRedis(
-            services => services.GetRequiredService<IConnectionMultiplexer>(), name, tags: [Extensions.ReadyTag], timeout: CheckTimeout);
         return builder;
     }
 }

@@ -11,7 +11,7 @@ internal static class ApplicationServiceExtensions
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddPostgresDatabase(ResourceNames.BacktestsDb, typeof(Program).Assembly);
-        builder.AddRedisClient(ResourceNames.Redis);
+        builder.AddPlatformRedis(ResourceNames.Redis);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.AddStrategies();
         builder.AddBacktests();

@@ -13,7 +13,7 @@ internal static class ApplicationServiceExtensions
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddPostgresDatabase(ResourceNames.Postgres);
-        builder.AddRedisClient(ResourceNames.Redis);
+        builder.AddPlatformRedis(ResourceNames.Redis);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddOptions<HealthOptions>().BindConfiguration(HealthOptions.SectionName);
         builder.Services.AddOptions<BybitOptions>().BindConfiguration(BybitOptions.SectionName);

@@ -14,7 +14,7 @@ internal static class ApplicationServiceExtensions
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddPostgresDatabase(ResourceNames.MarketDataDb, typeof(Program).Assembly);
-        builder.AddRedisClient(ResourceNames.Redis);
+        builder.AddPlatformRedis(ResourceNames.Redis);
         builder.AddBybitClient();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<CandleMetrics>();

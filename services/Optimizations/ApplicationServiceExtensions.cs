@@ -10,7 +10,7 @@ internal static class ApplicationServiceExtensions
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddPostgresDatabase(ResourceNames.OptimizationsDb, typeof(Program).Assembly);
-        builder.AddRedisClient(ResourceNames.Redis);
+        builder.AddPlatformRedis(ResourceNames.Redis);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.AddOptimizations();
         return builder;

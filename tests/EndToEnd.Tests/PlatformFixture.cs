@@ -1,20 +1,18 @@
 using System.Text.Json;
 using Microsoft.Extensions.Configuration;
-using Platform.Testing.LocalServers;
-using Platform.AppHost.Model;
-using Platform.AppHost.Running;
-using Platform.EndToEnd.Tests.Telemetry;
+using Microsoft.Extensions.DependencyInjection;
 using Platform.ServiceDefaults;
 using Platform.Testing;
 using Platform.Testing.FakeBybit;
+using Platform.Testing.LocalServers;
 
 namespace Platform.EndToEnd.Tests;
 
 /// <summary>
-/// The whole platform as <c>scripts/run.sh</c> starts it: the AppHost's orchestrator with its own PostgreSQL and Redis,
-/// the four services and the gateway as processes, on free ports and a data directory of its own. Bybit is the fake
-/// server and telemetry goes to an OTLP receiver, both given to the AppHost as a developer would
-/// (<c>AppHost:Environment:*</c>, <c>OTEL_EXPORTER_OTLP_ENDPOINT</c>). Disposal stops it and checks nothing is left.
+/// The whole platform from the real AppHost through <c>Aspire.Hosting.Testing</c>: PostgreSQL and Redis as executables with
+/// a data directory of their own, the four services and the gateway as projects on random ports, and Aspire's dashboard.
+/// Bybit is the fake server, given to every project as a developer would (<c>AppHost:Environment:*</c>). Tests speak only
+/// to the gateway, with the development API key.
 /// </summary>
 public sealed class PlatformFixture : IAsyncLifetime
 {
@@ -25,21 +23,19 @@ public sealed class PlatformFixture : IAsyncLifetime
     /// <summary>How long a silent backtest worker keeps its run; short, so a crashed worker's run is taken over quickly.</summary>
     public static readonly TimeSpan BacktestLease = TimeSpan.FromSeconds(5);
 
-    private readonly CancellationTokenSource _stopping = new();
-    private Task _run = Task.CompletedTask;
-
     public FakeBybitServer Bybit { get; private set; } = null!;
 
-    public OtlpCollector Telemetry { get; private set; } = null!;
+    public DistributedApplication App { get; private set; } = null!;
 
-    public Orchestrator Orchestrator { get; private set; } = null!;
+    public string DataDirectory { get; private set; } = "";
 
-    public AppHostOptions Options { get; private set; } = null!;
+    /// <summary>The dashboard's address with the login token of this run, as the AppHost prints it.</summary>
+    public Uri DashboardLoginUrl { get; private set; } = null!;
 
-    /// <summary><c>state.json</c> as the AppHost wrote it once every resource was ready.</summary>
+    /// <summary><c>state.json</c> as the AppHost wrote it once every resource was healthy.</summary>
     public JsonElement State { get; private set; }
 
-    public string GatewayUrl { get; private set; } = "";
+    public Uri GatewayUrl { get; private set; } = null!;
 
     /// <summary>A client of the gateway carrying the development API key, as a user of the platform calls it.</summary>
     public HttpClient Gateway { get; private set; } = null!;
@@ -48,59 +44,102 @@ public sealed class PlatformFixture : IAsyncLifetime
     {
         using var starting = new CancellationTokenSource(StartTimeout);
         Bybit = await FakeBybitServer.StartAsync(starting.Token);
-        Telemetry = await OtlpCollector.StartAsync(starting.Token);
-        var dataDirectory = Directory.CreateTempSubdirectory("platform-e2e-").FullName;
-        File.SetUnixFileMode(dataDirectory, (UnixFileMode)0b111_101_101);
-        var ports = AppHostOptions.DefaultPorts.Keys.ToDictionary(name => name, _ => FreePort.Next());
-        Options = new AppHostOptions(
-            AppHostOptions.FindRepositoryRoot(AppContext.BaseDirectory), dataDirectory, ports,
-            AppHostOptions.From(new ConfigurationBuilder().Build()).BuildConfiguration);
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["AppHost:Environment:Bybit:BaseUrl"] = Bybit.BaseAddress.ToString(),
-            ["AppHost:Environment:Backtests:Queue:Lease"] = BacktestLease.ToString(),
-            ["OTEL_EXPORTER_OTLP_ENDPOINT"] = Telemetry.Endpoint,
-            ["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf",
-        }).Build();
-        Orchestrator = new Orchestrator(PlatformModel.Create(), Options, configuration, TextWriter.Null);
-        _run = Orchestrator.RunAsync(_stopping.Token);
+        DataDirectory = Directory.CreateTempSubdirectory("platform-e2e-").FullName;
+        File.SetUnixFileMode(DataDirectory, (UnixFileMode)0b111_101_101);
 
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(
+            [
+                $"--AppHost:DataDirectory={DataDirectory}",
+                "--AppHost:DataServers=executables",
+                "--AppHost:Ports:gateway=0",
+                $"--AppHost:Environment:Bybit:BaseUrl={Bybit.BaseAddress}",
+                $"--AppHost:Environment:Backtests:Queue:Lease={BacktestLease}",
+            ],
+            (options, _) => options.DisableDashboard = false,
+            starting.Token);
+        var dashboardPort = FreePort.Next();
+        builder.Configuration["ASPNETCORE_URLS"] = $"http://localhost:{dashboardPort}";
+        builder.Configuration["ASPIRE_DASHBOARD_OTLP_HTTP_ENDPOINT_URL"] = $"http://localhost:{FreePort.Next()}";
+        builder.Configuration["ASPIRE_RESOURCE_SERVICE_ENDPOINT_URL"] = $"http://localhost:{FreePort.Next()}";
+        builder.Configuration["ASPIRE_ALLOW_UNSECURED_TRANSPORT"] = "true";
+
+        App = await builder.BuildAsync(starting.Token);
+        await App.StartAsync(starting.Token);
+        var statePath = Path.Combine(DataDirectory, "state.json");
         var state = await Eventually.ReturnsAsync(
-            () => Task.FromResult(File.Exists(Options.StateFile) ? File.ReadAllText(Options.StateFile) : null),
-            text => text is not null || _run.IsCompleted, StartTimeout, "the AppHost to write state.json");
-        if (_run.IsFaulted)
-        {
-            throw new InvalidOperationException("The AppHost failed to start the platform.", _run.Exception);
-        }
+            () => Task.FromResult(File.Exists(statePath) ? File.ReadAllText(statePath) : null),
+            text => text is not null, StartTimeout, "the AppHost to write state.json once every resource is healthy");
         State = JsonDocument.Parse(state!).RootElement.Clone();
-        GatewayUrl = State.GetProperty("gateway").GetString()!;
-        Gateway = new HttpClient { BaseAddress = new Uri(GatewayUrl), Timeout = TimeSpan.FromMinutes(1) };
-        Gateway.DefaultRequestHeaders.Add("X-API-Key", DevelopmentSecrets.LoadOrGenerate(dataDirectory).ApiKey);
+
+        var configuration = App.Services.GetRequiredService<IConfiguration>();
+        DashboardLoginUrl = new Uri($"http://localhost:{dashboardPort}/login?t={configuration["AppHost:BrowserToken"]}");
+        GatewayUrl = new Uri(State.GetProperty("gateway").GetString()!);
+        Gateway = new HttpClient { BaseAddress = GatewayUrl, Timeout = TimeSpan.FromMinutes(1) };
+        Gateway.DefaultRequestHeaders.Add("X-API-Key", ApiKey());
     }
 
-    public ResourceStatus Status(string resource) => Orchestrator.Statuses.Single(status => status.Name == resource);
+    /// <summary>The development API key, read from <c>secrets.json</c> as a script would.</summary>
+    public string ApiKey() =>
+        JsonDocument.Parse(File.ReadAllText(Path.Combine(DataDirectory, "secrets.json"))).RootElement.GetProperty("ApiKey").GetString()!;
 
-    /// <summary>Waits until every resource is healthy again, for tests that follow one that restarted a service.</summary>
-    public Task WaitUntilAllHealthyAsync() =>
-        Eventually.ReturnsAsync(
-            () => Task.FromResult(Orchestrator.Statuses.Where(status => status.State != ResourceState.Healthy).Select(status => status.Name).ToList()),
-            unhealthy => unhealthy.Count == 0, StartTimeout, "every resource to be healthy");
+    /// <summary>The resources a developer sees in the dashboard, in the AppHost's order.</summary>
+    public IReadOnlyList<string> ResourceNames()
+    {
+        var notifications = App.Services.GetRequiredService<ResourceNotificationService>();
+        return [.. App.Services.GetRequiredService<DistributedApplicationModel>().Resources
+            .Where(resource => resource is not ParameterResource
+                && !(notifications.TryGetCurrentState(resource.Name, out var current) && current.Snapshot.IsHidden))
+            .Select(resource => resource.Name)];
+    }
 
-    /// <summary>Stops the platform, then checks that no process it started is left and its state file is gone.</summary>
+    /// <summary>The process id DCP reports for a project or executable resource.</summary>
+    public int ProcessId(string resource) =>
+        App.Services.GetRequiredService<ResourceNotificationService>().TryGetCurrentState(resource, out var current)
+        && current.Snapshot.Properties.FirstOrDefault(property => property.Name == "executable.pid")?.Value is { } pid
+            ? Convert.ToInt32(pid, System.Globalization.CultureInfo.InvariantCulture)
+            : throw new InvalidOperationException($"{resource} has no process id.");
+
+    /// <summary>Waits until every service and the gateway is healthy again, for tests that follow one that restarted a service.</summary>
+    public async Task WaitUntilAllHealthyAsync()
+    {
+        using var timeout = new CancellationTokenSource(StartTimeout);
+        foreach (var name in (string[])[.. Platform.ServiceDefaults.ResourceNames.Services, Platform.ServiceDefaults.ResourceNames.Gateway])
+        {
+            await App.ResourceNotifications.WaitForResourceHealthyAsync(name, timeout.Token);
+        }
+    }
+
+    /// <summary>Stops the platform, then checks that no process it started is left and its state files are gone.</summary>
     public async Task DisposeAsync()
     {
         Gateway?.Dispose();
-        var processes = Orchestrator?.Statuses.Select(status => status.ProcessId).OfType<int>().ToList() ?? [];
-        await _stopping.CancelAsync();
-        await _run;
-        await Telemetry.DisposeAsync();
+        var processes = App is null ? [] : ResourceNames().Select(TryProcessId).OfType<int>().ToList();
+        if (App is not null)
+        {
+            await App.StopAsync();
+            await App.DisposeAsync();
+        }
         await Bybit.DisposeAsync();
-        var left = processes.Where(ServerProcess.IsAlive).ToList();
-        if (left.Count > 0 || File.Exists(Options.StateFile))
+        var left = await Eventually.ReturnsAsync(
+            () => Task.FromResult(processes.Where(ServerProcess.IsAlive).ToList()), alive => alive.Count == 0,
+            TimeSpan.FromSeconds(30), "every process of the platform to end");
+        if (left.Count > 0 || File.Exists(Path.Combine(DataDirectory, "state.json")))
         {
             throw new InvalidOperationException($"The AppHost left processes [{string.Join(", ", left)}] or its state file behind.");
         }
-        Directory.Delete(Options.DataDirectory, recursive: true);
+        Directory.Delete(DataDirectory, recursive: true);
+    }
+
+    private int? TryProcessId(string resource)
+    {
+        try
+        {
+            return ProcessId(resource);
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
     }
 }
 

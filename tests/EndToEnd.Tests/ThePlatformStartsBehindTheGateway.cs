@@ -1,5 +1,5 @@
 using System.Net;
-using Platform.AppHost.Running;
+using Platform.AppHost.Development;
 using Platform.ServiceDefaults;
 
 namespace Platform.EndToEnd.Tests;
@@ -10,17 +10,21 @@ public sealed class ThePlatformStartsBehindTheGateway(PlatformFixture platform)
     [Fact]
     public void EveryResourceWasHealthyWhenTheAppHostReportedReady()
     {
-        var resources = platform.State.GetProperty("resources").EnumerateArray().ToList();
+        var resources = platform.State.GetProperty("resources").EnumerateArray()
+            .ToDictionary(resource => resource.GetProperty("name").GetString()!, resource => resource.GetProperty("state").GetString());
 
-        Assert.Equal(platform.Orchestrator.Statuses.Select(status => status.Name).Order(), resources.Select(resource => resource.GetProperty("name").GetString()).Order());
-        Assert.All(resources, resource => Assert.Equal("healthy", resource.GetProperty("state").GetString()));
-        Assert.Equal($"http://localhost:{platform.Options.Ports[ResourceNames.Gateway]}", platform.GatewayUrl);
+        Assert.Equal(platform.ResourceNames().Order(), resources.Keys.Order());
+        // A fresh data directory is initialised first by a one-shot resource, which has finished by then.
+        Assert.Equal("finished", resources[$"{ResourceNames.Postgres}-init"]);
+        Assert.All(resources.Where(resource => resource.Key != $"{ResourceNames.Postgres}-init"), resource => Assert.Equal("healthy", resource.Value));
+        Assert.Equal(platform.GatewayUrl, new Uri(platform.State.GetProperty("resources").EnumerateArray()
+            .Single(resource => resource.GetProperty("name").GetString() == ResourceNames.Gateway).GetProperty("url").GetString()!));
     }
 
     [Fact]
     public async Task TheApiNeedsTheKeyAndEveryServiceIsReadyThroughTheGateway()
     {
-        using var anonymous = new HttpClient { BaseAddress = new Uri(platform.GatewayUrl) };
+        using var anonymous = new HttpClient { BaseAddress = platform.GatewayUrl };
         using var refused = await anonymous.GetAsync("/api/v1/backtests/");
 
         Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
@@ -34,6 +38,19 @@ public sealed class ThePlatformStartsBehindTheGateway(PlatformFixture platform)
     }
 
     [Fact]
-    public void ASecondAppHostCannotTakeTheSameDataDirectory() =>
-        Assert.Throws<InvalidOperationException>(() => InstanceLock.Acquire(platform.Options.DataDirectory));
+    public void SecretsAndParametersAreReadableByTheOwnerOnly()
+    {
+        foreach (var file in (string[])["secrets.json", "parameters.json"])
+        {
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(Path.Combine(platform.DataDirectory, file)));
+        }
+    }
+
+    [Fact]
+    public void ASecondAppHostCannotTakeTheSameDataDirectory()
+    {
+        var error = Assert.Throws<DistributedApplicationException>(() => InstanceLock.Acquire(platform.DataDirectory));
+
+        Assert.Contains(platform.DataDirectory, error.Message, StringComparison.Ordinal);
+    }
 }

@@ -95,7 +95,7 @@ public sealed class HealthReportsEveryComponent(HealthFactory factory, PlatformS
     public async Task RedisUnreachableIsUnhealthy()
     {
         await using var health = stubs.HealthService(
-            factory, ("ConnectionStrings:redis", $"127.0.0.1:{AppHost.LocalServers.FreePort.Next()},connectTimeout=500"));
+            factory, ("ConnectionStrings:redis", $"127.0.0.1:{Testing.LocalServers.FreePort.Next()},connectTimeout=500"));
 
         var (status, body) = await GetAsync(health.CreateClient());
 
@@ -106,7 +106,7 @@ public sealed class HealthReportsEveryComponent(HealthFactory factory, PlatformS
     [Fact]
     public async Task PostgresRefusingIsUnhealthyWithoutLeakingTheAddress()
     {
-        var port = AppHost.LocalServers.FreePort.Next();
+        var port = Testing.LocalServers.FreePort.Next();
         await using var health = stubs.HealthService(
             factory, ("ConnectionStrings:postgres", $"Host=127.0.0.1;Port={port};Username=postgres;Password=secret;Timeout=2"));
 

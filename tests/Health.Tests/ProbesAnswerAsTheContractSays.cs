@@ -29,7 +29,7 @@ public sealed class ProbesAnswerAsTheContractSays(HealthFactory factory) : IClas
     public async Task ReadyIs503NamingTheDependencyThatIsDown()
     {
         await using var unreachable = factory.WithWebHostBuilder(builder =>
-            builder.UseSetting("ConnectionStrings:redis", $"127.0.0.1:{AppHost.LocalServers.FreePort.Next()},connectTimeout=500"));
+            builder.UseSetting("ConnectionStrings:redis", $"127.0.0.1:{Testing.LocalServers.FreePort.Next()},connectTimeout=500"));
 
         using var response = await unreachable.CreateClient().GetAsync("/api/v1/health/ready");
         var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;

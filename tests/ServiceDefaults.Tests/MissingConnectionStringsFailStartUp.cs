@@ -19,7 +19,7 @@ public sealed class MissingConnectionStringsFailStartUp
     public async Task AMissingRedisConnectionStringNamesItsKey()
     {
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() =>
-            TestHost.StartAsync(new Dictionary<string, string?>(), builder => builder.AddRedisClient("redis")));
+            TestHost.StartAsync(new Dictionary<string, string?>(), builder => builder.AddPlatformRedis("redis")));
 
         Assert.Contains("ConnectionStrings:redis", error.Message, StringComparison.Ordinal);
     }

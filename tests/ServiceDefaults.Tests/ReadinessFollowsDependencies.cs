@@ -28,7 +28,7 @@ public sealed class ReadinessFollowsDependencies : IAsyncLifetime
             builder =>
             {
                 builder.AddPostgresDatabase("appdb", typeof(ReadinessFollowsDependencies).Assembly);
-                builder.AddRedisClient("redis");
+                builder.AddPlatformRedis("redis");
             });
         _client = _app.GetTestClient();
         await ServiceFactory<ReadinessFollowsDependencies>.WaitUntilReadyAsync(_client, Timeout);

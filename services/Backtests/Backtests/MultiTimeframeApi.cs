@@ -5,7 +5,7 @@ using Platform.Backtests.Queue;
 using Platform.Backtests.Strategies;
 using Platform.Engine.Backtesting;
 using Platform.Engine.Data;
-using Platform.ServiceDefaults.Candles;
+using Platform.Candles;
 using Platform.Engine.Configuration;
 
 namespace Platform.Backtests.Backtests;

@@ -1,4 +1,4 @@
-using Platform.ServiceDefaults.Jobs;
+using Platform.Jobs;
 using StackExchange.Redis;
 
 namespace Platform.Backtests.Queue;

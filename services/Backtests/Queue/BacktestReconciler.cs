@@ -1,6 +1,6 @@
 using System.Globalization;
 using Platform.ServiceDefaults.Data;
-using Platform.ServiceDefaults.Jobs;
+using Platform.Jobs;
 
 namespace Platform.Backtests.Queue;
 

@@ -4,7 +4,7 @@ using Platform.Backtests.Strategies;
 using Platform.Engine;
 using Platform.Engine.Backtesting;
 using Platform.Engine.Data;
-using Platform.ServiceDefaults.Candles;
+using Platform.Candles;
 using Platform.Engine.Configuration;
 
 namespace Platform.Backtests.Queue;

@@ -1,7 +1,7 @@
 using Platform.Backtests.Backtests;
 using Platform.Backtests.Reports;
-using Platform.ServiceDefaults.Candles;
-using Platform.ServiceDefaults.Jobs;
+using Platform.Candles;
+using Platform.Jobs;
 
 namespace Platform.Backtests.Queue;
 

@@ -20,7 +20,7 @@ internal static class ProbesApi
     private static async Task<Results<Ok<ProbeAnswer>, ProblemHttpResult>> GetReadyAsync(
         HealthCheckService checks, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var report = await checks.CheckHealthAsync(check => check.Tags.Contains(Extensions.ReadyTag), cancellationToken);
+        var report = await checks.CheckHealthAsync(cancellationToken);
         if (report.Status == HealthStatus.Healthy)
         {
             return TypedResults.Ok(new ProbeAnswer("ready", clock.GetUtcNow()));

@@ -2,7 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Platform.MarketData.Bybit;
-using Platform.ServiceDefaults.Jobs;
+using Platform.Jobs;
 using Platform.ServiceDefaults.Redis;
 using StackExchange.Redis;
 

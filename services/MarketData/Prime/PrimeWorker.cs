@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Options;
 using Platform.MarketData.Bybit;
 using Platform.ServiceDefaults.Data;
-using Platform.ServiceDefaults.Jobs;
+using Platform.Jobs;
 
 namespace Platform.MarketData.Prime;
 

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Caching.Memory;
 using Platform.Engine.Data;
-using Platform.ServiceDefaults.Candles;
+using Platform.Candles;
 
 namespace Platform.Optimizations.Grid;
 

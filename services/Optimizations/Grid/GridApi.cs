@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Platform.Optimizations.Objectives;
 using Platform.Optimizations.Optimizations;
-using Platform.ServiceDefaults.Jobs;
+using Platform.Jobs;
 using StackExchange.Redis;
 
 namespace Platform.Optimizations.Grid;

@@ -1,8 +1,8 @@
 using Platform.Optimizations.Optimizations;
 using Platform.Optimizations.Strategies;
 using Platform.Optimizations.WalkForward;
-using Platform.ServiceDefaults.Candles;
-using Platform.ServiceDefaults.Jobs;
+using Platform.Candles;
+using Platform.Jobs;
 
 namespace Platform.Optimizations.Grid;
 

@@ -5,9 +5,9 @@ using Platform.Engine.Data;
 using Platform.Engine.Optimization;
 using Platform.Optimizations.Objectives;
 using Platform.Optimizations.Optimizations;
-using Platform.ServiceDefaults.Candles;
+using Platform.Candles;
 using Platform.ServiceDefaults.Data;
-using Platform.ServiceDefaults.Jobs;
+using Platform.Jobs;
 using EngineGridOptions = Platform.Engine.Optimization.GridOptions;
 
 namespace Platform.Optimizations.Grid;

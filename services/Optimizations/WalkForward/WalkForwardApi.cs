@@ -5,7 +5,7 @@ using Platform.Engine.Data;
 using Platform.Optimizations.Grid;
 using Platform.Optimizations.Objectives;
 using Platform.Optimizations.Optimizations;
-using Platform.ServiceDefaults.Jobs;
+using Platform.Jobs;
 using StackExchange.Redis;
 
 namespace Platform.Optimizations.WalkForward;

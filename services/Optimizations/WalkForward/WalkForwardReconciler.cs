@@ -1,5 +1,5 @@
 using Platform.ServiceDefaults.Data;
-using Platform.ServiceDefaults.Jobs;
+using Platform.Jobs;
 
 namespace Platform.Optimizations.WalkForward;
 

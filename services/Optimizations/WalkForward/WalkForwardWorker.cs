@@ -4,9 +4,9 @@ using Microsoft.Extensions.Options;
 using Platform.Optimizations.Grid;
 using Platform.Optimizations.Objectives;
 using Platform.Optimizations.Optimizations;
-using Platform.ServiceDefaults.Candles;
+using Platform.Candles;
 using Platform.ServiceDefaults.Data;
-using Platform.ServiceDefaults.Jobs;
+using Platform.Jobs;
 
 namespace Platform.Optimizations.WalkForward;
 

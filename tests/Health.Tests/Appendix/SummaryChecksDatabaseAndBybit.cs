@@ -21,7 +21,7 @@ public sealed class SummaryChecksDatabaseAndBybit(HealthFactory factory, Platfor
     [Fact]
     public async Task DatabaseOnAClosedPortIs503()
     {
-        var port = AppHost.LocalServers.FreePort.Next();
+        var port = Testing.LocalServers.FreePort.Next();
         await using var health = stubs.HealthService(
             factory, ("ConnectionStrings:postgres", $"Host=127.0.0.1;Port={port};Username=postgres;Password=secret;Timeout=2"));
 

@@ -1,4 +1,4 @@
-using Platform.ServiceDefaults.Candles;
+using Platform.Candles;
 
 namespace Platform.ServiceDefaults.Tests.Candles;
 

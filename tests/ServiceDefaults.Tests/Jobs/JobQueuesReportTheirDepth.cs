@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
-using Platform.ServiceDefaults.Jobs;
+using Platform.Jobs;
 using Platform.ServiceDefaults.Redis;
 using Platform.Testing;
 
@@ -22,7 +22,7 @@ public sealed class JobQueuesReportTheirDepth
             new Dictionary<string, string?> { ["ConnectionStrings:redis"] = servers.RedisConnectionString },
             builder =>
             {
-                builder.AddRedisClient("redis");
+                builder.AddPlatformRedis("redis");
                 builder.Services.AddJobStream(withoutWorkers, TimeSpan.FromMinutes(1));
                 builder.Services.AddJobStream(name, TimeSpan.FromMinutes(1));
             });

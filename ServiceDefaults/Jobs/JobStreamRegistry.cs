@@ -1,7 +1,0 @@
-namespace Platform.ServiceDefaults.Jobs;
-
-/// <summary>The names of the streams registered with <see cref="JobStreamServiceExtensions.AddJobStream"/>.</summary>
-public sealed class JobStreamRegistry
-{
-    public List<string> Names { get; } = [];
-}

@@ -1,0 +1,3 @@
+using Platform.Kubernetes;
+
+return CommandLine.Run(args, Console.Out, Console.Error);

@@ -1,0 +1,174 @@
+namespace Platform.Kubernetes;
+
+/// <summary>The objects of one project: Deployment, Service, PodDisruptionBudget and, for worker services, an autoscaler.</summary>
+public static class ProjectObjects
+{
+    public static YamlMap Deployment(Workload workload) => new()
+    {
+        { "apiVersion", "apps/v1" },
+        { "kind", "Deployment" },
+        { "metadata", Metadata(workload.Name) },
+        {
+            "spec", new YamlMap
+            {
+                { "replicas", Workload.Replicas },
+                { "selector", new YamlMap { { "matchLabels", Labels(workload.Name) } } },
+                {
+                    "template", new YamlMap
+                    {
+                        { "metadata", new YamlMap { { "labels", Labels(workload.Name) } } },
+                        { "spec", PodSpec(workload) },
+                    }
+                },
+            }
+        },
+    };
+
+    public static YamlMap Service(Workload workload) => new()
+    {
+        { "apiVersion", "v1" },
+        { "kind", "Service" },
+        { "metadata", Metadata(workload.Name) },
+        {
+            "spec", new YamlMap
+            {
+                // The gateway is the one entry point from outside (its binding is external in the manifest).
+                { "type", workload.External ? "LoadBalancer" : "ClusterIP" },
+                { "selector", Labels(workload.Name) },
+                { "ports", new object[] { new YamlMap { { "name", "http" }, { "port", Workload.HttpPort }, { "targetPort", "http" } } } },
+            }
+        },
+    };
+
+    public static YamlMap DisruptionBudget(Workload workload) => new()
+    {
+        { "apiVersion", "policy/v1" },
+        { "kind", "PodDisruptionBudget" },
+        { "metadata", Metadata(workload.Name) },
+        { "spec", new YamlMap { { "minAvailable", 1 }, { "selector", new YamlMap { { "matchLabels", Labels(workload.Name) } } } } },
+    };
+
+    public static YamlMap Autoscaler(Workload workload) => new()
+    {
+        { "apiVersion", "autoscaling/v2" },
+        { "kind", "HorizontalPodAutoscaler" },
+        { "metadata", Metadata(workload.Name) },
+        {
+            "spec", new YamlMap
+            {
+                { "scaleTargetRef", new YamlMap { { "apiVersion", "apps/v1" }, { "kind", "Deployment" }, { "name", workload.Name } } },
+                { "minReplicas", Workload.Replicas },
+                { "maxReplicas", 6 },
+                {
+                    "metrics", new object[]
+                    {
+                        new YamlMap
+                        {
+                            { "type", "Resource" },
+                            {
+                                "resource", new YamlMap
+                                {
+                                    { "name", "cpu" },
+                                    { "target", new YamlMap { { "type", "Utilization" }, { "averageUtilization", 70 } } },
+                                }
+                            },
+                        },
+                    }
+                },
+            }
+        },
+    };
+
+    public static YamlMap Ingress(Workload gateway) => new()
+    {
+        { "apiVersion", "networking.k8s.io/v1" },
+        { "kind", "Ingress" },
+        { "metadata", Metadata(gateway.Name) },
+        {
+            "spec", new YamlMap
+            {
+                {
+                    "rules", new object[]
+                    {
+                        new YamlMap
+                        {
+                            {
+                                "http", new YamlMap
+                                {
+                                    {
+                                        "paths", new object[]
+                                        {
+                                            new YamlMap
+                                            {
+                                                { "path", "/" },
+                                                { "pathType", "Prefix" },
+                                                {
+                                                    "backend", new YamlMap
+                                                    {
+                                                        {
+                                                            "service", new YamlMap
+                                                            {
+                                                                { "name", gateway.Name },
+                                                                { "port", new YamlMap { { "name", "http" } } },
+                                                            }
+                                                        },
+                                                    }
+                                                },
+                                            },
+                                        }
+                                    },
+                                }
+                            },
+                        },
+                    }
+                },
+            }
+        },
+    };
+
+    public static YamlMap Metadata(string name) => new() { { "name", name }, { "labels", Labels(name) } };
+
+    public static YamlMap Labels(string name) => new() { { "app", name } };
+
+    private static YamlMap PodSpec(Workload workload) => new()
+    {
+        { "terminationGracePeriodSeconds", Workload.TerminationGracePeriodSeconds },
+        {
+            "containers", new object[]
+            {
+                new YamlMap
+                {
+                    { "name", workload.Name },
+                    { "image", workload.Image },
+                    { "imagePullPolicy", "IfNotPresent" },
+                    { "ports", new object[] { new YamlMap { { "name", "http" }, { "containerPort", Workload.HttpPort } } } },
+                    {
+                        "envFrom", new object[]
+                        {
+                            new YamlMap { { "configMapRef", new YamlMap { { "name", $"{workload.Name}-env" } } } },
+                            new YamlMap { { "secretRef", new YamlMap { { "name", $"{workload.Name}-secrets" } } } },
+                        }
+                    },
+                    {
+                        "resources", new YamlMap
+                        {
+                            { "requests", new YamlMap { { "cpu", "250m" }, { "memory", "256Mi" } } },
+                            { "limits", new YamlMap { { "cpu", workload.CpuLimit }, { "memory", workload.MemoryLimit } } },
+                        }
+                    },
+                    { "livenessProbe", Probe("/health/live", periodSeconds: 10, failureThreshold: 3) },
+                    { "readinessProbe", Probe("/health/ready", periodSeconds: 5, failureThreshold: 3) },
+                },
+            }
+        },
+    };
+
+    /// <summary>The probe paths of ServiceDefaults' <c>MapDefaultEndpoints</c>.</summary>
+    private static YamlMap Probe(string path, int periodSeconds, int failureThreshold) => new()
+    {
+        { "httpGet", new YamlMap { { "path", path }, { "port", "http" } } },
+        { "initialDelaySeconds", 5 },
+        { "periodSeconds", periodSeconds },
+        { "failureThreshold", failureThreshold },
+    };
+}
