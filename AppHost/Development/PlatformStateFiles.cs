@@ -22,6 +22,9 @@ public sealed partial class PlatformStateFiles(
 {
     private const int FailureLines = 40;
 
+    /// <summary>The name Aspire gives its dashboard's resource (hidden from the resource list).</summary>
+    private const string DashboardResource = "aspire-dashboard";
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var latest = new Dictionary<string, CustomResourceSnapshot>();
@@ -34,7 +37,8 @@ public sealed partial class PlatformStateFiles(
             {
                 await ReportFailureAsync(update.Resource, update.Snapshot);
             }
-            if (!written && Watched(latest).All(name => latest.TryGetValue(name, out var snapshot) && IsReady(snapshot)))
+            if (!written && Watched(latest).All(name => latest.TryGetValue(name, out var snapshot) && IsReady(snapshot))
+                && (DashboardLoginUrl(latest) is not null || model.Resources.All(resource => resource.Name != DashboardResource)))
             {
                 await WriteAsync(latest, stoppingToken);
                 written = true;
@@ -68,7 +72,8 @@ public sealed partial class PlatformStateFiles(
     {
         var gateway = model.Resources.OfType<ProjectResource>().Single(project => project.Name == ResourceNames.Gateway);
         var gatewayUrl = gateway.GetEndpoint("http").Url;
-        var state = new PlatformState(gatewayUrl, [.. Watched(latest).Select(name => Entry(name, latest[name]))]);
+        var dashboard = DashboardLoginUrl(latest);
+        var state = new PlatformState(gatewayUrl, dashboard, [.. Watched(latest).Select(name => Entry(name, latest[name]))]);
         Directory.CreateDirectory(settings.DataDirectory);
         await WriteOwnerOnlyAsync(settings.StateFile, JsonSerializer.Serialize(state, StateJsonContext.Default.PlatformState), cancellationToken);
 
@@ -77,9 +82,9 @@ public sealed partial class PlatformStateFiles(
         await WriteOwnerOnlyAsync(settings.SecretsFile, JsonSerializer.Serialize(secrets, StateJsonContext.Default.DevelopmentSecrets), cancellationToken);
 
         LogReady(logger, gatewayUrl, gatewayUrl + "/docs");
-        if (DashboardLoginUrl() is { } login)
+        if (dashboard is not null)
         {
-            LogDashboard(logger, login);
+            LogDashboard(logger, dashboard);
         }
         LogApiKey(logger, settings.SecretsFile);
     }
@@ -91,12 +96,9 @@ public sealed partial class PlatformStateFiles(
         snapshot.Properties.FirstOrDefault(property => property.Name == "executable.pid")?.Value is { } pid
             && int.TryParse(pid.ToString(), out var id) ? id : null);
 
-    private string? DashboardLoginUrl()
-    {
-        var urls = configuration["ASPNETCORE_URLS"];
-        var token = configuration["AppHost:BrowserToken"];
-        return urls is null || token is null ? null : $"{urls.Split(';')[0].TrimEnd('/')}/login?t={token}";
-    }
+    /// <summary>The dashboard's login address as DCP published it (its ports are random under the testing host).</summary>
+    private static string? DashboardLoginUrl(Dictionary<string, CustomResourceSnapshot> latest) =>
+        latest.Values.SelectMany(snapshot => snapshot.Urls).FirstOrDefault(url => url.Url.Contains("/login?t=", StringComparison.Ordinal))?.Url;
 
     private async Task ReportFailureAsync(IResource resource, CustomResourceSnapshot snapshot)
     {
@@ -140,7 +142,7 @@ public sealed partial class PlatformStateFiles(
     private static partial void LogFailure(ILogger logger, string resource, string? state, int? exitCode, string output, string advice);
 }
 
-public sealed record PlatformState(string Gateway, IReadOnlyList<ResourceEntry> Resources);
+public sealed record PlatformState(string Gateway, string? Dashboard, IReadOnlyList<ResourceEntry> Resources);
 
 public sealed record ResourceEntry(string Name, string State, string? Url, int? Pid);
 

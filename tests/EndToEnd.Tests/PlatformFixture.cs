@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.ServiceDefaults;
 using Platform.Testing;
@@ -57,10 +56,10 @@ public sealed class PlatformFixture : IAsyncLifetime
             ],
             (options, _) => options.DisableDashboard = false,
             starting.Token);
-        var dashboardPort = FreePort.Next();
-        builder.Configuration["ASPNETCORE_URLS"] = $"http://localhost:{dashboardPort}";
-        builder.Configuration["ASPIRE_DASHBOARD_OTLP_HTTP_ENDPOINT_URL"] = $"http://localhost:{FreePort.Next()}";
-        builder.Configuration["ASPIRE_RESOURCE_SERVICE_ENDPOINT_URL"] = $"http://localhost:{FreePort.Next()}";
+        // What the AppHost's http launch profile gives a developer; the testing builder moves every port to a random one.
+        builder.Configuration["ASPNETCORE_URLS"] = "http://localhost:18888";
+        builder.Configuration["ASPIRE_DASHBOARD_OTLP_HTTP_ENDPOINT_URL"] = "http://localhost:18889";
+        builder.Configuration["ASPIRE_RESOURCE_SERVICE_ENDPOINT_URL"] = "http://localhost:18890";
         builder.Configuration["ASPIRE_ALLOW_UNSECURED_TRANSPORT"] = "true";
 
         App = await builder.BuildAsync(starting.Token);
@@ -71,8 +70,7 @@ public sealed class PlatformFixture : IAsyncLifetime
             text => text is not null, StartTimeout, "the AppHost to write state.json once every resource is healthy");
         State = JsonDocument.Parse(state!).RootElement.Clone();
 
-        var configuration = App.Services.GetRequiredService<IConfiguration>();
-        DashboardLoginUrl = new Uri($"http://localhost:{dashboardPort}/login?t={configuration["AppHost:BrowserToken"]}");
+        DashboardLoginUrl = new Uri(State.GetProperty("dashboard").GetString()!);
         GatewayUrl = new Uri(State.GetProperty("gateway").GetString()!);
         Gateway = new HttpClient { BaseAddress = GatewayUrl, Timeout = TimeSpan.FromMinutes(1) };
         Gateway.DefaultRequestHeaders.Add("X-API-Key", ApiKey());

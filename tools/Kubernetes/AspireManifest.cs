@@ -39,6 +39,19 @@ public sealed partial record AspireManifest(IReadOnlyList<ManifestResource> Reso
         })]);
     }
 
+    public ManifestResource Resource(string name) =>
+        Resources.SingleOrDefault(resource => resource.Name == name)
+        ?? throw new ManifestException($"The manifest has no resource '{name}'.");
+
+    public IEnumerable<ManifestResource> OfType(string type) => Resources.Where(resource => resource.Type == type);
+
+    /// <summary>The value.v0 resources that name a database on a server: <c>{server.connectionString};Database=name</c>.</summary>
+    public IEnumerable<(string Name, string Server)> Databases() =>
+        OfType(Value)
+            .Select(resource => Database().Match(resource.ConnectionString ?? ""))
+            .Where(match => match.Success)
+            .Select(match => (match.Groups["name"].Value, match.Groups["server"].Value));
+
     private static ManifestResource Deserialize(JsonProperty resource)
     {
         try
@@ -50,19 +63,6 @@ public sealed partial record AspireManifest(IReadOnlyList<ManifestResource> Reso
             throw new ManifestException($"Resource '{resource.Name}' cannot be read: {exception.Message}");
         }
     }
-
-    public ManifestResource Resource(string name) =>
-        Resources.SingleOrDefault(resource => resource.Name == name)
-        ?? throw new ManifestException($"The manifest has no resource '{name}'.");
-
-    public IEnumerable<ManifestResource> OfType(string type) => Resources.Where(resource => resource.Type == type);
-
-    /// <summary>The value.v0 resources that name a database on a server: <c>{server.connectionString};Database=name</c>.</summary>
-    public IEnumerable<(string Name, string Server)> Databases() =>
-        OfType(Value)
-            .Select(resource => (resource.Name, Match: Database().Match(resource.ConnectionString ?? "")))
-            .Where(database => database.Match.Success)
-            .Select(database => (database.Match.Groups["name"].Value, database.Match.Groups["server"].Value));
 
     [GeneratedRegex(@"^\{(?<server>[^{}.]+)\.connectionString\};Database=(?<name>[^;{}]+)$")]
     private static partial Regex Database();

@@ -6,7 +6,7 @@ namespace Platform.Kubernetes;
 /// </summary>
 public static class DataObjects
 {
-    /// <summary>The libpq variables of the database server's Secret, which the database Job reads.</summary>
+    /// <summary>The password among the libpq variables (<c>PGHOST</c>, ...) of the database server's Secret, which the database Job reads.</summary>
     public const string PasswordKey = "PGPASSWORD";
 
     public static string Secret(ManifestResource server) => $"{server.Name}-secrets";

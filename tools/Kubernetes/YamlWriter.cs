@@ -38,18 +38,12 @@ public static partial class YamlWriter
                 text.Append('\n');
                 WriteMap(text, map, indent + 2);
                 break;
-            case YamlMap:
-                text.Append(" {}\n");
-                break;
             case IEnumerable<object> list when list.Any():
                 text.Append('\n');
                 WriteList(text, list, indent);
                 break;
-            case IEnumerable<object>:
-                text.Append(" []\n");
-                break;
             default:
-                text.Append(' ').Append(Scalar(value)).Append('\n');
+                text.Append(' ').Append(Inline(value)).Append('\n');
                 break;
         }
     }
@@ -65,10 +59,18 @@ public static partial class YamlWriter
             }
             else
             {
-                text.Append(Scalar(item)).Append('\n');
+                text.Append(Inline(item)).Append('\n');
             }
         }
     }
+
+    /// <summary>A scalar, or an empty map or list in flow style.</summary>
+    private static string Inline(object value) => value switch
+    {
+        YamlMap map when !map.Any() => "{}",
+        IEnumerable<object> list when !list.Any() => "[]",
+        _ => Scalar(value),
+    };
 
     private static string Scalar(object value) => value switch
     {
