@@ -25,9 +25,9 @@ public static class PlatformDataExtensions
         if (settings.UseContainers(builder.ExecutionContext))
         {
             var postgres = builder.AddPostgres(ResourceNames.Postgres, password: postgresPassword, port: settings.Port(ResourceNames.Postgres))
-                .WithDataVolume();
+                .WithDataVolume("platform-postgres-data");
             var redis = builder.AddRedis(ResourceNames.Redis, settings.Port(ResourceNames.Redis), redisPassword)
-                .WithDataVolume()
+                .WithDataVolume("platform-redis-data")
                 .WithPersistence();
             return new PlatformData(
                 postgres, postgres.AddDatabase(ResourceNames.BacktestsDb), postgres.AddDatabase(ResourceNames.OptimizationsDb),

@@ -18,6 +18,11 @@ public static class PlatformProjects
             .WithHttpHealthCheck(Extensions.ReadyPath)
             .WithEnvironment("Platform__IdentitySecret", identitySecret)
             .WithUrl(name == ResourceNames.Gateway ? "/docs" : "/openapi/v1.json", name == ResourceNames.Gateway ? "API reference" : "OpenAPI");
+        if (builder.ExecutionContext.IsRunMode)
+        {
+            // As a launch profile would: local runs are development runs.
+            project.WithEnvironment("ASPNETCORE_ENVIRONMENT", builder.Environment.EnvironmentName);
+        }
         foreach (var (key, value) in settings.Environment)
         {
             project.WithEnvironment(key, value);
