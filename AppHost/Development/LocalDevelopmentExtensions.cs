@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Hosting;
+
 namespace Platform.AppHost.Development;
 
 public static class LocalDevelopmentExtensions
@@ -10,6 +12,8 @@ public static class LocalDevelopmentExtensions
     {
         builder.Services.AddSingleton(InstanceLock.Acquire(settings.DataDirectory));
         builder.Services.AddSingleton(settings);
-        builder.Services.AddHostedService<PlatformStateFiles>();
+        // First among the hosted services: Aspire's own start returns only once every resource has started, and a server that
+        // fails to start must still be reported.
+        builder.Services.Insert(0, ServiceDescriptor.Singleton<IHostedService, PlatformStateFiles>());
     }
 }
