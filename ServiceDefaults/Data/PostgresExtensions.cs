@@ -7,6 +7,9 @@ namespace Platform.ServiceDefaults.Data;
 
 public static class PostgresExtensions
 {
+    /// <summary>The name Aspire's Npgsql integration gives its health check.</summary>
+    private const string AspireCheckName = "PostgreSql";
+
     /// <summary>
     /// Registers the service's <see cref="Npgsql.NpgsqlDataSource"/> through Aspire's Npgsql client integration
     /// (<c>ConnectionStrings:&lt;name&gt;</c>, with its health check, tracing and metrics) and, when
@@ -20,6 +23,7 @@ public static class PostgresExtensions
         DefaultTypeMap.MatchNamesWithUnderscores = true;
 
         builder.AddNpgsqlDataSource(name, configureDataSourceBuilder: dataSource => dataSource.Name = name);
+        builder.Services.NameHealthCheck(AspireCheckName, name);
 
         if (migrations is not null)
         {

@@ -10,6 +10,9 @@ public static class RedisExtensions
     /// <summary>Configuration key of an optional prefix for every key and channel, used to isolate tests.</summary>
     public const string KeyPrefixKey = "Redis:KeyPrefix";
 
+    /// <summary>The name Aspire's StackExchange.Redis integration gives its health check.</summary>
+    private const string AspireCheckName = "StackExchange.Redis";
+
     /// <summary>
     /// Registers the one shared <see cref="IConnectionMultiplexer"/> through Aspire's Redis client integration
     /// (<c>ConnectionStrings:&lt;name&gt;</c>, with its health check and tracing), and an <see cref="IDatabase"/>
@@ -29,6 +32,7 @@ public static class RedisExtensions
                 options.ChannelPrefix = RedisChannel.Literal(prefix);
             }
         });
+        builder.Services.NameHealthCheck(AspireCheckName, name);
         builder.Services.AddSingleton(services =>
         {
             var database = services.GetRequiredService<IConnectionMultiplexer>().GetDatabase();

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Platform.ServiceDefaults;
 using Platform.Testing;
 using Platform.Testing.FakeBybit;
@@ -12,6 +13,8 @@ namespace Platform.EndToEnd.Tests;
 public sealed class AJobInFlightSurvivesACrashedService(PlatformFixture platform)
 {
     private const string Symbol = "ETHUSDT";
+
+    private const int MaxStarts = 3;
 
     [Fact]
     public async Task AKilledServiceStartedAgainCompletesItsRunningBacktestOnce()
@@ -41,18 +44,38 @@ public sealed class AJobInFlightSurvivesACrashedService(PlatformFixture platform
         using var timeout = new CancellationTokenSource(PlatformFixture.StartTimeout);
         await platform.App.ResourceNotifications.WaitForResourceAsync(
             ResourceNames.Backtests, [KnownResourceStates.Exited, KnownResourceStates.Finished], timeout.Token);
-        // What a developer does in the dashboard: start the service again.
-        var started = await platform.App.Services.GetRequiredService<ResourceCommandService>()
-            .ExecuteCommandAsync(ResourceNames.Backtests, KnownResourceCommands.StartCommand, timeout.Token);
-        await platform.App.ResourceNotifications.WaitForResourceHealthyAsync(ResourceNames.Backtests, timeout.Token);
+        var starts = await StartAgainAsync(timeout.Token);
         var finished = await gateway.UntilFinishedAsync($"/api/v1/backtests/{id}", "the backtest after the crash");
         var trades = await gateway.GetJsonAsync($"/api/v1/backtests/{id}/trades?limit=1000");
 
-        Assert.True(started.Success, started.Message);
+        Assert.InRange(starts, 1, MaxStarts);
         Assert.False(ServerProcess.IsAlive(killed));
         Assert.NotEqual(killed, platform.ProcessId(ResourceNames.Backtests));
         Assert.Equal("completed", finished.GetProperty("status").GetString());
         Assert.NotEqual(inFlight.GetProperty("claimed_by").GetString(), finished.GetProperty("claimed_by").GetString());
         Assert.Equal(finished.GetProperty("total_trades").GetInt32(), trades.GetArrayLength());
+    }
+
+    /// <summary>
+    /// What a developer does in the dashboard: start the service again, and once more should DCP report that the new
+    /// process failed to start (seen on a loaded machine right after the crash). Returns how many starts it took.
+    /// </summary>
+    private async Task<int> StartAgainAsync(CancellationToken cancellationToken)
+    {
+        var commands = platform.App.Services.GetRequiredService<ResourceCommandService>();
+        for (var start = 1; ; start++)
+        {
+            var result = await commands.ExecuteCommandAsync(ResourceNames.Backtests, KnownResourceCommands.StartCommand, cancellationToken);
+            Assert.True(result.Success, result.Message);
+            var outcome = await platform.App.ResourceNotifications.WaitForResourceAsync(
+                ResourceNames.Backtests,
+                update => update.Snapshot.State?.Text == KnownResourceStates.FailedToStart
+                    || (update.Snapshot.State?.Text == KnownResourceStates.Running && update.Snapshot.HealthStatus == HealthStatus.Healthy),
+                cancellationToken);
+            if (outcome.Snapshot.State?.Text == KnownResourceStates.Running || start == MaxStarts)
+            {
+                return start;
+            }
+        }
     }
 }

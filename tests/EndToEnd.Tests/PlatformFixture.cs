@@ -90,12 +90,21 @@ public sealed class PlatformFixture : IAsyncLifetime
             .Select(resource => resource.Name)];
     }
 
-    /// <summary>The process id DCP reports for a project or executable resource.</summary>
-    public int ProcessId(string resource) =>
-        App.Services.GetRequiredService<ResourceNotificationService>().TryGetCurrentState(resource, out var current)
-        && current.Snapshot.Properties.FirstOrDefault(property => property.Name == "executable.pid")?.Value is { } pid
-            ? Convert.ToInt32(pid, System.Globalization.CultureInfo.InvariantCulture)
-            : throw new InvalidOperationException($"{resource} has no process id.");
+    /// <summary>
+    /// The process of a project or executable resource. DCP reports the process it started; for a project that is
+    /// <c>dotnet run</c>, whose one child is the service itself.
+    /// </summary>
+    public int ProcessId(string resource)
+    {
+        var started = App.Services.GetRequiredService<ResourceNotificationService>().TryGetCurrentState(resource, out var current)
+            && current.Snapshot.Properties.FirstOrDefault(property => property.Name == "executable.pid")?.Value is { } pid
+                ? Convert.ToInt32(pid, System.Globalization.CultureInfo.InvariantCulture)
+                : throw new InvalidOperationException($"{resource} has no process id.");
+        var children = $"/proc/{started}/task/{started}/children";
+        return File.Exists(children) && File.ReadAllText(children).Split(' ', StringSplitOptions.RemoveEmptyEntries) is [var child]
+            ? int.Parse(child, System.Globalization.CultureInfo.InvariantCulture)
+            : started;
+    }
 
     /// <summary>Waits until every service and the gateway is healthy again, for tests that follow one that restarted a service.</summary>
     public async Task WaitUntilAllHealthyAsync()
