@@ -23,6 +23,7 @@ internal static class BacktestsBenchmark
 
     public static async Task Main()
     {
+        ChartBenchmark.Run();
         await using var services = await BenchServices.StartAsync(workers: 2);
         using var client = services.Backtests.CreateClient();
         client.Timeout = TimeSpan.FromMinutes(5);

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Platform.Backtests.Charts;
@@ -34,17 +33,11 @@ public sealed class LongEquityCurvesAreDownsampled
     [Theory]
     [InlineData(nameof(ChartKind.EquityCurve))]
     [InlineData(nameof(ChartKind.DrawdownOverlay))]
-    public void AMillionBarsChartInWellUnderASecond(string chart)
+    public void AMillionBarsChartStaysSmall(string chart)
     {
-        var input = Run.Value.Input;
-        var kind = Enum.Parse<ChartKind>(chart);
-        PlotlyFigures.Build(kind, ReportSamples.Engine());
+        // Its build time is measured by bench/Backtests.Bench (case=chart_*_1m), not here, where the machine's load decides it.
+        var json = PlotlyFigures.Build(Enum.Parse<ChartKind>(chart), Run.Value.Input).ToJsonString();
 
-        var clock = Stopwatch.StartNew();
-        var json = PlotlyFigures.Build(kind, input).ToJsonString();
-        clock.Stop();
-
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1), $"took {clock.Elapsed}");
         Assert.True(json.Length < 500_000, $"{json.Length} characters");
     }
 
