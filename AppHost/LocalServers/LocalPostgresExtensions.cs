@@ -35,7 +35,7 @@ public static class LocalPostgresExtensions
         builder.Services.AddHealthChecks().AddNpgSql(_ => Known(connectionString) + ";Database=postgres", name: healthCheck);
 
         var resource = builder.AddResource(server)
-            .WithEndpoint(port: port, name: LocalPostgresResource.EndpointName, scheme: "tcp")
+            .WithEndpoint(port: port, name: LocalServerResource.EndpointName, scheme: "tcp")
             .WithArgs(context =>
             {
                 foreach (var argument in asServerUser)

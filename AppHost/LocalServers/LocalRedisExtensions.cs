@@ -36,7 +36,7 @@ public static class LocalRedisExtensions
             _ => connectionString ?? throw new InvalidOperationException("The connection string is not known yet."), name: healthCheck);
 
         return builder.AddResource(server)
-            .WithEndpoint(port: port, name: LocalRedisResource.EndpointName, scheme: "tcp")
+            .WithEndpoint(port: port, name: LocalServerResource.EndpointName, scheme: "tcp")
             .WithArgs(context =>
             {
                 context.Args.Add(server.ConfigurationFile);
