@@ -5,11 +5,15 @@ namespace Platform.AppHost;
 /// <summary>
 /// The AppHost's own settings, under <c>AppHost:</c>: where local data lives (<c>DataDirectory</c>, <c>.platform/</c> at the
 /// repository root by default), how PostgreSQL and Redis run (<c>DataServers</c>: <c>auto</c>, <c>executables</c> or
-/// <c>containers</c>), fixed host ports (<c>Ports:&lt;resource&gt;</c>), and settings for every project
-/// (<c>Environment:&lt;key&gt;</c>, nested keys joined by <c>__</c>).
+/// <c>containers</c>), fixed host ports (<c>Ports:&lt;resource&gt;</c>), replicas of a service (<c>Replicas:&lt;service&gt;</c>),
+/// and settings for every project (<c>Environment:&lt;key&gt;</c>, nested keys joined by <c>__</c>).
 /// </summary>
 public sealed record AppHostSettings(
-    string DataDirectory, string DataServers, IReadOnlyDictionary<string, int> Ports, IReadOnlyDictionary<string, string> Environment)
+    string DataDirectory,
+    string DataServers,
+    IReadOnlyDictionary<string, int> Ports,
+    IReadOnlyDictionary<string, int> Replicas,
+    IReadOnlyDictionary<string, string> Environment)
 {
     public static AppHostSettings From(IDistributedApplicationBuilder builder)
     {
@@ -18,15 +22,16 @@ public sealed record AppHostSettings(
         return new AppHostSettings(
             Path.GetFullPath(section["DataDirectory"] ?? Path.Combine(repositoryRoot, ".platform")),
             section["DataServers"] ?? "auto",
-            section.GetSection("Ports").GetChildren()
-                .Where(port => int.TryParse(port.Value, out _))
-                .ToDictionary(port => port.Key, port => int.Parse(port.Value!, System.Globalization.CultureInfo.InvariantCulture)),
+            Numbers(section.GetSection("Ports")),
+            Numbers(section.GetSection("Replicas")),
             section.GetSection("Environment").AsEnumerable(makePathsRelative: true)
                 .Where(setting => setting.Value is not null)
                 .ToDictionary(setting => setting.Key.Replace(":", "__", StringComparison.Ordinal), setting => setting.Value!));
     }
 
     public int? Port(string resource) => Ports.TryGetValue(resource, out var port) && port > 0 ? port : null;
+
+    public int ReplicasOf(string project) => Replicas.TryGetValue(project, out var replicas) && replicas > 1 ? replicas : 1;
 
     public string StateFile => Path.Combine(DataDirectory, "state.json");
 
@@ -47,4 +52,9 @@ public sealed record AppHostSettings(
             _ => throw new DistributedApplicationException(
                 $"AppHost:DataServers is '{DataServers}'; use 'auto', 'executables' or 'containers'."),
         };
+
+    private static Dictionary<string, int> Numbers(IConfigurationSection section) =>
+        section.GetChildren()
+            .Where(setting => int.TryParse(setting.Value, out _))
+            .ToDictionary(setting => setting.Key, setting => int.Parse(setting.Value!, System.Globalization.CultureInfo.InvariantCulture));
 }

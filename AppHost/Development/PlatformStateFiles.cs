@@ -27,18 +27,18 @@ public sealed partial class PlatformStateFiles(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var latest = new Dictionary<string, CustomResourceSnapshot>();
+        // By resource instance: a project with replicas has one snapshot a replica.
+        var latest = new Dictionary<string, ResourceEvent>();
         var reported = new HashSet<string>();
         var written = false;
         await foreach (var update in notifications.WatchAsync(stoppingToken))
         {
-            latest[update.Resource.Name] = update.Snapshot;
-            if (IsFailure(update.Snapshot) && reported.Add(update.Resource.Name))
+            latest[update.ResourceId] = update;
+            if (IsFailure(update.Snapshot) && reported.Add(update.ResourceId))
             {
                 await ReportFailureAsync(update.Resource, update.Snapshot);
             }
-            if (!written && Watched(latest).All(name => latest.TryGetValue(name, out var snapshot) && IsReady(snapshot))
-                && (DashboardLoginUrl(latest) is not null || model.Resources.All(resource => resource.Name != DashboardResource)))
+            if (!written && AllReady(latest) && (DashboardLoginUrl(latest) is not null || model.Resources.All(resource => resource.Name != DashboardResource)))
             {
                 await WriteAsync(latest, stoppingToken);
                 written = true;
@@ -53,11 +53,14 @@ public sealed partial class PlatformStateFiles(
         await base.StopAsync(cancellationToken);
     }
 
-    private IEnumerable<string> Watched(Dictionary<string, CustomResourceSnapshot> latest) =>
-        model.Resources
-            .Where(resource => resource is not ParameterResource)
-            .Select(resource => resource.Name)
-            .Where(name => !latest.TryGetValue(name, out var snapshot) || !snapshot.IsHidden);
+    private bool AllReady(Dictionary<string, ResourceEvent> latest) =>
+        model.Resources.Where(resource => resource is not ParameterResource).All(resource =>
+            latest.Values.Where(update => update.Resource == resource).ToList() is { Count: > 0 } instances
+            && instances.All(update => update.Snapshot.IsHidden || IsReady(update.Snapshot)));
+
+    /// <summary>What a developer sees in the dashboard: every instance but the parameters and Aspire's hidden helpers.</summary>
+    private static IEnumerable<ResourceEvent> Shown(Dictionary<string, ResourceEvent> latest) =>
+        latest.Values.Where(update => update.Resource is not ParameterResource && !update.Snapshot.IsHidden);
 
     private static bool IsReady(CustomResourceSnapshot snapshot) =>
         (snapshot.State?.Text == KnownResourceStates.Running && snapshot.HealthStatus is null or Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy)
@@ -68,12 +71,12 @@ public sealed partial class PlatformStateFiles(
         || (snapshot.State?.Text is { } state && (state == KnownResourceStates.Exited || state == KnownResourceStates.Finished)
             && snapshot.ExitCode is not (null or 0));
 
-    private async Task WriteAsync(Dictionary<string, CustomResourceSnapshot> latest, CancellationToken cancellationToken)
+    private async Task WriteAsync(Dictionary<string, ResourceEvent> latest, CancellationToken cancellationToken)
     {
         var gateway = model.Resources.OfType<ProjectResource>().Single(project => project.Name == ResourceNames.Gateway);
         var gatewayUrl = gateway.GetEndpoint("http").Url;
         var dashboard = DashboardLoginUrl(latest);
-        var state = new PlatformState(gatewayUrl, dashboard, [.. Watched(latest).Select(name => Entry(name, latest[name]))]);
+        var state = new PlatformState(gatewayUrl, dashboard, [.. Shown(latest).Select(update => Entry(update.Resource.Name, update.Snapshot))]);
         Directory.CreateDirectory(settings.DataDirectory);
         await WriteOwnerOnlyAsync(settings.StateFile, JsonSerializer.Serialize(state, StateJsonContext.Default.PlatformState), cancellationToken);
 
@@ -97,8 +100,8 @@ public sealed partial class PlatformStateFiles(
             && int.TryParse(pid.ToString(), out var id) ? id : null);
 
     /// <summary>The dashboard's login address as DCP published it (its ports are random under the testing host).</summary>
-    private static string? DashboardLoginUrl(Dictionary<string, CustomResourceSnapshot> latest) =>
-        latest.Values.SelectMany(snapshot => snapshot.Urls).FirstOrDefault(url => url.Url.Contains("/login?t=", StringComparison.Ordinal))?.Url;
+    private static string? DashboardLoginUrl(Dictionary<string, ResourceEvent> latest) =>
+        latest.Values.SelectMany(update => update.Snapshot.Urls).FirstOrDefault(url => url.Url.Contains("/login?t=", StringComparison.Ordinal))?.Url;
 
     private async Task ReportFailureAsync(IResource resource, CustomResourceSnapshot snapshot)
     {

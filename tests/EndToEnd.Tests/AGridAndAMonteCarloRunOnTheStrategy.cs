@@ -9,7 +9,6 @@ public sealed class AGridAndAMonteCarloRunOnTheStrategy(PlatformFixture platform
     [Fact]
     public async Task TheGridFindsBestParametersAndMonteCarloStressesThem()
     {
-        await platform.WaitUntilAllHealthyAsync();
         var gateway = platform.Gateway;
         var strategyId = await gateway.CreateStrategyAsync("end-to-end grid");
         var optimization = await gateway.PostJsonAsync("/api/v1/optimizations/", new JsonObject

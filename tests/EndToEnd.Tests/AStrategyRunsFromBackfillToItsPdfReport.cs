@@ -15,7 +15,6 @@ public sealed class AStrategyRunsFromBackfillToItsPdfReport(PlatformFixture plat
     [Fact]
     public async Task BackfilledCandlesFeedABacktestWhoseReportIsAPdf()
     {
-        await platform.WaitUntilAllHealthyAsync();
         var gateway = platform.Gateway;
         var strategyId = await gateway.CreateStrategyAsync("end-to-end sma");
 

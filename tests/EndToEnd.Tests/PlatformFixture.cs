@@ -13,7 +13,7 @@ namespace Platform.EndToEnd.Tests;
 /// Bybit is the fake server, given to every project as a developer would (<c>AppHost:Environment:*</c>). Tests speak only
 /// to the gateway, with the development API key.
 /// </summary>
-public sealed class PlatformFixture : IAsyncLifetime
+public class PlatformFixture : IAsyncLifetime
 {
     public const string Collection = "platform";
 
@@ -21,6 +21,8 @@ public sealed class PlatformFixture : IAsyncLifetime
 
     /// <summary>How long a silent backtest worker keeps its run; short, so a crashed worker's run is taken over quickly.</summary>
     public static readonly TimeSpan BacktestLease = TimeSpan.FromSeconds(5);
+
+    private readonly List<int> _processes = [];
 
     public FakeBybitServer Bybit { get; private set; } = null!;
 
@@ -53,6 +55,7 @@ public sealed class PlatformFixture : IAsyncLifetime
                 "--AppHost:Ports:gateway=0",
                 $"--AppHost:Environment:Bybit:BaseUrl={Bybit.BaseAddress}",
                 $"--AppHost:Environment:Backtests:Queue:Lease={BacktestLease}",
+                .. Arguments,
             ],
             (options, _) => options.DisableDashboard = false,
             starting.Token);
@@ -72,6 +75,13 @@ public sealed class PlatformFixture : IAsyncLifetime
 
         DashboardLoginUrl = new Uri(State.GetProperty("dashboard").GetString()!);
         GatewayUrl = new Uri(State.GetProperty("gateway").GetString()!);
+        foreach (var pid in State.GetProperty("resources").EnumerateArray().Select(resource => resource.GetProperty("pid")))
+        {
+            if (pid.ValueKind == JsonValueKind.Number)
+            {
+                _processes.AddRange([pid.GetInt32(), .. Children(pid.GetInt32())]);
+            }
+        }
         Gateway = new HttpClient { BaseAddress = GatewayUrl, Timeout = TimeSpan.FromMinutes(1) };
         Gateway.DefaultRequestHeaders.Add("X-API-Key", ApiKey());
     }
@@ -79,6 +89,9 @@ public sealed class PlatformFixture : IAsyncLifetime
     /// <summary>The development API key, read from <c>secrets.json</c> as a script would.</summary>
     public string ApiKey() =>
         JsonDocument.Parse(File.ReadAllText(Path.Combine(DataDirectory, "secrets.json"))).RootElement.GetProperty("ApiKey").GetString()!;
+
+    /// <summary>Further AppHost settings of a fixture that needs another shape of the platform.</summary>
+    protected virtual IEnumerable<string> Arguments => [];
 
     /// <summary>The resources a developer sees in the dashboard, in the AppHost's order.</summary>
     public IReadOnlyList<string> ResourceNames()
@@ -90,63 +103,48 @@ public sealed class PlatformFixture : IAsyncLifetime
             .Select(resource => resource.Name)];
     }
 
-    /// <summary>
-    /// The process of a project or executable resource. DCP reports the process it started; for a project that is
-    /// <c>dotnet run</c>, whose one child is the service itself.
-    /// </summary>
-    public int ProcessId(string resource)
-    {
-        var started = App.Services.GetRequiredService<ResourceNotificationService>().TryGetCurrentState(resource, out var current)
-            && current.Snapshot.Properties.FirstOrDefault(property => property.Name == "executable.pid")?.Value is { } pid
-                ? Convert.ToInt32(pid, System.Globalization.CultureInfo.InvariantCulture)
-                : throw new InvalidOperationException($"{resource} has no process id.");
-        var children = $"/proc/{started}/task/{started}/children";
-        return File.Exists(children) && File.ReadAllText(children).Split(' ', StringSplitOptions.RemoveEmptyEntries) is [var child]
-            ? int.Parse(child, System.Globalization.CultureInfo.InvariantCulture)
-            : started;
-    }
-
-    /// <summary>Waits until every service and the gateway is healthy again, for tests that follow one that restarted a service.</summary>
-    public async Task WaitUntilAllHealthyAsync()
-    {
-        using var timeout = new CancellationTokenSource(StartTimeout);
-        foreach (var name in (string[])[.. Platform.ServiceDefaults.ResourceNames.Services, Platform.ServiceDefaults.ResourceNames.Gateway])
-        {
-            await App.ResourceNotifications.WaitForResourceHealthyAsync(name, timeout.Token);
-        }
-    }
+    /// <summary>Waits until every service answers ready through the gateway, as a user would find it.</summary>
+    public Task WaitUntilServingAsync() =>
+        Eventually.ReturnsAsync(
+            async () =>
+            {
+                var ready = new List<string>();
+                foreach (var service in Platform.ServiceDefaults.ResourceNames.Services)
+                {
+                    using var response = await Gateway.GetAsync($"/health/{service}/ready");
+                    if (response.IsSuccessStatusCode)
+                    {
+                        ready.Add(service);
+                    }
+                }
+                return ready;
+            },
+            ready => ready.Count == Platform.ServiceDefaults.ResourceNames.Services.Count, StartTimeout, "every service ready through the gateway");
 
     /// <summary>Stops the platform, then checks that no process it started is left and its state files are gone.</summary>
     public async Task DisposeAsync()
     {
         Gateway?.Dispose();
-        var processes = App is null ? [] : ResourceNames().Select(TryProcessId).OfType<int>().ToList();
         if (App is not null)
         {
             await App.StopAsync();
             await App.DisposeAsync();
         }
         await Bybit.DisposeAsync();
-        var left = await Eventually.ReturnsAsync(
-            () => Task.FromResult(processes.Where(ServerProcess.IsAlive).ToList()), alive => alive.Count == 0,
+        await Eventually.ReturnsAsync(
+            () => Task.FromResult(_processes.Where(ServerProcess.IsAlive).ToList()), alive => alive.Count == 0,
             TimeSpan.FromSeconds(30), "every process of the platform to end");
-        if (left.Count > 0 || File.Exists(Path.Combine(DataDirectory, "state.json")))
-        {
-            throw new InvalidOperationException($"The AppHost left processes [{string.Join(", ", left)}] or its state file behind.");
-        }
+        Assert.False(File.Exists(Path.Combine(DataDirectory, "state.json")), "The AppHost left its state file behind.");
         Directory.Delete(DataDirectory, recursive: true);
     }
 
-    private int? TryProcessId(string resource)
+    /// <summary>A project's process is <c>dotnet run</c>, whose child is the service itself.</summary>
+    private static IEnumerable<int> Children(int pid)
     {
-        try
-        {
-            return ProcessId(resource);
-        }
-        catch (InvalidOperationException)
-        {
-            return null;
-        }
+        var children = $"/proc/{pid}/task/{pid}/children";
+        return File.Exists(children)
+            ? File.ReadAllText(children).Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(child => int.Parse(child, System.Globalization.CultureInfo.InvariantCulture))
+            : [];
     }
 }
 

@@ -6,7 +6,6 @@ public sealed class TheHealthReportSeesEveryComponent(PlatformFixture platform)
     [Fact]
     public async Task EveryServiceTheDatabaseRedisAndBybitAreHealthy()
     {
-        await platform.WaitUntilAllHealthyAsync();
 
         var report = await platform.Gateway.GetJsonAsync("/api/v1/health");
         var components = report.GetProperty("components").EnumerateArray()

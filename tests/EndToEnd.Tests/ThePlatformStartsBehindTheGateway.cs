@@ -12,11 +12,16 @@ public sealed class ThePlatformStartsBehindTheGateway(PlatformFixture platform)
     {
         var resources = platform.State.GetProperty("resources").EnumerateArray()
             .ToDictionary(resource => resource.GetProperty("name").GetString()!, resource => resource.GetProperty("state").GetString());
+        var pids = platform.State.GetProperty("resources").EnumerateArray()
+            .Where(resource => resource.GetProperty("pid").ValueKind == System.Text.Json.JsonValueKind.Number)
+            .Select(resource => resource.GetProperty("name").GetString())
+            .ToList();
 
         Assert.Equal(platform.ResourceNames().Order(), resources.Keys.Order());
         // A fresh data directory is initialised first by a one-shot resource, which has finished by then.
         Assert.Equal("finished", resources[$"{ResourceNames.Postgres}-init"]);
         Assert.All(resources.Where(resource => resource.Key != $"{ResourceNames.Postgres}-init"), resource => Assert.Equal("healthy", resource.Value));
+        Assert.Subset(pids.ToHashSet(), new HashSet<string?>([ResourceNames.Postgres, ResourceNames.Redis, .. ResourceNames.Services, ResourceNames.Gateway]));
         Assert.Equal(platform.GatewayUrl, new Uri(platform.State.GetProperty("resources").EnumerateArray()
             .Single(resource => resource.GetProperty("name").GetString() == ResourceNames.Gateway).GetProperty("url").GetString()!));
     }

@@ -14,7 +14,6 @@ public sealed class UploadedCandlesAreStoredAndReported(PlatformFixture platform
     [Fact]
     public async Task ACsvFileIsUploadedIngestedAndCoversItsRangeWithoutGaps()
     {
-        await platform.WaitUntilAllHealthyAsync();
         var gateway = platform.Gateway;
         using var form = new MultipartFormDataContent
         {

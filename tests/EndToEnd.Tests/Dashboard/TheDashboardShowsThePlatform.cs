@@ -20,7 +20,6 @@ public sealed class TheDashboardShowsThePlatform(PlatformFixture platform)
     [Fact]
     public async Task EveryResourceIsRunningAndHealthyAfterLogin()
     {
-        await platform.WaitUntilAllHealthyAsync();
         using var chromium = new HeadlessChromium();
         var page = chromium.Page;
 
@@ -41,7 +40,6 @@ public sealed class TheDashboardShowsThePlatform(PlatformFixture platform)
     [Fact]
     public async Task AServicesConsoleLogsAreShown()
     {
-        await platform.WaitUntilAllHealthyAsync();
         using var chromium = new HeadlessChromium();
         var page = chromium.Page;
         await page.Navigate().GoToUrlAsync(platform.DashboardLoginUrl.ToString());
@@ -58,7 +56,6 @@ public sealed class TheDashboardShowsThePlatform(PlatformFixture platform)
     [Fact]
     public async Task ABacktestRequestIsOneTraceFromTheGatewayThroughBacktestsToMarketData()
     {
-        await platform.WaitUntilAllHealthyAsync();
         var strategyId = await platform.Gateway.CreateStrategyAsync("traced");
         var traceId = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/backtests/mtf")

@@ -4,6 +4,11 @@ using Platform.Testing;
 
 namespace Platform.Optimizations.Tests.Grid;
 
+/// <summary>
+/// OpenTelemetry listens to meters by name, so a host of another test class running at the same time would add its
+/// combinations to this host's counter: this class runs alone.
+/// </summary>
+[Collection(nameof(MetricsCountCombinationsForPrometheus))]
 public sealed class MetricsCountCombinationsForPrometheus(OptimizationsFactory factory) : IClassFixture<OptimizationsFactory>
 {
     [Fact]
@@ -27,3 +32,6 @@ public sealed class MetricsCountCombinationsForPrometheus(OptimizationsFactory f
         Assert.True(exitCode == 0, output);
     }
 }
+
+[CollectionDefinition(nameof(MetricsCountCombinationsForPrometheus), DisableParallelization = true)]
+public sealed class MetricsCountCombinationsForPrometheusRunsAlone;
