@@ -18,10 +18,10 @@ trap 'kill "$servers_pid" 2>/dev/null; wait "$servers_pid" 2>/dev/null; rm -rf "
 for _ in $(seq 1 300); do [ -s "$servers" ] && break; kill -0 "$servers_pid" 2>/dev/null || exit 1; sleep 0.2; done
 set -a; . "$servers"; set +a
 
-# Three test projects at a time (the end-to-end suite mostly waits on its platform), the longest first.
+# Two test projects at a time, the end-to-end suite (the longest) first, so that the others run beside it.
 status=0
 { ls -d tests/EndToEnd.Tests; ls -d tests/*.Tests | grep -v EndToEnd; } |
-  xargs -P 3 -I {} dotnet test {} --no-build -nologo --settings coverlet.runsettings \
+  xargs -P 2 -I {} dotnet test {} --no-build -nologo --settings coverlet.runsettings \
     --collect "XPlat Code Coverage" --results-directory "$results/coverage" "$@" || status=$?
 
 dotnet reportgenerator -reports:"$results/coverage/**/coverage.cobertura.xml" -targetdir:"$results/report" \

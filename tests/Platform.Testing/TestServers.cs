@@ -5,7 +5,7 @@ using Testcontainers.Redis;
 namespace Platform.Testing;
 
 /// <summary>
-/// The PostgreSQL and Redis servers that a test run shares, found in this order (DESIGN.md, Tests):
+/// The PostgreSQL and Redis servers that a test run shares, found in this order (docs/architecture.md, 7):
 /// <c>PLATFORM_TEST_POSTGRES</c> / <c>PLATFORM_TEST_REDIS</c> connection strings from the environment (the test command
 /// starts one pair for the whole run), else throwaway local servers on free ports started once per test process, else
 /// Testcontainers when a Docker engine answers.

@@ -28,7 +28,7 @@ internal static class PlatformRoutes
         [ResourceNames.Health] = ["/api/v1/health"],
     };
 
-    /// <summary>The prefixes whose POST and PUT calls create or run something: the trader's (issue 7).</summary>
+    /// <summary>The prefixes whose POST and PUT calls create or run something: the trader's.</summary>
     private static readonly HashSet<string> TraderPrefixes = ["/api/v1/backtests", "/api/v1/strategies", "/api/v1/optimizations"];
 
     private static readonly string[] WorkerPaths = ["/api/v1/backtests/{id}/claim", "/api/v1/backtests/{id}/results"];

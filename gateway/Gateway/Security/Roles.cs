@@ -1,6 +1,6 @@
 namespace Platform.Gateway.Security;
 
-/// <summary>The roles an API key can hold (issue 7): each opens one class of routes; <see cref="Admin"/> opens all of them.</summary>
+/// <summary>The roles an API key can hold: each opens one class of routes; <see cref="Admin"/> opens all of them.</summary>
 public static class Roles
 {
     public const string Reader = "reader";

@@ -1,7 +1,7 @@
 namespace Platform.Backtests.Charts;
 
 /// <summary>
-/// How a chart is answered (issue 5): <c>plotly_json</c>, the contract's <c>{"plotly_json": "&lt;figure as a JSON
+/// How a chart is answered: <c>plotly_json</c>, the contract's <c>{"plotly_json": "&lt;figure as a JSON
 /// string&gt;"}</c>, the default; <c>figure</c>, the same figure as a JSON object; <c>png</c>, an image rendered here.
 /// </summary>
 internal enum ChartFormat

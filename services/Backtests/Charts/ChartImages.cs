@@ -5,7 +5,7 @@ using SkiaSharp;
 namespace Platform.Backtests.Charts;
 
 /// <summary>
-/// PNG images of the charts (<c>?format=png</c>, issue 5), drawn with ScottPlot; the equity curve with drawdown puts
+/// PNG images of the charts (<c>?format=png</c>), drawn with ScottPlot; the equity curve with drawdown puts
 /// the two plots one above the other, 70/30, as the Plotly figure does. Check the input with
 /// <see cref="ChartErrors.Check"/> first.
 /// </summary>

@@ -6,7 +6,7 @@ using SkiaSharp;
 namespace Platform.Backtests.Reports;
 
 /// <summary>
-/// <c>pdf</c> (issue 5): an A4 report drawn with SkiaSharp's PDF backend. Page 1: title, summary table, equity and
+/// <c>pdf</c>: an A4 report drawn with SkiaSharp's PDF backend. Page 1: title, summary table, equity and
 /// drawdown chart; page 2: the PnL histogram; then the closed trades, as many pages as they need. The charts are
 /// ScottPlot plots drawn straight onto the page canvas, so they stay vector. The document's title, author and subject
 /// are set in its metadata (the page text itself is compressed).

@@ -7,7 +7,7 @@ internal static class StrategiesApi
     private const string Path = "/api/v1/strategies";
 
     /// <summary>
-    /// Maps the strategies CRUD (issue 5; the contract's table, docs/api-behaviour.md, 2.1) and the read-only list of the engine's built-in
+    /// Maps the strategies CRUD (docs/api-behaviour.md, 2.1) and the read-only list of the engine's built-in
     /// strategy types under <c>/api/v1/strategies</c>. Collection routes answer with and without the trailing slash.
     /// </summary>
     public static RouteGroupBuilder MapStrategiesApi(this IEndpointRouteBuilder routes)

@@ -4,7 +4,7 @@ namespace Platform.Optimizations.MonteCarlo;
 
 /// <summary>
 /// The request of a Monte Carlo run, bindable from a snake_case JSON body; omitted fields keep their defaults
-/// (docs/api-behaviour.md, 3.10; the contract's for the first four, issue 6 for the stress scenarios). Call <see cref="Validate"/> and answer
+/// (docs/api-behaviour.md, 3.10; the contract's for the first four, ours for the stress scenarios). Call <see cref="Validate"/> and answer
 /// 422 with its errors before running.
 /// </summary>
 internal sealed record MonteCarloOptions

@@ -3,8 +3,8 @@ using System.Text.Json.Serialization;
 namespace Platform.Optimizations.MonteCarlo;
 
 /// <summary>
-/// The distribution of outcomes of a Monte Carlo run, serialized with the contract's snake_case names (docs/api-behaviour.md, 3.10;
-/// issue 6). Returns and drawdowns are in percent: the total compounded return of a path, and its largest fall from the
+/// The distribution of outcomes of a Monte Carlo run, serialized with the contract's snake_case names (docs/api-behaviour.md,
+/// 3.10). Returns and drawdowns are in percent: the total compounded return of a path, and its largest fall from the
 /// running peak as a positive number (0–100). Percentiles follow <see cref="SortedSample.Percentile"/>; probabilities
 /// are fractions 0–1, <see cref="OriginalPercentile"/> is in percent. The original is the historical sequence without
 /// stress, so under a stress scenario it shows where what happened lies among the stressed outcomes.

@@ -1,7 +1,7 @@
 namespace Platform.Optimizations.MonteCarlo;
 
 /// <summary>
-/// Resamples a strategy's trades into many equity paths (docs/api-behaviour.md, 3.10; issue 6). Pure and deterministic: the
+/// Resamples a strategy's trades into many equity paths (docs/api-behaviour.md, 3.10). Pure and deterministic: the
 /// simulations are cut into fixed blocks, each with its own <see cref="Random"/> seeded from the seed and the block
 /// index, so the output is bit-identical for a seed whatever the thread count or scheduling. Workers reuse one buffer;
 /// the result arrays are sorted once for every statistic.
