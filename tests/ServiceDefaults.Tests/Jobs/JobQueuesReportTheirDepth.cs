@@ -7,6 +7,11 @@ using Platform.Testing;
 
 namespace Platform.ServiceDefaults.Tests.Jobs;
 
+/// <summary>
+/// OpenTelemetry listens to meters by name: a host of another test class with job streams, running at the same time, would
+/// register the same instruments first and hide this host's. This class runs alone.
+/// </summary>
+[Collection(nameof(JobQueuesReportTheirDepth))]
 public sealed class JobQueuesReportTheirDepth
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(20);
@@ -52,3 +57,6 @@ public sealed class JobQueuesReportTheirDepth
         Assert.True(exitCode == 0, output);
     }
 }
+
+[CollectionDefinition(nameof(JobQueuesReportTheirDepth), DisableParallelization = true)]
+public sealed class JobQueuesReportTheirDepthRunsAlone;
