@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using Platform.Backtests.Charts;
 using Platform.Backtests.Reports;
+using Platform.Testing;
 
 namespace Platform.Backtests.Bench;
 
@@ -14,16 +15,7 @@ internal static class ChartBenchmark
 
     public static void Run()
     {
-        var random = new Random(5);
-        var time = new long[Bars];
-        var equity = new double[Bars];
-        var value = 10_000.0;
-        for (var i = 0; i < Bars; i++)
-        {
-            value = Math.Clamp(value + random.NextDouble() - 0.5, 5_000, 15_000);
-            time[i] = 1_735_689_600_000L + i * 3_600_000L;
-            equity[i] = value;
-        }
+        var (time, equity) = EquityWalk.Hourly(Bars, seed: 5);
         var header = new ReportHeader(1, "BTCUSDT", "60", "SMA crossover", DateTime.UnixEpoch, DateTime.UnixEpoch.AddHours(Bars), 10_000);
         using var empty = JsonDocument.Parse("{}");
         var input = ReportInput.From(header, empty.RootElement, new EquitySeries(time, equity));

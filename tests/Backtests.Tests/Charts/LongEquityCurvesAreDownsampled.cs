@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Platform.Backtests.Charts;
 using Platform.Backtests.Reports;
 using Platform.Backtests.Tests.Reports;
+using Platform.Testing;
 
 namespace Platform.Backtests.Tests.Charts;
 
@@ -13,17 +14,7 @@ public sealed class LongEquityCurvesAreDownsampled
     // A random walk of a million hourly bars with a known peak and, later, a known trough.
     private static readonly Lazy<(ReportInput Input, double Peak, double Trough)> Run = new(() =>
     {
-        var random = new Random(5);
-        var time = new long[Bars];
-        var equity = new double[Bars];
-        var value = 10_000.0;
-        for (var i = 0; i < Bars; i++)
-        {
-            value = Math.Clamp(value + random.NextDouble() - 0.5, 5_000, 15_000);
-            time[i] = 1_735_689_600_000L + i * 3_600_000L;
-            equity[i] = value;
-        }
-
+        var (time, equity) = EquityWalk.Hourly(Bars, seed: 5);
         equity[312_345] = 20_000;
         equity[777_777] = 1_000;
         using var empty = JsonDocument.Parse("{}");

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Npgsql;
 
 namespace Platform.Testing.LocalServers;
@@ -39,7 +38,7 @@ public sealed class LocalPostgres : IAsyncDisposable
         {
             await InitializeAsync(dataDirectory, password, onOutput, durable, cancellationToken);
         }
-        StopLeftoverServer(dataDirectory);
+        await StopLeftoverServerAsync(dataDirectory);
 
         string[] settings = durable
             ? []
@@ -60,24 +59,26 @@ public sealed class LocalPostgres : IAsyncDisposable
 
     public async Task WaitUntilReadyAsync(CancellationToken cancellationToken)
     {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(TimeSpan.FromSeconds(60));
-        while (true)
+        var answered = await Eventually.ReturnsAsync(
+            () => AcceptsConnectionsAsync(cancellationToken), accepts => accepts || _process.HasExited,
+            TimeSpan.FromSeconds(60), "PostgreSQL to accept connections");
+        if (!answered)
         {
-            if (_process.HasExited)
-            {
-                throw new InvalidOperationException($"PostgreSQL exited with code {_process.ExitCode} while starting; see its log lines.");
-            }
-            try
-            {
-                await using var connection = new NpgsqlConnection(ConnectionString("postgres") + ";Pooling=false;Timeout=2");
-                await connection.OpenAsync(timeout.Token);
-                return;
-            }
-            catch (NpgsqlException)
-            {
-                await Task.Delay(100, timeout.Token);
-            }
+            throw new InvalidOperationException($"PostgreSQL exited with code {_process.ExitCode} while starting; see its log lines.");
+        }
+    }
+
+    private async Task<bool> AcceptsConnectionsAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var connection = new NpgsqlConnection(ConnectionString("postgres") + ";Pooling=false;Timeout=2");
+            await connection.OpenAsync(cancellationToken);
+            return true;
+        }
+        catch (NpgsqlException)
+        {
+            return false;
         }
     }
 
@@ -130,7 +131,7 @@ public sealed class LocalPostgres : IAsyncDisposable
     }
 
     /// <summary>A server left running on this data directory by a process that died is ours to stop before starting anew.</summary>
-    private static void StopLeftoverServer(string dataDirectory)
+    private static async Task StopLeftoverServerAsync(string dataDirectory)
     {
         var pidFile = Path.Combine(dataDirectory, "postmaster.pid");
         if (!File.Exists(pidFile) || !int.TryParse(File.ReadLines(pidFile).FirstOrDefault(), out var pid) || !ServerProcess.IsAlive(pid))
@@ -138,10 +139,7 @@ public sealed class LocalPostgres : IAsyncDisposable
             return;
         }
         ServerProcess.Signal(pid, ServerProcess.SigInt);
-        var stopwatch = Stopwatch.StartNew();
-        while (ServerProcess.IsAlive(pid) && stopwatch.Elapsed < TimeSpan.FromSeconds(30))
-        {
-            Thread.Sleep(100);
-        }
+        await Eventually.ReturnsAsync(
+            () => Task.FromResult(ServerProcess.IsAlive(pid)), alive => !alive, TimeSpan.FromSeconds(30), $"the leftover PostgreSQL {pid} to stop");
     }
 }

@@ -46,15 +46,11 @@ public sealed class LocalRedis : IAsyncDisposable
 
     public async Task WaitUntilReadyAsync(CancellationToken cancellationToken)
     {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(TimeSpan.FromSeconds(30));
-        while (!await PingAsync(timeout.Token))
+        var answered = await Eventually.ReturnsAsync(
+            () => PingAsync(cancellationToken), pong => pong || _process.HasExited, TimeSpan.FromSeconds(30), "redis-server to answer PING");
+        if (!answered)
         {
-            if (_process.HasExited)
-            {
-                throw new InvalidOperationException($"redis-server exited with code {_process.ExitCode} while starting; see its log lines.");
-            }
-            await Task.Delay(50, timeout.Token);
+            throw new InvalidOperationException($"redis-server exited with code {_process.ExitCode} while starting; see its log lines.");
         }
     }
 
