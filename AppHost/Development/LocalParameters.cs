@@ -25,9 +25,7 @@ public static class LocalParameters
         if (generated.Count > 0)
         {
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            File.WriteAllText(path, "");
-            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-            File.WriteAllText(path, JsonSerializer.Serialize(stored));
+            OwnerOnlyFile.Write(path, JsonSerializer.Serialize(stored));
         }
         builder.Configuration.AddInMemoryCollection(
             stored.Where(value => builder.Configuration[$"Parameters:{value.Key}"] is null)

@@ -40,7 +40,7 @@ public sealed partial class PlatformStateFiles(
             }
             if (!written && AllReady(latest) && (DashboardLoginUrl(latest) is not null || model.Resources.All(resource => resource.Name != DashboardResource)))
             {
-                await WriteAsync(latest, stoppingToken);
+                Write(latest);
                 written = true;
             }
         }
@@ -71,18 +71,18 @@ public sealed partial class PlatformStateFiles(
         || (snapshot.State?.Text is { } state && (state == KnownResourceStates.Exited || state == KnownResourceStates.Finished)
             && snapshot.ExitCode is not (null or 0));
 
-    private async Task WriteAsync(Dictionary<string, ResourceEvent> latest, CancellationToken cancellationToken)
+    private void Write(Dictionary<string, ResourceEvent> latest)
     {
         var gateway = model.Resources.OfType<ProjectResource>().Single(project => project.Name == ResourceNames.Gateway);
         var gatewayUrl = gateway.GetEndpoint("http").Url;
         var dashboard = DashboardLoginUrl(latest);
         var state = new PlatformState(gatewayUrl, dashboard, [.. Shown(latest).Select(update => Entry(update.Resource.Name, update.Snapshot))]);
         Directory.CreateDirectory(settings.DataDirectory);
-        await WriteOwnerOnlyAsync(settings.StateFile, JsonSerializer.Serialize(state, StateJsonContext.Default.PlatformState), cancellationToken);
+        WriteWhole(settings.StateFile, JsonSerializer.Serialize(state, StateJsonContext.Default.PlatformState));
 
         var apiKey = configuration[$"Parameters:{DevelopmentApiKey.ParameterName}"] ?? "";
         var secrets = new DevelopmentSecrets(apiKey, configuration[$"Parameters:{PlatformSecrets.IdentitySecret}"] ?? "");
-        await WriteOwnerOnlyAsync(settings.SecretsFile, JsonSerializer.Serialize(secrets, StateJsonContext.Default.DevelopmentSecrets), cancellationToken);
+        WriteWhole(settings.SecretsFile, JsonSerializer.Serialize(secrets, StateJsonContext.Default.DevelopmentSecrets));
 
         LogReady(logger, gatewayUrl, gatewayUrl + "/docs");
         if (dashboard is not null)
@@ -123,12 +123,11 @@ public sealed partial class PlatformStateFiles(
         _ => "Its console logs are in the dashboard; 'dotnet build Platform.sln' shows build errors.",
     };
 
-    private static async Task WriteOwnerOnlyAsync(string path, string text, CancellationToken cancellationToken)
+    /// <summary>Through a temporary file, so that a script never reads half a file.</summary>
+    private static void WriteWhole(string path, string text)
     {
         var temporary = path + ".tmp";
-        await File.WriteAllTextAsync(temporary, "", cancellationToken);
-        File.SetUnixFileMode(temporary, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        await File.WriteAllTextAsync(temporary, text, cancellationToken);
+        OwnerOnlyFile.Write(temporary, text);
         File.Move(temporary, path, overwrite: true);
     }
 

@@ -1,4 +1,4 @@
-using System.Text;
+using Platform.AppHost.Development;
 
 namespace Platform.AppHost.LocalServers;
 
@@ -14,12 +14,10 @@ public static class LocalPostgresExtensions
         var (command, asServerUser) = ServerAccount.Run(ServerBinaries.Postgres("postgres"));
         var server = new LocalPostgresResource(name, command, dataDirectory, password.Resource);
 
-        string? connectionString = null;
-        builder.Eventing.Subscribe<ConnectionStringAvailableEvent>(server, async (_, cancellationToken) =>
-            connectionString = await server.ConnectionStringExpression.GetValueAsync(cancellationToken));
+        var connectionString = KnownConnectionString.Of(builder, server);
         builder.Eventing.Subscribe<ResourceReadyEvent>(server, async (@event, cancellationToken) =>
         {
-            await DatabaseCreator.CreateMissingAsync(Known(connectionString), server.Databases.Select(database => database.Name), cancellationToken);
+            await DatabaseCreator.CreateMissingAsync(connectionString.Value, server.Databases.Select(database => database.Name), cancellationToken);
             var notifications = @event.Services.GetRequiredService<ResourceNotificationService>();
             foreach (var database in server.Databases)
             {
@@ -32,7 +30,7 @@ public static class LocalPostgresExtensions
         });
 
         var healthCheck = $"{name}_check";
-        builder.Services.AddHealthChecks().AddNpgSql(_ => Known(connectionString) + ";Database=postgres", name: healthCheck);
+        builder.Services.AddHealthChecks().AddNpgSql(_ => connectionString.Value + ";Database=postgres", name: healthCheck);
 
         var resource = builder.AddResource(server)
             .WithEndpoint(port: port, name: LocalServerResource.EndpointName, scheme: "tcp")
@@ -73,11 +71,9 @@ public static class LocalPostgresExtensions
         var database = new LocalPostgresDatabaseResource(name, server.Resource);
         server.Resource.Databases.Add(database);
 
-        string? connectionString = null;
-        server.ApplicationBuilder.Eventing.Subscribe<ConnectionStringAvailableEvent>(database, async (_, cancellationToken) =>
-            connectionString = await database.ConnectionStringExpression.GetValueAsync(cancellationToken));
+        var connectionString = KnownConnectionString.Of(server.ApplicationBuilder, database);
         var healthCheck = $"{name}_check";
-        server.ApplicationBuilder.Services.AddHealthChecks().AddNpgSql(_ => Known(connectionString), name: healthCheck);
+        server.ApplicationBuilder.Services.AddHealthChecks().AddNpgSql(_ => connectionString.Value, name: healthCheck);
 
         return server.ApplicationBuilder.AddResource(database)
             .WithInitialState(new CustomResourceSnapshot
@@ -113,8 +109,7 @@ public static class LocalPostgresExtensions
             Directory.CreateDirectory(dataDirectory);
             File.SetUnixFileMode(dataDirectory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
             var password = await server.Password.GetValueAsync(cancellationToken);
-            await File.WriteAllTextAsync(passwordFile, password, Encoding.UTF8, cancellationToken);
-            File.SetUnixFileMode(passwordFile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            OwnerOnlyFile.Write(passwordFile, password ?? "");
             if (ServerAccount.IsRoot)
             {
                 await ServerAccount.GiveToServerUserAsync([dataDirectory, passwordFile], cancellationToken);
@@ -127,7 +122,4 @@ public static class LocalPostgresExtensions
         });
         return init;
     }
-
-    private static string Known(string? connectionString) =>
-        connectionString ?? throw new InvalidOperationException("The connection string is not known yet.");
 }

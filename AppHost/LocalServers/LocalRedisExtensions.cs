@@ -1,3 +1,5 @@
+using Platform.AppHost.Development;
+
 namespace Platform.AppHost.LocalServers;
 
 public static class LocalRedisExtensions
@@ -12,9 +14,7 @@ public static class LocalRedisExtensions
         Directory.CreateDirectory(dataDirectory);
         var server = new LocalRedisResource(name, ServerBinaries.Redis(), dataDirectory, password.Resource);
 
-        string? connectionString = null;
-        builder.Eventing.Subscribe<ConnectionStringAvailableEvent>(server, async (_, cancellationToken) =>
-            connectionString = await server.ConnectionStringExpression.GetValueAsync(cancellationToken));
+        var connectionString = KnownConnectionString.Of(builder, server);
         builder.Eventing.Subscribe<BeforeResourceStartedEvent>(server, async (_, cancellationToken) =>
         {
             var settings = $"""
@@ -26,14 +26,11 @@ public static class LocalRedisExtensions
                 daemonize no
                 logfile ""
                 """;
-            await File.WriteAllTextAsync(server.ConfigurationFile, "", cancellationToken);
-            File.SetUnixFileMode(server.ConfigurationFile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-            await File.WriteAllTextAsync(server.ConfigurationFile, settings + "\n", cancellationToken);
+            OwnerOnlyFile.Write(server.ConfigurationFile, settings + "\n");
         });
 
         var healthCheck = $"{name}_check";
-        builder.Services.AddHealthChecks().AddRedis(
-            _ => connectionString ?? throw new InvalidOperationException("The connection string is not known yet."), name: healthCheck);
+        builder.Services.AddHealthChecks().AddRedis(_ => connectionString.Value, name: healthCheck);
 
         return builder.AddResource(server)
             .WithEndpoint(port: port, name: LocalServerResource.EndpointName, scheme: "tcp")
