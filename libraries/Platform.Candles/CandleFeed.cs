@@ -27,7 +27,10 @@ public sealed class CandleFeed(HttpClient http)
         using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
         if (!response.IsSuccessStatusCode)
         {
-            throw new CandleFeedException((int)response.StatusCode, await DescribeAsync(response, cancellationToken));
+            throw new CandleFeedException((int)response.StatusCode, await DescribeAsync(response, cancellationToken))
+            {
+                RetryAfter = response.Headers.RetryAfter?.Delta,
+            };
         }
 
         var columns = new Columns();

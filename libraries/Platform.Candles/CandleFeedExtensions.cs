@@ -1,3 +1,4 @@
+using System.Net;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -31,6 +32,10 @@ public static class CandleFeedExtensions
 #pragma warning restore EXTEXP0001
         client.AddStandardResilienceHandler(options =>
         {
+            // A 503 says Bybit is down: retrying would hold the caller (a worker slot) for nothing, and counting it towards
+            // the breaker would refuse reads of candles that are stored.
+            options.Retry.ShouldHandle = arguments => ValueTask.FromResult(IsFailure(arguments.Outcome));
+            options.CircuitBreaker.ShouldHandle = arguments => ValueTask.FromResult(IsFailure(arguments.Outcome));
             options.AttemptTimeout.Timeout = AttemptTimeout;
             options.TotalRequestTimeout.Timeout = 3 * AttemptTimeout;
             options.CircuitBreaker.SamplingDuration = 2 * AttemptTimeout;
@@ -38,4 +43,7 @@ public static class CandleFeedExtensions
         builder.Services.Configure<HttpStandardResilienceOptions>($"{client.Name}-standard", builder.Configuration.GetSection(ResilienceSection));
         return builder;
     }
+
+    private static bool IsFailure(Polly.Outcome<HttpResponseMessage> outcome) =>
+        outcome.Result?.StatusCode != HttpStatusCode.ServiceUnavailable && HttpClientResiliencePredicates.IsTransient(outcome);
 }

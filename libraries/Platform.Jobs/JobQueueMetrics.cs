@@ -1,16 +1,15 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
 namespace Platform.Jobs;
 
 /// <summary>
-/// Queue lengths on the <c>Platform.Jobs</c> meter: <c>jobs.queue.waiting</c> and <c>jobs.queue.in_flight</c> per
-/// stream, sampled from Redis in the background because gauges are read synchronously at scrape time.
+/// Queue figures on the <c>Platform.Jobs</c> meter per stream: <c>jobs.queue.waiting</c>, <c>jobs.queue.in_flight</c>,
+/// <c>jobs.queue.dead</c> and <c>jobs.queue.oldest_waiting_age</c>, sampled from Redis in the background because gauges are
+/// read synchronously at scrape time.
 /// </summary>
 internal sealed partial class JobQueueMetrics : BackgroundService
 {
@@ -22,13 +21,16 @@ internal sealed partial class JobQueueMetrics : BackgroundService
     private readonly ConcurrentDictionary<string, JobStreamDepth> _depths = new(StringComparer.Ordinal);
     private readonly ILogger<JobQueueMetrics> _logger;
 
-    public JobQueueMetrics(IServiceProvider services, IOptions<JobStreamRegistry> registry, IMeterFactory meterFactory, ILogger<JobQueueMetrics> logger)
+    public JobQueueMetrics(IEnumerable<IJobQueue> queues, IMeterFactory meterFactory, ILogger<JobQueueMetrics> logger)
     {
-        _streams = [.. registry.Value.Names.Distinct().Select(services.GetRequiredKeyedService<JobStream>)];
+        _streams = [.. queues.Select(queue => queue.Stream)];
         _logger = logger;
         var meter = meterFactory.Create(MeterName);
         meter.CreateObservableGauge("jobs.queue.waiting", () => Measure(depth => depth.Waiting), "{job}", "Jobs on the stream that no worker has read yet.");
         meter.CreateObservableGauge("jobs.queue.in_flight", () => Measure(depth => depth.InFlight), "{job}", "Jobs a worker has read and not yet acknowledged.");
+        meter.CreateObservableGauge("jobs.queue.dead", () => Measure(depth => depth.Dead), "{job}", "Jobs that failed for good, on the dead-letter stream.");
+        meter.CreateObservableGauge(
+            "jobs.queue.oldest_waiting_age", () => Measure(depth => depth.OldestWaiting.TotalSeconds), "s", "How long the oldest job no worker has read yet has waited.");
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -55,8 +57,9 @@ internal sealed partial class JobQueueMetrics : BackgroundService
         while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
-    private IEnumerable<Measurement<long>> Measure(Func<JobStreamDepth, long> value) =>
-        _depths.Select(depth => new Measurement<long>(value(depth.Value), new KeyValuePair<string, object?>("stream", depth.Key)));
+    private IEnumerable<Measurement<T>> Measure<T>(Func<JobStreamDepth, T> value)
+        where T : struct =>
+        _depths.Select(depth => new Measurement<T>(value(depth.Value), new KeyValuePair<string, object?>("stream", depth.Key)));
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Could not sample the depth of {Stream}: {Reason}")]
     private partial void LogSampleFailed(string stream, string reason);

@@ -1,4 +1,7 @@
 namespace Platform.Jobs;
 
-/// <summary>How many jobs of a stream wait for a worker and how many are in a worker's hands.</summary>
-public sealed record JobStreamDepth(long Waiting, long InFlight);
+/// <summary>
+/// How many jobs of a stream wait for a worker, how many are in a worker's hands, how many ended on the dead-letter stream,
+/// and how long the oldest waiting one has waited.
+/// </summary>
+public sealed record JobStreamDepth(long Waiting, long InFlight, long Dead, TimeSpan OldestWaiting);

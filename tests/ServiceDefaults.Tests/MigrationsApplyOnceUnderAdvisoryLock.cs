@@ -69,7 +69,11 @@ public sealed class MigrationsApplyOnceUnderAdvisoryLock
         await using var connection = new NpgsqlConnection(connectionString);
         var scripts = (await connection.QueryAsync<string>("SELECT scriptname FROM schemaversions ORDER BY scriptname")).ToList();
         Assert.Equal(
-            ["Platform.ServiceDefaults.Tests.Migrations.0001_create_widgets.sql", "Platform.ServiceDefaults.Tests.Migrations.0002_seed_widgets.sql"],
+            [
+                "Platform.ServiceDefaults.Tests.Migrations.0001_create_widgets.sql",
+                "Platform.ServiceDefaults.Tests.Migrations.0002_seed_widgets.sql",
+                "Platform.ServiceDefaults.Tests.Migrations.0003_create_test_jobs.sql",
+            ],
             scripts);
         Assert.Equal(1, await connection.ExecuteScalarAsync<int>("SELECT count(*) FROM widgets"));
     }

@@ -40,6 +40,12 @@ internal sealed record Backtest
 
     public DateTime? ClaimedAt { get; init; }
 
+    /// <summary>Until when the holder keeps the run without heartbeating.</summary>
+    public DateTime? LeaseUntil { get; init; }
+
+    /// <summary>When a run deferred by an outage outside the platform is tried again.</summary>
+    public DateTime? RetryAt { get; init; }
+
     public DateTime? StartedAt { get; init; }
 
     public DateTime? CompletedAt { get; init; }

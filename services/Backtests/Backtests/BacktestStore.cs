@@ -8,7 +8,7 @@ internal sealed class BacktestStore(NpgsqlDataSource dataSource)
 {
     public const string Columns = """
         id, strategy_id, symbol, timeframe, start_date, end_date, initial_capital, leverage, commission, config::text AS config,
-        additional_timeframes, htf_filters::text AS htf_filters, status, error_message, attempts, claimed_by, claimed_at,
+        additional_timeframes, htf_filters::text AS htf_filters, status, error_message, attempts, claimed_by, claimed_at, lease_until, retry_at,
         started_at, completed_at, final_capital, total_return, total_trades, winning_trades, losing_trades, win_rate,
         sharpe_ratio, sortino_ratio, max_drawdown, profit_factor, results::text AS results, created_at, updated_at
         """;

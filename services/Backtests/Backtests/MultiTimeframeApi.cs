@@ -34,6 +34,7 @@ internal static class MultiTimeframeApi
         BacktestQueue queue,
         CandleFeed candles,
         IOptions<MultiTimeframeOptions> options,
+        HttpContext httpContext,
         CancellationToken cancellationToken)
     {
         if (request.CheckShape() is { Count: > 0 } malformed)
@@ -95,9 +96,16 @@ internal static class MultiTimeframeApi
         }
         catch (CandleFeedException exception)
         {
+            if (exception.IsUpstreamOutage)
+            {
+                var retryAfter = exception.RetryAfter ?? CandleFeedException.DefaultRetryAfter;
+                httpContext.Response.Headers.RetryAfter = ((long)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
             return TypedResults.Problem(
                 $"MTF backtest failed: {exception.Message}",
-                statusCode: exception.IsPermanent ? StatusCodes.Status422UnprocessableEntity : StatusCodes.Status502BadGateway,
+                statusCode: exception.IsUpstreamOutage ? StatusCodes.Status503ServiceUnavailable
+                    : exception.IsPermanent ? StatusCodes.Status422UnprocessableEntity
+                    : StatusCodes.Status502BadGateway,
                 title: "Candles unavailable");
         }
         var series = CandleSeries.Create(central, columns.OpenTime, columns.Open, columns.High, columns.Low, columns.Close, columns.Volume).Series;

@@ -1,27 +1,17 @@
+using System.Globalization;
+using Platform.Backtests.Backtests;
 using Platform.Jobs;
-using StackExchange.Redis;
 
 namespace Platform.Backtests.Queue;
 
-/// <summary>Puts run ids on the jobs stream; when Redis is down the row is already committed and the reconciler enqueues it later.</summary>
-internal sealed partial class BacktestQueue(
-    [FromKeyedServices(BacktestQueue.StreamName)] JobStream stream, BacktestMetrics metrics, ILogger<BacktestQueue> logger)
+/// <summary>Puts stored runs on the jobs stream (docs/architecture.md, 3), counting them for <c>/metrics</c>.</summary>
+internal sealed class BacktestQueue(JobQueue<Backtest> jobs, BacktestMetrics metrics)
 {
     public const string StreamName = "backtests:jobs";
 
-    public async Task EnqueueAsync(long id)
+    public Task EnqueueAsync(long id)
     {
         metrics.Queued();
-        try
-        {
-            await stream.PublishAsync(id.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        }
-        catch (RedisException exception)
-        {
-            LogEnqueueFailed(logger, id, exception);
-        }
+        return jobs.EnqueueAsync(id.ToString(CultureInfo.InvariantCulture));
     }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Backtest {BacktestId} is stored but not yet on the stream; the reconciler will enqueue it")]
-    private static partial void LogEnqueueFailed(ILogger logger, long backtestId, Exception exception);
 }

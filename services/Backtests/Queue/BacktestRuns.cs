@@ -2,47 +2,24 @@ using Dapper;
 using Npgsql;
 using NpgsqlTypes;
 using Platform.Backtests.Backtests;
+using Platform.Jobs;
 
 namespace Platform.Backtests.Queue;
 
-/// <summary>The run lifecycle in PostgreSQL: atomic claims with a lease, heartbeats, and results written in one transaction.</summary>
+/// <summary>Runs in PostgreSQL: the job table of the run queue, and results written in one transaction.</summary>
 internal sealed class BacktestRuns(NpgsqlDataSource dataSource)
 {
-    /// <summary>
-    /// Takes a queued run, a failed one when <paramref name="allowFailed"/> (the contract's external workers may re-run
-    /// those), or a running one whose holder has been silent for longer than <paramref name="lease"/>.
-    /// </summary>
-    public async Task<Backtest?> TryClaimAsync(long id, string owner, TimeSpan lease, bool allowFailed, CancellationToken cancellationToken)
+    /// <summary>The run columns of the job framework (docs/architecture.md, 3.2): a claim stamps when the run started.</summary>
+    public static JobTable Table { get; } = new("backtests", JobKey.Int64)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        return await connection.QuerySingleOrDefaultAsync<Backtest>(new CommandDefinition(
-            $"""
-            UPDATE backtests
-            SET status = 'running', claimed_by = @Owner, claimed_at = now(), heartbeat_at = now(), started_at = now(),
-                attempts = attempts + 1, error_message = NULL, updated_at = now()
-            WHERE id = @Id
-              AND (status = 'queued'
-                   OR (@AllowFailed AND status = 'failed')
-                   OR (status = 'running' AND coalesce(heartbeat_at, claimed_at, started_at, updated_at) < now() - @Lease))
-            RETURNING {BacktestStore.Columns}
-            """,
-            new { Id = id, Owner = owner, Lease = lease, AllowFailed = allowFailed },
-            cancellationToken: cancellationToken));
-    }
-
-    /// <summary>Tells other workers the run is still in hand; false when the claim was lost.</summary>
-    public async Task<bool> HeartbeatAsync(long id, string owner, CancellationToken cancellationToken)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        return await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE backtests SET heartbeat_at = now() WHERE id = @Id AND claimed_by = @Owner AND status = 'running'",
-            new { Id = id, Owner = owner },
-            cancellationToken: cancellationToken)) == 1;
-    }
+        Returning = BacktestStore.Columns,
+        OnClaim = "claimed_at = now(), started_at = now()",
+    };
 
     /// <summary>
     /// Writes status, metrics, the result document, the trades and the equity curve in one transaction. Only a running
-    /// run takes results, and with <paramref name="owner"/> only from the worker holding it; null when refused.
+    /// run takes results, and with <paramref name="owner"/> only from the worker holding it; null when refused. The same
+    /// worker sending its results again gets the run it completed, nothing written twice.
     /// </summary>
     public async Task<Backtest?> CompleteAsync(long id, string? owner, RunOutcome outcome, CancellationToken cancellationToken)
     {
@@ -79,7 +56,11 @@ internal sealed class BacktestRuns(NpgsqlDataSource dataSource)
             cancellationToken: cancellationToken));
         if (completed is null)
         {
-            return null;
+            return owner is null ? null : await connection.QuerySingleOrDefaultAsync<Backtest>(new CommandDefinition(
+                $"SELECT {BacktestStore.Columns} FROM backtests WHERE id = @Id AND status = 'completed' AND claimed_by = @Owner",
+                new { Id = id, Owner = owner },
+                transaction,
+                cancellationToken: cancellationToken));
         }
         await connection.ExecuteAsync(new CommandDefinition(
             "DELETE FROM trades WHERE backtest_id = @Id; DELETE FROM equity_curves WHERE backtest_id = @Id", new { Id = id }, transaction, cancellationToken: cancellationToken));
@@ -94,51 +75,6 @@ internal sealed class BacktestRuns(NpgsqlDataSource dataSource)
         }
         await transaction.CommitAsync(cancellationToken);
         return completed;
-    }
-
-    /// <summary>Ends the run as failed with its reason; with <paramref name="owner"/> only when that worker still holds it.</summary>
-    public async Task FailAsync(long id, string? owner, string error, CancellationToken cancellationToken)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(
-            """
-            UPDATE backtests SET status = 'failed', error_message = @Error, heartbeat_at = NULL, updated_at = now()
-            WHERE id = @Id AND status IN ('queued', 'running') AND (@Owner::text IS NULL OR claimed_by = @Owner)
-            """,
-            new { Id = id, Owner = owner, Error = error },
-            cancellationToken: cancellationToken));
-    }
-
-    /// <summary>Puts a run the worker cannot finish back in the queue, keeping its attempt count (a shutdown does not count).</summary>
-    public async Task ReleaseAsync(long id, string owner, bool countAttempt, string? error, CancellationToken cancellationToken)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(
-            """
-            UPDATE backtests
-            SET status = 'queued', claimed_by = NULL, heartbeat_at = NULL, updated_at = now(), error_message = @Error,
-                attempts = CASE WHEN @CountAttempt THEN attempts ELSE attempts - 1 END
-            WHERE id = @Id AND claimed_by = @Owner AND status = 'running'
-            """,
-            new { Id = id, Owner = owner, CountAttempt = countAttempt, Error = error },
-            cancellationToken: cancellationToken));
-    }
-
-    /// <summary>Runs that may have no stream entry: queued for longer than the lease, or running under a silent worker.</summary>
-    public async Task<IReadOnlyList<long>> FindStrandedAsync(TimeSpan lease, CancellationToken cancellationToken)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var ids = await connection.QueryAsync<long>(new CommandDefinition(
-            """
-            SELECT id FROM backtests
-            WHERE (status = 'queued' AND updated_at < now() - @Lease)
-               OR (status = 'running' AND coalesce(heartbeat_at, claimed_at, updated_at) < now() - @Lease)
-            ORDER BY id
-            LIMIT 1000
-            """,
-            new { Lease = lease },
-            cancellationToken: cancellationToken));
-        return ids.AsList();
     }
 
     private static async Task CopyTradesAsync(NpgsqlConnection connection, long id, IReadOnlyList<TradeRow> trades, CancellationToken cancellationToken)

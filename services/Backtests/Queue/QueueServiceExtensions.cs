@@ -7,13 +7,11 @@ namespace Platform.Backtests.Queue;
 
 internal static class QueueServiceExtensions
 {
-    /// <summary>Registers the backtest store, the jobs stream, its workers and reconciler, and the candle feed.</summary>
+    /// <summary>Registers the backtest store, the run queue with its workers, and the candle feed.</summary>
     public static IHostApplicationBuilder AddBacktests(this IHostApplicationBuilder builder)
     {
-        var section = builder.Configuration.GetSection(QueueOptions.Section);
-        builder.Services.Configure<QueueOptions>(section);
-        var lease = section.Get<QueueOptions>()?.Lease ?? new QueueOptions().Lease;
-        builder.Services.AddJobStream(BacktestQueue.StreamName, lease);
+        builder.Services.Configure<QueueOptions>(builder.Configuration.GetSection(QueueOptions.Section));
+        builder.AddJobQueue<Backtest, BacktestWorker>(BacktestQueue.StreamName, BacktestRuns.Table, QueueOptions.Section);
         builder.Services.Configure<MultiTimeframeOptions>(builder.Configuration.GetSection(MultiTimeframeOptions.Section));
         builder.Services.AddSingleton<BacktestStore>();
         builder.Services.AddSingleton<BacktestRuns>();
@@ -21,8 +19,6 @@ internal static class QueueServiceExtensions
         builder.Services.AddSingleton<BacktestQueue>();
         builder.Services.AddSingleton<BacktestMetrics>();
         builder.Services.AddScoped<BacktestRunner>();
-        builder.Services.AddHostedService<BacktestWorker>();
-        builder.Services.AddHostedService<BacktestReconciler>();
         builder.AddCandleFeed();
         return builder;
     }

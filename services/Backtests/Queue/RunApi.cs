@@ -1,32 +1,35 @@
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 using Platform.Backtests.Backtests;
+using Platform.Jobs;
 
 namespace Platform.Backtests.Queue;
 
 /// <summary>The contract's HTTP worker protocol for external workers, and the trades of a run (docs/api-behaviour.md, 2.8–2.10).</summary>
 internal static class RunApi
 {
-    /// <summary>An external worker's claim goes stale after this long without results (the original's own worker used 5 minutes).</summary>
-    public static readonly TimeSpan ExternalClaimLease = TimeSpan.FromMinutes(5);
+    private const int MaxWorkerId = 200;
 
     public static RouteGroupBuilder MapRunApi(this RouteGroupBuilder group)
     {
         group.MapPost("/{id:long}/claim", ClaimAsync).WithName("ClaimBacktest").WithSummary("Claim a queued, failed or stale run for an external worker");
+        group.MapPost("/{id:long}/heartbeat", HeartbeatAsync).WithName("HeartbeatBacktest").WithSummary("Extend an external worker's claim on a running backtest");
         group.MapPost("/{id:long}/results", SubmitResultsAsync).WithName("SubmitBacktestResults").WithSummary("Complete a running backtest with its metrics and trades");
         group.MapGet("/{id:long}/trades", TradesApi.ListAsync).WithName("ListBacktestTrades");
         return group;
     }
 
     private static async Task<Results<Ok<ClaimAnswer>, ProblemHttpResult>> ClaimAsync(
-        long id, ClaimRequest? request, BacktestRuns runs, BacktestStore store, CancellationToken cancellationToken)
+        long id, ClaimRequest? request, JobQueue<Backtest> queue, BacktestStore store, IOptions<QueueOptions> options, CancellationToken cancellationToken)
     {
         var worker = string.IsNullOrWhiteSpace(request?.WorkerId) ? $"external:{Guid.NewGuid():N}" : request.WorkerId.Trim();
-        if (worker.Length > 200)
+        if (worker.Length > MaxWorkerId)
         {
-            return BacktestInput.Unprocessable(new Dictionary<string, string[]> { ["worker_id"] = ["worker_id must be at most 200 characters."] });
+            return BacktestInput.Unprocessable(new Dictionary<string, string[]> { ["worker_id"] = [$"worker_id must be at most {MaxWorkerId} characters."] });
         }
-        if (await runs.TryClaimAsync(id, worker, ExternalClaimLease, allowFailed: true, cancellationToken) is { } claimed)
+        var claim = await queue.Ledger.ClaimAsync(id, worker, options.Value.ExternalLease, queue.Options.MaxAttempts, includeFailed: true, cancellationToken);
+        if (claim?.Job is { } claimed)
         {
             var view = BacktestView.From(claimed);
             return TypedResults.Ok(new ClaimAnswer("claimed", view, "Claimed for running", view.ClaimedAt!.Value, worker));
@@ -34,11 +37,42 @@ internal static class RunApi
         return await store.GetAsync(id, cancellationToken) switch
         {
             null => BacktestInput.NotFound(),
+            { Status: BacktestStatus.Failed } failed => TypedResults.Problem(
+                failed.ErrorMessage, statusCode: StatusCodes.Status409Conflict, title: "Failed for good"),
+            { Status: BacktestStatus.Queued, RetryAt: { } retryAt } deferred => TypedResults.Problem(
+                $"Deferred until {retryAt:O}: {deferred.ErrorMessage}", statusCode: StatusCodes.Status409Conflict, title: "Deferred"),
             { Status: BacktestStatus.Completed } => TypedResults.Problem("Already completed", statusCode: StatusCodes.Status409Conflict, title: "Already completed"),
             var running => TypedResults.Problem(
                 $"Already running and not stale (claimed by {running.ClaimedBy} at {running.ClaimedAt:O}).",
                 statusCode: StatusCodes.Status409Conflict,
                 title: "Already claimed"),
+        };
+    }
+
+    /// <summary>Extends the claim of the external worker holding the run; nobody takes the run over while it heartbeats.</summary>
+    private static async Task<Results<Ok<HeartbeatAnswer>, ProblemHttpResult>> HeartbeatAsync(
+        long id, HeartbeatRequest request, JobQueue<Backtest> queue, BacktestStore store, IOptions<QueueOptions> options, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(request.WorkerId) || request.WorkerId.Length > MaxWorkerId)
+        {
+            return BacktestInput.Unprocessable(new Dictionary<string, string[]>
+            {
+                ["worker_id"] = [$"worker_id is required: the id the run was claimed with, at most {MaxWorkerId} characters."],
+            });
+        }
+        var worker = request.WorkerId.Trim();
+        var lease = options.Value.ExternalLease;
+        if (await queue.Ledger.HeartbeatAsync(id, worker, lease, null, cancellationToken))
+        {
+            return TypedResults.Ok(new HeartbeatAnswer("running", worker, DateTimeOffset.UtcNow + lease));
+        }
+        return await store.GetAsync(id, cancellationToken) switch
+        {
+            null => BacktestInput.NotFound(),
+            var backtest => TypedResults.Problem(
+                $"The backtest is {backtest.Status}{(backtest.ClaimedBy is null ? "" : $", held by {backtest.ClaimedBy}")}; only the worker holding a running backtest extends its claim.",
+                statusCode: StatusCodes.Status409Conflict,
+                title: "Not held by that worker"),
         };
     }
 
@@ -70,6 +104,11 @@ internal static class RunApi
 }
 
 internal sealed record ClaimRequest(string? WorkerId);
+
+internal sealed record HeartbeatRequest(string? WorkerId);
+
+/// <summary>The claim is extended until <see cref="LeaseUntil"/>; heartbeat again well before it.</summary>
+internal sealed record HeartbeatAnswer(string Status, string WorkerId, DateTimeOffset LeaseUntil);
 
 /// <summary>
 /// The contract's claim answer with the keys the original's clients expect to pass through (<c>claimed_at</c>;

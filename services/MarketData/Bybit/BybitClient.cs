@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.Extensions.Options;
 using Platform.Engine.Data;
+using Polly;
 using Polly.CircuitBreaker;
 using Polly.RateLimiting;
 using Polly.Timeout;
@@ -27,14 +28,16 @@ internal sealed class BybitClient(HttpClient http, BybitCircuit circuit, IOption
     /// still-open one (open time + interval after the envelope's <c>time</c>) flagged with <c>IsClosed = false</c>.
     /// Bybit anchors the window at <paramref name="end"/> when both bounds hold more than <paramref name="limit"/> bars (docs/bybit.md, 2.1).
     /// </summary>
-    public async Task<KlineBatch> GetKlinesAsync(string symbol, Interval interval, long? start, long? end, int limit, CancellationToken cancellationToken)
+    /// <param name="failFast">Fail at once when Bybit cannot be reached instead of retrying (<see cref="BybitResilience.FailFast"/>).</param>
+    public async Task<KlineBatch> GetKlinesAsync(
+        string symbol, Interval interval, long? start, long? end, int limit, CancellationToken cancellationToken, bool failFast = false)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(limit, PageLimit);
         var path = string.Create(
             CultureInfo.InvariantCulture,
             $"/v5/market/kline?category={Category}&symbol={Uri.EscapeDataString(symbol)}&interval={interval.Code}{Bound("start", start)}{Bound("end", end)}&limit={limit}");
-        var envelope = await GetAsync(path, symbol, BybitJsonContext.Default.BybitEnvelopeBybitKlineResult, cancellationToken);
+        var envelope = await GetAsync(path, symbol, BybitJsonContext.Default.BybitEnvelopeBybitKlineResult, cancellationToken, failFast);
         var from = start ?? long.MinValue;
         var to = end ?? long.MaxValue;
         BybitCandle[] candles =
@@ -136,7 +139,7 @@ internal sealed class BybitClient(HttpClient http, BybitCircuit circuit, IOption
     }
 
     private async Task<BybitEnvelope<TResult>> GetAsync<TResult>(
-        string path, string? symbol, JsonTypeInfo<BybitEnvelope<TResult>> typeInfo, CancellationToken cancellationToken)
+        string path, string? symbol, JsonTypeInfo<BybitEnvelope<TResult>> typeInfo, CancellationToken cancellationToken, bool failFast = false)
         where TResult : class
     {
         await circuit.LiftExpiredBanAsync(cancellationToken);
@@ -145,6 +148,9 @@ internal sealed class BybitClient(HttpClient http, BybitCircuit circuit, IOption
         {
             request.Options.Set(BybitResponseHandler.SymbolOption, symbol);
         }
+        var context = ResilienceContextPool.Shared.Get(cancellationToken);
+        context.Properties.Set(BybitResilience.FailFast, failFast);
+        request.SetResilienceContext(context);
         try
         {
             // BybitResponseHandler has checked the HTTP status and retCode, so this is a success envelope.
@@ -178,6 +184,10 @@ internal sealed class BybitClient(HttpClient http, BybitCircuit circuit, IOption
         catch (JsonException exception)
         {
             throw new BybitException(BybitErrorKind.Upstream, $"Bybit answered an unexpected result: {exception.Message}", exception) { Symbol = symbol };
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
         }
     }
 

@@ -18,6 +18,13 @@ internal static class BybitResilience
     public const string PipelineName = "bybit";
     public const string RateLimiterKey = "bybit";
 
+    /// <summary>
+    /// Marks a call whose caller must not wait out an outage (docs/bybit.md, 4.3): a failure that counts as an outage is not
+    /// retried, and its attempt times out after <see cref="BybitResilienceOptions.FailFastTimeout"/>. Rate limits are still
+    /// waited for: they are pacing, not an outage.
+    /// </summary>
+    public static readonly ResiliencePropertyKey<bool> FailFast = new("bybit-fail-fast");
+
     public static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> pipeline, ResilienceHandlerContext context)
     {
         var services = context.ServiceProvider;
@@ -36,7 +43,9 @@ internal static class BybitResilience
                 UseJitter = true,
                 Delay = options.BaseDelay,
                 MaxDelay = options.MaxDelay,
-                ShouldHandle = arguments => ValueTask.FromResult(IsRetryable(arguments.Outcome.Exception)),
+                ShouldHandle = arguments => ValueTask.FromResult(
+                    IsRetryable(arguments.Outcome.Exception)
+                    && !(arguments.Context.Properties.GetValue(FailFast, false) && IsOutage(arguments.Outcome.Exception))),
                 DelayGenerator = arguments => ValueTask.FromResult(UntilReset(arguments.Outcome.Exception, time.GetUtcNow(), options.MaxDelay)),
                 OnRetry = arguments =>
                 {
@@ -71,7 +80,13 @@ internal static class BybitResilience
                 },
             })
             .AddRateLimiter(services.GetRequiredKeyedService<RateLimiter>(RateLimiterKey))
-            .AddTimeout(options.AttemptTimeout);
+            .AddTimeout(new TimeoutStrategyOptions
+            {
+                TimeoutGenerator = arguments => ValueTask.FromResult(
+                    arguments.Context.Properties.GetValue(FailFast, false) && options.FailFastTimeout < options.AttemptTimeout
+                        ? options.FailFastTimeout
+                        : options.AttemptTimeout),
+            });
     }
 
     /// <summary>

@@ -33,6 +33,17 @@ internal sealed class BybitResilienceOptions
     [Range(typeof(TimeSpan), "00:00:00.010", "01:00:00")]
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// The attempt timeout of a fail-fast call (<see cref="BybitResilience.FailFast"/>): a caller that holds a worker or
+    /// an HTTP request learns within it that Bybit cannot be reached, and such a call is never retried.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "00:10:00")]
+    public TimeSpan FailFastTimeout { get; set; } = TimeSpan.FromSeconds(1.5);
+
+    /// <summary>What a fail-fast caller is told to wait (<c>Retry-After</c>) when Bybit failed but the circuit is still closed.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan FailFastRetryAfter { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>One call including queueing, retries and back-off.</summary>
     [Range(typeof(TimeSpan), "00:00:00.010", "1.00:00:00")]
     public TimeSpan TotalTimeout { get; set; } = TimeSpan.FromSeconds(90);

@@ -1,13 +1,16 @@
 using Platform.Engine.Data;
+using Microsoft.Extensions.Options;
 using Platform.MarketData.Bybit;
 
 namespace Platform.MarketData.Candles;
 
 /// <summary>
 /// Fills the bars of a range that the store lacks from Bybit before a read: every missing stretch is paged backwards from
-/// its end, 1000 bars a request, and stops early when Bybit has nothing older (before the symbol was listed).
+/// its end, 1000 bars a request, and stops early when Bybit has nothing older (before the symbol was listed). Its callers
+/// hold a worker or a request, so Bybit is asked to fail fast, and an outage ends the read at once with a
+/// <see cref="CandleGapException"/> naming what is missing (docs/bybit.md, 4.3).
 /// </summary>
-internal sealed class CandleBackfill(CandleStore store, BybitClient bybit, TimeProvider time)
+internal sealed class CandleBackfill(CandleStore store, BybitClient bybit, BybitCircuit circuit, IOptions<BybitResilienceOptions> options, TimeProvider time)
 {
     private const int PageBars = 1000;
 
@@ -65,7 +68,17 @@ internal sealed class CandleBackfill(CandleStore store, BybitClient bybit, TimeP
         while (pageLast >= first)
         {
             var pageFirst = Math.Max(first, interval.PeriodStart(interval.PeriodIndex(pageLast) - PageBars + 1));
-            var batch = await bybit.GetKlinesAsync(symbol, interval, pageFirst, pageLast, PageBars, cancellationToken);
+            KlineBatch batch;
+            try
+            {
+                batch = await bybit.GetKlinesAsync(symbol, interval, pageFirst, pageLast, PageBars, cancellationToken, failFast: true);
+            }
+            catch (BybitException exception) when (!exception.IsPermanent)
+            {
+                var retryAfter = exception.RetryAfter ?? (exception.ResetAt is { } reset ? reset - time.GetUtcNow() : circuit.RetryAfter);
+                throw new CandleGapException(
+                    symbol, interval.Code, first, pageLast, retryAfter > TimeSpan.Zero ? retryAfter : options.Value.FailFastRetryAfter, exception);
+            }
             var closed = batch.Candles.Where(candle => candle.IsClosed).Select(candle => candle.ToCandle()).ToList();
             if (closed.Count == 0)
             {

@@ -9,7 +9,8 @@ internal static class CandleReadApi
 {
     /// <summary>
     /// Candles for other services (not routed by the gateway): ascending, streamed from PostgreSQL as they are read, in JSON,
-    /// CSV or the compact binary rows of <see cref="CandleFormats"/>, chosen by <c>Accept</c>.
+    /// CSV or the compact binary rows of <see cref="CandleFormats"/>, chosen by <c>Accept</c>. When missing candles cannot
+    /// be fetched because Bybit is down, 503 with <c>Retry-After</c> and the missing range, within the fail-fast timeout.
     /// </summary>
     public static RouteGroupBuilder MapCandleReadApi(this IEndpointRouteBuilder routes)
     {
@@ -21,7 +22,7 @@ internal static class CandleReadApi
         return group;
     }
 
-    private static async Task<Results<EmptyHttpResult, ValidationProblem>> ReadAsync(
+    private static async Task<Results<EmptyHttpResult, ValidationProblem, ProblemHttpResult>> ReadAsync(
         [AsParameters] CandleRangeQuery query,
         HttpContext context,
         NpgsqlDataSource dataSource,
@@ -35,7 +36,26 @@ internal static class CandleReadApi
         }
         if (query.Backfill != false)
         {
-            await backfill.FillAsync(range.Symbol, range.Interval, range.Start, range.End, cancellationToken);
+            try
+            {
+                await backfill.FillAsync(range.Symbol, range.Interval, range.Start, range.End, cancellationToken);
+            }
+            catch (CandleGapException gap)
+            {
+                context.Response.Headers.RetryAfter = ((long)Math.Ceiling(gap.RetryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                return TypedResults.Problem(
+                    gap.Message,
+                    statusCode: StatusCodes.Status503ServiceUnavailable,
+                    title: "Candles missing while Bybit is unreachable",
+                    extensions: new Dictionary<string, object?>
+                    {
+                        ["symbol"] = gap.Symbol,
+                        ["interval"] = range.Interval.Code,
+                        ["missing_from"] = gap.First,
+                        ["missing_to"] = gap.Last,
+                        ["retry_after_seconds"] = Math.Ceiling(gap.RetryAfter.TotalSeconds),
+                    });
+            }
         }
 
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);

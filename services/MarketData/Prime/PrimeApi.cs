@@ -4,11 +4,10 @@ using Microsoft.Extensions.Options;
 using Platform.MarketData.Bybit;
 using Platform.Jobs;
 using Platform.ServiceDefaults.Redis;
-using StackExchange.Redis;
 
 namespace Platform.MarketData.Prime;
 
-internal static partial class PrimeApi
+internal static class PrimeApi
 {
     public const string StreamName = "marketdata:prime";
 
@@ -31,12 +30,13 @@ internal static partial class PrimeApi
     public static IHostApplicationBuilder AddPrimeJobs(this IHostApplicationBuilder builder)
     {
         builder.Services.Configure<PrimeOptions>(builder.Configuration.GetSection(PrimeOptions.Section));
-        var lease = builder.Configuration.GetSection(PrimeOptions.Section).Get<PrimeOptions>()?.Lease ?? new PrimeOptions().Lease;
-        builder.Services.AddJobStream(StreamName, lease);
+        builder.AddJobQueue<PrimeJob, PrimeWorker>(StreamName, PrimeJobStore.Table, PrimeOptions.Section, options =>
+        {
+            options.Concurrency = 1;
+            options.MaxAttempts = 5;
+        });
         builder.Services.AddSingleton<PrimeJobStore>();
         builder.Services.AddScoped<PrimeRunner>();
-        builder.Services.AddHostedService<PrimeWorker>();
-        builder.Services.AddHostedService<PrimeReconciler>();
         return builder;
     }
 
@@ -50,8 +50,9 @@ internal static partial class PrimeApi
         }
         if (!request.RunsSynchronously)
         {
-            var queued = await services.Jobs.CreateAsync(plan.Symbol, plan.Ranges, plan.EndMs, plan.LoadLimit, plan.Pages, PrimeStatus.Queued, null, cancellationToken);
-            await TryPublishAsync(services, queued.Id);
+            var queued = await services.Jobs.CreateAsync(
+                plan.Symbol, plan.Ranges, plan.EndMs, plan.LoadLimit, plan.Pages, PrimeStatus.Queued, null, services.Queue.Options.Lease, cancellationToken);
+            await services.Queue.EnqueueAsync(queued.Id.ToString());
             return TypedResults.Accepted($"/api/v1/marketdata/bybit/prime/{queued.Id}", PrimeJobView.From(queued));
         }
         if (plan.Pages > services.Options.Value.SynchronousPageLimit)
@@ -63,7 +64,8 @@ internal static partial class PrimeApi
         }
 
         var owner = $"request:{Guid.NewGuid():N}";
-        var job = await services.Jobs.CreateAsync(plan.Symbol, plan.Ranges, plan.EndMs, plan.LoadLimit, plan.Pages, PrimeStatus.Running, owner, cancellationToken);
+        var job = await services.Jobs.CreateAsync(
+            plan.Symbol, plan.Ranges, plan.EndMs, plan.LoadLimit, plan.Pages, PrimeStatus.Running, owner, services.Queue.Options.Lease, cancellationToken);
         try
         {
             var lengths = await services.Runner.RunAsync(job, owner, cancellationToken);
@@ -72,7 +74,7 @@ internal static partial class PrimeApi
         }
         catch (BybitException exception)
         {
-            await services.Jobs.FailAsync(job.Id, owner, exception.Message, CancellationToken.None);
+            await services.Queue.Ledger.FailAsync(job.Id, owner, exception.Message, CancellationToken.None);
             throw;
         }
     }
@@ -88,30 +90,14 @@ internal static partial class PrimeApi
             ? TypedResults.Ok(PrimeJobView.From(job))
             : TypedResults.Problem($"No backfill job {id}.", statusCode: StatusCodes.Status404NotFound, title: "Backfill job not found");
     }
-
-    private static async Task TryPublishAsync(PrimeServices services, Guid id)
-    {
-        try
-        {
-            await services.Stream.PublishAsync(id.ToString());
-        }
-        catch (RedisException exception)
-        {
-            LogPublishFailed(services.Logger, id, exception);
-        }
-    }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Backfill job {JobId} is stored but not yet on the stream; the reconciler will publish it")]
-    private static partial void LogPublishFailed(ILogger logger, Guid jobId, Exception exception);
 }
 
 internal sealed record PrimeServices(
     PrimeJobStore Jobs,
     PrimeRunner Runner,
-    [FromKeyedServices(PrimeApi.StreamName)] JobStream Stream,
+    JobQueue<PrimeJob> Queue,
     IOptions<PrimeOptions> Options,
-    TimeProvider Time,
-    ILogger<PrimeRunner> Logger);
+    TimeProvider Time);
 
 /// <summary>The original synchronous answer (docs/api-behaviour.md, 4.12) plus the job that did the work.</summary>
 internal sealed record PrimeSummary(
@@ -135,6 +121,8 @@ internal sealed record PrimeJobView(
     long CandlesStored,
     string? CurrentInterval,
     string[] Errors,
+    string? ErrorMessage,
+    DateTime? RetryAt,
     int Attempts,
     IReadOnlyDictionary<string, int> RamWorkingSet,
     DateTime CreatedAt,
@@ -152,6 +140,8 @@ internal sealed record PrimeJobView(
         job.CandlesStored,
         job.CurrentInterval,
         job.Errors,
+        job.ErrorMessage,
+        job.RetryAt,
         job.Attempts,
         JsonSerializer.Deserialize<Dictionary<string, int>>(job.WorkingSets, PrimeJobStore.Json)!,
         job.CreatedAt,

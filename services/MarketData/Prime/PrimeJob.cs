@@ -32,6 +32,12 @@ internal sealed record PrimeJob
 
     public string[] Errors { get; init; } = [];
 
+    /// <summary>Why the last attempt ended, or what a deferred job waits for.</summary>
+    public string? ErrorMessage { get; init; }
+
+    /// <summary>When a job deferred while Bybit is unreachable is tried again.</summary>
+    public DateTime? RetryAt { get; init; }
+
     public int Attempts { get; init; }
 
     public DateTime CreatedAt { get; init; }

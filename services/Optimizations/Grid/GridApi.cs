@@ -3,12 +3,11 @@ using Microsoft.Extensions.Options;
 using Platform.Optimizations.Objectives;
 using Platform.Optimizations.Optimizations;
 using Platform.Jobs;
-using StackExchange.Redis;
 
 namespace Platform.Optimizations.Grid;
 
 /// <summary>Start a grid run (202 with its job id), also at the original path; and cancel a run (docs/api-behaviour.md, 3.7).</summary>
-internal static partial class GridApi
+internal static class GridApi
 {
     public static RouteGroupBuilder MapGridApi(this RouteGroupBuilder group)
     {
@@ -48,7 +47,7 @@ internal static partial class GridApi
         }
         foreach (var chunk in run.ChunkIds)
         {
-            await TryPublishAsync(services, chunk);
+            await services.Chunks.EnqueueAsync(chunk.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
         return TypedResults.Accepted(
             $"/api/v1/optimizations/{id}",
@@ -68,21 +67,6 @@ internal static partial class GridApi
             ? TypedResults.Ok(OptimizationView.From(after, time.GetUtcNow()))
             : TypedResults.Problem($"Nothing to cancel: the optimization is {before.Status}.", statusCode: StatusCodes.Status409Conflict, title: "Not running");
     }
-
-    private static async Task TryPublishAsync(GridServices services, long chunk)
-    {
-        try
-        {
-            await services.Stream.PublishAsync(chunk.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        }
-        catch (RedisException exception)
-        {
-            LogPublishFailed(services.Logger, chunk, exception);
-        }
-    }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Grid chunk {ChunkId} is stored but not on the stream; the reconciler will publish it")]
-    private static partial void LogPublishFailed(ILogger logger, long chunkId, Exception exception);
 }
 
 /// <summary>The contract's answer to starting a run: the job id (<c>task_id</c>), with its size.</summary>
@@ -91,6 +75,5 @@ internal sealed record RunStarted(string TaskId, long OptimizationId, string Que
 internal sealed record GridServices(
     OptimizationStore Store,
     GridRuns Runs,
-    [FromKeyedServices(GridWorker.StreamName)] JobStream Stream,
-    IOptions<GridOptions> Options,
-    ILogger<GridRuns> Logger);
+    JobQueue<GridChunk> Chunks,
+    IOptions<GridOptions> Options);

@@ -4,10 +4,11 @@ using Npgsql;
 using NpgsqlTypes;
 using Platform.Optimizations.Objectives;
 using Platform.Optimizations.Optimizations;
+using Platform.Jobs;
 
 namespace Platform.Optimizations.Grid;
 
-/// <summary>Grid runs in PostgreSQL: the chunks of a run, their atomic claims, and per-chunk results written exactly once.</summary>
+/// <summary>Grid runs in PostgreSQL: the chunks of a run (jobs), and per-chunk results written exactly once.</summary>
 internal sealed class GridRuns(NpgsqlDataSource dataSource)
 {
     /// <summary>
@@ -53,37 +54,25 @@ internal sealed class GridRuns(NpgsqlDataSource dataSource)
         return (started, ids.AsList());
     }
 
-    /// <summary>Takes a queued chunk, or a running one whose worker went silent, of a run that is still live.</summary>
-    public async Task<GridChunk?> TryClaimAsync(long chunkId, string owner, TimeSpan lease, CancellationToken cancellationToken)
+    /// <summary>
+    /// The chunk columns of the job framework (docs/architecture.md, 3.2). A chunk is claimable only while its run is live
+    /// (not cancelled, failed or replaced), so heartbeats stop a cancelled run's chunks; a chunk that fails fails its run.
+    /// </summary>
+    public static JobTable Table { get; } = new("optimization_chunks", JobKey.Int64)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        return await connection.QuerySingleOrDefaultAsync<GridChunk>(new CommandDefinition(
-            """
-            UPDATE optimization_chunks c
-            SET status = 'running', claimed_by = @Owner, heartbeat_at = now(), attempts = c.attempts + 1
-            FROM optimizations o
-            WHERE c.id = @Id AND o.id = c.optimization_id AND o.job_id = c.job_id AND o.status IN ('queued', 'running')
-              AND (c.status = 'queued' OR (c.status = 'running' AND c.heartbeat_at < now() - @Lease))
-            RETURNING c.id, c.optimization_id, c.job_id, c.chunk_no, c.first_index, c.end_index, c.attempts
+        Returning = "id, optimization_id, job_id, chunk_no, first_index, end_index, attempts",
+        Claimable = """
+            EXISTS (SELECT 1 FROM optimizations o
+                    WHERE o.id = optimization_chunks.optimization_id AND o.job_id = optimization_chunks.job_id AND o.status IN ('queued', 'running'))
             """,
-            new { Id = chunkId, Owner = owner, Lease = lease },
-            cancellationToken: cancellationToken));
-    }
-
-    /// <summary>Whether the run of the chunk was cancelled (or replaced) since it was claimed; also refreshes the claim.</summary>
-    public async Task<bool> IsStoppedAsync(GridChunk chunk, string owner, CancellationToken cancellationToken)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        return await connection.ExecuteAsync(new CommandDefinition(
-            """
-            UPDATE optimization_chunks c SET heartbeat_at = now()
-            FROM optimizations o
-            WHERE c.id = @Id AND c.claimed_by = @Owner AND c.status = 'running'
-              AND o.id = c.optimization_id AND o.job_id = c.job_id AND o.status IN ('queued', 'running')
+        AfterFail = """
+            UPDATE optimization_chunks SET status = 'cancelled', updated_at = now()
+            WHERE job_id = (SELECT job_id FROM optimization_chunks WHERE id = @Id) AND status = 'queued';
+            UPDATE optimizations o SET status = 'failed', error_message = @Error, completed_at = now(), updated_at = now()
+            FROM optimization_chunks c
+            WHERE c.id = @Id AND o.id = c.optimization_id AND o.job_id = c.job_id AND o.status IN ('queued', 'running');
             """,
-            new { chunk.Id, Owner = owner },
-            cancellationToken: cancellationToken)) == 0;
-    }
+    };
 
     /// <summary>
     /// Writes a chunk's results, marks it done, adds it to the run's progress and best, and completes the run with its
@@ -95,7 +84,7 @@ internal sealed class GridRuns(NpgsqlDataSource dataSource)
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var marked = await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE optimization_chunks SET status = 'done', heartbeat_at = NULL WHERE id = @Id AND claimed_by = @Owner AND status = 'running'",
+            "UPDATE optimization_chunks SET status = 'done', heartbeat_at = NULL, lease_until = NULL, updated_at = now() WHERE id = @Id AND claimed_by = @Owner AND status = 'running'",
             new { chunk.Id, Owner = owner },
             transaction,
             cancellationToken: cancellationToken));
@@ -133,52 +122,6 @@ internal sealed class GridRuns(NpgsqlDataSource dataSource)
         }
         await transaction.CommitAsync(cancellationToken);
         return true;
-    }
-
-    /// <summary>Gives a chunk back to the queue after an interruption (shutdown, or a transient failure when <paramref name="error"/> is set).</summary>
-    public async Task ReleaseAsync(GridChunk chunk, string owner, string? error, CancellationToken cancellationToken)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(
-            """
-            UPDATE optimization_chunks
-            SET status = 'queued', claimed_by = NULL, heartbeat_at = NULL, error_message = @Error,
-                attempts = CASE WHEN @Error IS NULL THEN attempts - 1 ELSE attempts END
-            WHERE id = @Id AND claimed_by = @Owner AND status = 'running'
-            """,
-            new { chunk.Id, Owner = owner, Error = error },
-            cancellationToken: cancellationToken));
-    }
-
-    /// <summary>A chunk that cannot succeed fails its whole run, with the reason.</summary>
-    public async Task FailAsync(GridChunk chunk, string error, CancellationToken cancellationToken)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(
-            """
-            UPDATE optimization_chunks SET status = 'failed', error_message = @Error WHERE id = @Id;
-            UPDATE optimization_chunks SET status = 'cancelled' WHERE job_id = @JobId AND status = 'queued';
-            UPDATE optimizations SET status = 'failed', error_message = @Error, completed_at = now(), updated_at = now()
-            WHERE id = @OptimizationId AND job_id = @JobId AND status IN ('queued', 'running');
-            """,
-            new { chunk.Id, chunk.JobId, chunk.OptimizationId, Error = error },
-            cancellationToken: cancellationToken));
-    }
-
-    /// <summary>Chunks of live runs that may have lost their stream entry.</summary>
-    public async Task<IReadOnlyList<long>> FindStrandedAsync(TimeSpan lease, CancellationToken cancellationToken)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var ids = await connection.QueryAsync<long>(new CommandDefinition(
-            """
-            SELECT c.id FROM optimization_chunks c JOIN optimizations o ON o.id = c.optimization_id AND o.job_id = c.job_id
-            WHERE o.status IN ('queued', 'running') AND o.updated_at < now() - @Lease
-              AND (c.status = 'queued' OR (c.status = 'running' AND c.heartbeat_at < now() - @Lease))
-            LIMIT 1000
-            """,
-            new { Lease = lease },
-            cancellationToken: cancellationToken));
-        return ids.AsList();
     }
 
     private static async Task FinishAsync(NpgsqlConnection connection, long id, Objective objective, CancellationToken cancellationToken)

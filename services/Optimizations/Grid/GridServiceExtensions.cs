@@ -8,24 +8,26 @@ namespace Platform.Optimizations.Grid;
 
 internal static class GridServiceExtensions
 {
-    /// <summary>Registers the optimization store, the chunk stream with its workers and reconciler, the candle feed and the strategy client.</summary>
+    /// <summary>Registers the optimization store, the chunk and walk-forward queues with their workers, the candle feed and the strategy client.</summary>
     public static IHostApplicationBuilder AddOptimizations(this IHostApplicationBuilder builder)
     {
-        var section = builder.Configuration.GetSection(GridOptions.Section);
-        builder.Services.Configure<GridOptions>(section);
-        var lease = section.Get<GridOptions>()?.Lease ?? new GridOptions().Lease;
-        builder.Services.AddJobStream(GridWorker.StreamName, lease);
-        builder.Services.AddJobStream(WalkForwardWorker.StreamName, lease);
+        builder.Services.Configure<GridOptions>(builder.Configuration.GetSection(GridOptions.Section));
+        builder.AddJobQueue<GridChunk, GridWorker>(GridWorker.StreamName, GridRuns.Table, GridOptions.Section, options =>
+        {
+            options.Concurrency = 1;
+            options.HeartbeatInterval = GridWorker.StopPoll;
+        });
+        builder.AddJobQueue<Optimization, WalkForwardWorker>(WalkForwardWorker.StreamName, WalkForwardRuns.Table, GridOptions.Section, options =>
+        {
+            options.Concurrency = 1;
+            options.HeartbeatInterval = GridWorker.StopPoll;
+        });
         builder.Services.AddSingleton<OptimizationStore>();
         builder.Services.AddSingleton<WalkForwardRuns>();
         builder.Services.AddSingleton<GridRuns>();
         builder.Services.AddSingleton<OptimizationMetrics>();
         builder.Services.AddMemoryCache(cache => cache.SizeLimit = 20_000_000);
         builder.Services.AddScoped<CandleCache>();
-        builder.Services.AddHostedService<GridWorker>();
-        builder.Services.AddHostedService<GridReconciler>();
-        builder.Services.AddHostedService<WalkForwardWorker>();
-        builder.Services.AddHostedService<WalkForwardReconciler>();
         builder.AddCandleFeed();
         StrategyClient.AddStrategyClient(builder);
         BacktestClient.AddBacktestClient(builder);

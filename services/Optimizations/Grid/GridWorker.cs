@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Microsoft.Extensions.Options;
 using Platform.Engine.Configuration;
 using Platform.Engine.Data;
 using Platform.Engine.Optimization;
@@ -14,71 +13,42 @@ namespace Platform.Optimizations.Grid;
 
 /// <summary>
 /// Evaluates grid chunks from the chunk stream on all cores with the engine (indicators shared within a chunk), writes each
-/// chunk's results exactly once, and stops within a poll interval when its run is cancelled.
+/// chunk's results exactly once, and stops within <see cref="StopPoll"/> when its run is cancelled.
 /// </summary>
-internal sealed partial class GridWorker(
-    [FromKeyedServices(GridWorker.StreamName)] JobStream stream,
+internal sealed class GridWorker(
+    JobQueue<GridChunk> queue,
     MigrationStatus migrations,
     GridRuns runs,
     OptimizationStore optimizations,
     OptimizationMetrics metrics,
     IServiceScopeFactory scopes,
-    IOptions<GridOptions> options,
     ILogger<GridWorker> logger)
-    : JobStreamWorker(stream, migrations, options.Value.Concurrency, logger)
+    : JobWorker<GridChunk>(queue, migrations, logger)
 {
     public const string StreamName = "optimizations:chunks";
 
-    private static readonly TimeSpan StopPoll = TimeSpan.FromMilliseconds(500);
+    /// <summary>How soon a chunk notices that its run was cancelled: its heartbeat checks the run is still live.</summary>
+    public static readonly TimeSpan StopPoll = TimeSpan.FromMilliseconds(500);
 
-    protected override async Task<JobOutcome> RunAsync(JobMessage message, CancellationToken stoppingToken)
+    protected override async Task<bool> RunAsync(GridChunk chunk, JobContext context, CancellationToken cancellationToken)
     {
-        if (!long.TryParse(message.JobId, System.Globalization.CultureInfo.InvariantCulture, out var chunkId)
-            || await runs.TryClaimAsync(chunkId, Consumer, options.Value.Lease, stoppingToken) is not { } chunk)
+        var rows = await EvaluateAsync(chunk, cancellationToken);
+        var optimization = await optimizations.GetAsync(chunk.OptimizationId, cancellationToken);
+        var spec = RunSpec.Parse(optimization!.Objective!);
+        if (!await runs.CompleteAsync(chunk, context.Owner, spec.Objective, rows, cancellationToken))
         {
-            return JobOutcome.Skipped;
+            return false;
         }
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-        var watching = WatchAsync(chunk, stop);
-        try
-        {
-            var rows = await EvaluateAsync(chunk, stop.Token);
-            var optimization = await optimizations.GetAsync(chunk.OptimizationId, stoppingToken);
-            var spec = RunSpec.Parse(optimization!.Objective!);
-            if (!await runs.CompleteAsync(chunk, Consumer, spec.Objective, rows, stoppingToken))
-            {
-                return JobOutcome.Skipped;
-            }
-            metrics.ChunkCompleted(rows.Count);
-            return JobOutcome.Done;
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            await runs.ReleaseAsync(chunk, Consumer, null, CancellationToken.None);
-            return JobOutcome.Released;
-        }
-        catch (OperationCanceledException)
-        {
-            LogChunkStopped(logger, chunk.Id, chunk.OptimizationId);
-            return JobOutcome.Skipped;
-        }
-        catch (Exception exception) when (exception is InvalidDataException or CandleFeedException { IsPermanent: true } || chunk.Attempts >= options.Value.MaxAttempts)
-        {
-            await runs.FailAsync(chunk, exception.Message, CancellationToken.None);
-            return JobOutcome.Failed(exception.Message);
-        }
-        catch (Exception exception)
-        {
-            // Market data or the database failed on the way: another attempt may succeed.
-            await runs.ReleaseAsync(chunk, Consumer, exception.Message, CancellationToken.None);
-            return JobOutcome.Released;
-        }
-        finally
-        {
-            await stop.CancelAsync();
-            await watching;
-        }
+        metrics.ChunkCompleted(rows.Count);
+        return true;
     }
+
+    protected override JobError Classify(Exception exception) => exception switch
+    {
+        InvalidDataException => JobError.Permanent(exception.Message),
+        CandleFeedException candles => candles.ToJobError(),
+        _ => base.Classify(exception),
+    };
 
     private async Task<IReadOnlyList<GridResultRow>> EvaluateAsync(GridChunk chunk, CancellationToken cancellationToken)
     {
@@ -110,28 +80,4 @@ internal sealed partial class GridWorker(
             result.Metrics.TotalTrades,
             RunSpec.KeyMetrics(result.Metrics).ToJsonString()))];
     }
-
-    /// <summary>Cancels the chunk's work when its run is cancelled or replaced; the checks also keep the claim fresh.</summary>
-    private async Task WatchAsync(GridChunk chunk, CancellationTokenSource stop)
-    {
-        using var timer = new PeriodicTimer(StopPoll);
-        try
-        {
-            while (await timer.WaitForNextTickAsync(stop.Token))
-            {
-                if (await runs.IsStoppedAsync(chunk, Consumer, stop.Token))
-                {
-                    await stop.CancelAsync();
-                    return;
-                }
-            }
-        }
-        catch (OperationCanceledException)
-        {
-            // The chunk ended.
-        }
-    }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Chunk {ChunkId} of optimization {OptimizationId} stopped: its run was cancelled")]
-    private static partial void LogChunkStopped(ILogger logger, long chunkId, long optimizationId);
 }

@@ -41,6 +41,9 @@ internal sealed record Optimization
 
     public string? ErrorMessage { get; init; }
 
+    /// <summary>When a walk-forward run deferred by an outage outside the platform is tried again.</summary>
+    public DateTime? RetryAt { get; init; }
+
     public Guid? JobId { get; init; }
 
     public string? RunType { get; init; }

@@ -9,7 +9,7 @@ internal sealed class OptimizationStore(NpgsqlDataSource dataSource)
     public const string Columns = """
         id, strategy_id, optimization_type, symbol, timeframe, start_date, end_date, param_ranges::text AS param_ranges, metric,
         initial_capital, total_combinations, config::text AS config, objective::text AS objective, windows::text AS windows, status,
-        best_params::text AS best_params, best_score, results::text AS results, error_message, job_id, run_type,
+        best_params::text AS best_params, best_score, results::text AS results, error_message, retry_at, job_id, run_type,
         combinations_done, chunks_total, chunks_done, attempts, created_at, updated_at, started_at, completed_at
         """;
 

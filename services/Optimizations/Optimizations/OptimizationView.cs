@@ -26,6 +26,7 @@ internal sealed record OptimizationView(
     double? BestScore,
     JsonNode? Results,
     string? ErrorMessage,
+    DateTimeOffset? RetryAt,
     OptimizationProgress? Progress)
 {
     public static OptimizationView From(Optimization row, DateTimeOffset now) => new(
@@ -51,6 +52,7 @@ internal sealed record OptimizationView(
         row.BestScore,
         Parse(row.Results),
         row.ErrorMessage,
+        row.RetryAt is { } retryAt ? Utc(retryAt) : null,
         row.JobId is { } job ? OptimizationProgress.From(row, job, now) : null);
 
     private static JsonNode? Parse(string? json) => json is null ? null : JsonNode.Parse(json);

@@ -6,12 +6,11 @@ using Platform.Optimizations.Grid;
 using Platform.Optimizations.Objectives;
 using Platform.Optimizations.Optimizations;
 using Platform.Jobs;
-using StackExchange.Redis;
 
 namespace Platform.Optimizations.WalkForward;
 
 /// <summary>Start a walk-forward run (202 with its job id), also at the original path (docs/api-behaviour.md, 3.8).</summary>
-internal static partial class WalkForwardApi
+internal static class WalkForwardApi
 {
     public static RouteGroupBuilder MapWalkForwardApi(this RouteGroupBuilder group)
     {
@@ -50,20 +49,10 @@ internal static partial class WalkForwardApi
             return TypedResults.Problem(
                 "A run of this optimization is still queued or running; cancel it first.", statusCode: StatusCodes.Status409Conflict, title: "Already running");
         }
-        try
-        {
-            await services.Stream.PublishAsync(WalkForwardWorker.Message(id, started.JobId!.Value));
-        }
-        catch (RedisException exception)
-        {
-            LogPublishFailed(services.Logger, id, exception);
-        }
+        await services.Queue.EnqueueAsync(id.ToString(System.Globalization.CultureInfo.InvariantCulture));
         return TypedResults.Accepted(
             $"/api/v1/optimizations/{id}", new RunStarted(started.JobId!.Value.ToString(), id, "optimizations.walk", OptimizationStatus.Queued, inputs.Combinations, 0));
     }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Walk-forward run of optimization {OptimizationId} is stored but not on the stream; the reconciler will publish it")]
-    private static partial void LogPublishFailed(ILogger logger, long optimizationId, Exception exception);
 }
 
 /// <summary>Body of <c>POST /{id}/walk-forward</c> (docs/api-behaviour.md, 3.8): the grid's fields plus the window sizes, unit and mode.</summary>
@@ -83,6 +72,5 @@ internal sealed record WalkForwardRequest(
 internal sealed record WalkForwardServices(
     OptimizationStore Store,
     WalkForwardRuns Runs,
-    [FromKeyedServices(WalkForwardWorker.StreamName)] JobStream Stream,
-    IOptions<GridOptions> Options,
-    ILogger<WalkForwardRuns> Logger);
+    JobQueue<Optimization> Queue,
+    IOptions<GridOptions> Options);

@@ -2,10 +2,11 @@ using Dapper;
 using Npgsql;
 using Platform.Optimizations.Objectives;
 using Platform.Optimizations.Optimizations;
+using Platform.Jobs;
 
 namespace Platform.Optimizations.WalkForward;
 
-/// <summary>Walk-forward runs in PostgreSQL: one job per run, claimed atomically, its window count as progress.</summary>
+/// <summary>Walk-forward runs in PostgreSQL: one job per run, its window count as progress.</summary>
 internal sealed class WalkForwardRuns(NpgsqlDataSource dataSource)
 {
     /// <summary>Records a queued run and its inputs; null when a run is still queued or running.</summary>
@@ -20,7 +21,8 @@ internal sealed class WalkForwardRuns(NpgsqlDataSource dataSource)
             SET status = 'queued', job_id = @JobId, run_type = 'walk_forward', objective = @Spec::jsonb, windows = @Windows::jsonb,
                 param_ranges = @ParamRanges::jsonb, config = coalesce(@Config::jsonb, config), metric = @Metric,
                 total_combinations = @Combinations, combinations_done = 0, chunks_total = 0, chunks_done = 0, best_params = NULL,
-                best_score = NULL, results = NULL, error_message = NULL, started_at = NULL, completed_at = NULL, attempts = 0, updated_at = now()
+                best_score = NULL, results = NULL, error_message = NULL, started_at = NULL, completed_at = NULL, attempts = 0,
+                retry_at = NULL, deferred_since = NULL, claimed_by = NULL, lease_until = NULL, updated_at = now()
             WHERE id = @Id AND NOT (status IN ('queued', 'running') AND job_id IS NOT NULL)
             RETURNING {OptimizationStore.Columns}
             """,
@@ -46,34 +48,18 @@ internal sealed class WalkForwardRuns(NpgsqlDataSource dataSource)
         return started;
     }
 
-    /// <summary>Takes the queued run <paramref name="jobId"/>, or a running one whose worker went silent.</summary>
-    public async Task<Optimization?> TryClaimAsync(long id, Guid jobId, string owner, TimeSpan lease, CancellationToken cancellationToken)
+    /// <summary>
+    /// Walk-forward runs as jobs of the framework (docs/architecture.md, 3.2): rows of <c>optimizations</c> started as
+    /// walk-forward runs; heartbeats record the windows done.
+    /// </summary>
+    public static JobTable Table { get; } = new("optimizations", JobKey.Int64)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        return await connection.QuerySingleOrDefaultAsync<Optimization>(new CommandDefinition(
-            $"""
-            UPDATE optimizations
-            SET status = 'running', claimed_by = @Owner, heartbeat_at = now(), started_at = coalesce(started_at, now()), attempts = attempts + 1, updated_at = now()
-            WHERE id = @Id AND job_id = @JobId AND run_type = 'walk_forward'
-              AND (status = 'queued' OR (status = 'running' AND heartbeat_at < now() - @Lease))
-            RETURNING {OptimizationStore.Columns}
-            """,
-            new { Id = id, JobId = jobId, Owner = owner, Lease = lease },
-            cancellationToken: cancellationToken));
-    }
-
-    /// <summary>Records windows done (and keeps the claim fresh); false when the run was cancelled or taken over.</summary>
-    public async Task<bool> ProgressAsync(long id, string owner, int windowsDone, int windowsTotal, CancellationToken cancellationToken)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        return await connection.ExecuteAsync(new CommandDefinition(
-            """
-            UPDATE optimizations SET chunks_done = @Done, chunks_total = @Total, heartbeat_at = now()
-            WHERE id = @Id AND claimed_by = @Owner AND status = 'running'
-            """,
-            new { Id = id, Owner = owner, Done = windowsDone, Total = windowsTotal },
-            cancellationToken: cancellationToken)) == 1;
-    }
+        Returning = OptimizationStore.Columns,
+        Claimable = "run_type = 'walk_forward' AND job_id IS NOT NULL",
+        OnClaim = "started_at = coalesce(started_at, now())",
+        OnProgress = "chunks_done = @Done, chunks_total = @Total",
+        OnFail = "completed_at = now()",
+    };
 
     public async Task<bool> CompleteAsync(long id, string owner, string results, int combinationsDone, int windows, CancellationToken cancellationToken)
     {
@@ -82,50 +68,10 @@ internal sealed class WalkForwardRuns(NpgsqlDataSource dataSource)
             """
             UPDATE optimizations
             SET status = 'completed', results = @Results::jsonb, combinations_done = @Done, chunks_done = @Windows, chunks_total = @Windows,
-                completed_at = now(), claimed_by = NULL, heartbeat_at = NULL, updated_at = now()
+                completed_at = now(), claimed_by = NULL, heartbeat_at = NULL, lease_until = NULL, updated_at = now()
             WHERE id = @Id AND claimed_by = @Owner AND status = 'running'
             """,
             new { Id = id, Owner = owner, Results = results, Done = combinationsDone, Windows = windows },
             cancellationToken: cancellationToken)) == 1;
-    }
-
-    public async Task FailAsync(long id, string owner, string error, CancellationToken cancellationToken)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(
-            """
-            UPDATE optimizations SET status = 'failed', error_message = @Error, completed_at = now(), claimed_by = NULL, updated_at = now()
-            WHERE id = @Id AND claimed_by = @Owner AND status = 'running'
-            """,
-            new { Id = id, Owner = owner, Error = error },
-            cancellationToken: cancellationToken));
-    }
-
-    public async Task ReleaseAsync(long id, string owner, bool countAttempt, CancellationToken cancellationToken)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(
-            """
-            UPDATE optimizations
-            SET status = 'queued', claimed_by = NULL, heartbeat_at = NULL, attempts = CASE WHEN @CountAttempt THEN attempts ELSE attempts - 1 END, updated_at = now()
-            WHERE id = @Id AND claimed_by = @Owner AND status = 'running'
-            """,
-            new { Id = id, Owner = owner, CountAttempt = countAttempt },
-            cancellationToken: cancellationToken));
-    }
-
-    /// <summary>Runs that may have lost their stream entry, as <c>id:job</c> messages.</summary>
-    public async Task<IReadOnlyList<string>> FindStrandedAsync(TimeSpan lease, CancellationToken cancellationToken)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var rows = await connection.QueryAsync<(long Id, Guid JobId)>(new CommandDefinition(
-            """
-            SELECT id, job_id FROM optimizations
-            WHERE run_type = 'walk_forward' AND job_id IS NOT NULL
-              AND ((status = 'queued' AND updated_at < now() - @Lease) OR (status = 'running' AND heartbeat_at < now() - @Lease))
-            """,
-            new { Lease = lease },
-            cancellationToken: cancellationToken));
-        return [.. rows.Select(row => WalkForwardWorker.Message(row.Id, row.JobId))];
     }
 }

@@ -24,10 +24,21 @@ public sealed class TwoReplicasCompleteEveryRunOnce(ApiOnlyBacktestsFactory fact
         await using var redis = await ConnectionMultiplexer.ConnectAsync(factory.Servers.RedisConnectionString);
         var stream = redis.GetDatabase();
         var key = $"{factory.KeyPrefix}backtests:jobs";
-        await stream.StreamCreateConsumerGroupAsync(key, "workers", StreamPosition.Beginning);
+        try
+        {
+            await stream.StreamCreateConsumerGroupAsync(key, "workers", StreamPosition.Beginning);
+        }
+        catch (RedisServerException exception) when (exception.Message.StartsWith("BUSYGROUP", StringComparison.Ordinal))
+        {
+            // The service's reconciler created it first.
+        }
         var taken = await stream.StreamReadGroupAsync(key, "workers", "dead-worker", StreamPosition.NewMessages, 5);
         await ExecuteAsync(
-            "UPDATE backtests SET status = 'running', claimed_by = 'dead-worker', claimed_at = now(), heartbeat_at = now() WHERE id = ANY(@Ids)",
+            """
+            UPDATE backtests SET status = 'running', claimed_by = 'dead-worker', claimed_at = now(), heartbeat_at = now(), attempts = 1,
+                                 lease_until = now() + interval '5 seconds'
+            WHERE id = ANY(@Ids)
+            """,
             new { Ids = taken.Select(entry => long.Parse((string)entry["job"]!)).ToArray() });
 
         var first = await factory.StartReplicaAsync(("Backtests:Queue:Concurrency", "2"));

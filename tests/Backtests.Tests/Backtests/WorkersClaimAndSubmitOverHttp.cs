@@ -34,7 +34,7 @@ public sealed class WorkersClaimAndSubmitOverHttp(ApiOnlyBacktestsFactory factor
         await using (var connection = new Npgsql.NpgsqlConnection(factory.DatabaseConnectionString))
         {
             await Dapper.SqlMapper.ExecuteAsync(
-                connection, "UPDATE backtests SET claimed_at = now() - interval '1 hour', heartbeat_at = now() - interval '1 hour' WHERE id = @Id", new { Id = id });
+                connection, "UPDATE backtests SET claimed_at = now() - interval '1 hour', heartbeat_at = now() - interval '1 hour', lease_until = now() - interval '1 second' WHERE id = @Id", new { Id = id });
         }
         using var stale = await client.PostAsJsonAsync($"/api/v1/backtests/{id}/claim", new JsonObject { ["worker_id"] = "worker-next" });
         var claim = JsonDocument.Parse(await stale.Content.ReadAsStringAsync()).RootElement;

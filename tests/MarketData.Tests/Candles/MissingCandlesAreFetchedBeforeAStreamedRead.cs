@@ -75,15 +75,23 @@ public sealed class MissingCandlesAreFetchedBeforeAStreamedRead(MarketDataFactor
     }
 
     [Fact]
-    public async Task AnUpstreamFailureIsABadGatewayProblem()
+    public async Task AnUpstreamOutageAnswersServiceUnavailableAtOnceNamingTheMissingRange()
     {
         factory.Bybit.SetFault(FakeFault.ServerError(502), symbol: "DOWNUSDT");
         try
         {
+            var watch = System.Diagnostics.Stopwatch.StartNew();
             using var response = await factory.CreateClient().GetAsync($"/internal/candles?symbol=DOWNUSDT&interval=60&start={Start}&end={Start + 10 * Hour}");
+            watch.Stop();
+            var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
 
-            Assert.Equal(HttpStatusCode.BadGateway, response.StatusCode);
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
             Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+            Assert.True(response.Headers.RetryAfter?.Delta >= TimeSpan.FromSeconds(1));
+            Assert.InRange(watch.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(2));
+            Assert.Equal(Start, problem.GetProperty("missing_from").GetInt64());
+            Assert.Equal(Start + 9 * Hour, problem.GetProperty("missing_to").GetInt64());
+            Assert.InRange(factory.Bybit.RequestsFor("DOWNUSDT").Count, 0, 1);
         }
         finally
         {

@@ -26,12 +26,19 @@ public sealed class ChunksOfADeadWorkerAreRedone(ApiOnlyOptimizationsFactory fac
         // A worker that took three chunks and died: their entries are pending under its name, their claims never renewed.
         await using var redis = await ConnectionMultiplexer.ConnectAsync(factory.Servers.RedisConnectionString);
         var key = $"{factory.KeyPrefix}optimizations:chunks";
-        await redis.GetDatabase().StreamCreateConsumerGroupAsync(key, "workers", StreamPosition.Beginning);
+        try
+        {
+            await redis.GetDatabase().StreamCreateConsumerGroupAsync(key, "workers", StreamPosition.Beginning);
+        }
+        catch (RedisServerException exception) when (exception.Message.StartsWith("BUSYGROUP", StringComparison.Ordinal))
+        {
+            // The service's reconciler created it first.
+        }
         var taken = await redis.GetDatabase().StreamReadGroupAsync(key, "workers", "dead-worker", StreamPosition.NewMessages, 3);
         await using (var connection = new NpgsqlConnection(factory.DatabaseConnectionString))
         {
             await connection.ExecuteAsync(
-                "UPDATE optimization_chunks SET status = 'running', claimed_by = 'dead-worker', heartbeat_at = now(), attempts = 1 WHERE id = ANY(@Ids)",
+                "UPDATE optimization_chunks SET status = 'running', claimed_by = 'dead-worker', heartbeat_at = now(), lease_until = now() + interval '1 second', attempts = 1 WHERE id = ANY(@Ids)",
                 new { Ids = taken.Select(entry => long.Parse((string)entry["job"]!, System.Globalization.CultureInfo.InvariantCulture)).ToArray() });
         }
 
