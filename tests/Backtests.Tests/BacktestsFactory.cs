@@ -7,9 +7,10 @@ namespace Platform.Backtests.Tests;
 /// The backtests service in-process with its workers, reaching a real market data service (and through it a fake Bybit)
 /// by service discovery. Subclasses change settings before start, e.g. an API-only replica.
 /// </summary>
-public class BacktestsFactory() : ServiceFactory<Program>(ResourceNames.BacktestsDb)
+/// <param name="bybitAddress">Where the market data service finds Bybit instead of the fake.</param>
+public class BacktestsFactory(string? bybitAddress = null) : ServiceFactory<Program>(ResourceNames.BacktestsDb)
 {
-    public MarketDataServer MarketData { get; } = new();
+    public MarketDataServer MarketData { get; } = new(bybitAddress);
 
     public override async Task InitializeAsync()
     {

@@ -10,7 +10,8 @@ namespace Platform.Backtests.Tests;
 /// The real market data service on a Kestrel port, against the run's PostgreSQL and Redis and a fake Bybit, so that the
 /// backtests service loads its candles over HTTP by service discovery as it does in production.
 /// </summary>
-public sealed class MarketDataServer() : ServiceFactory<marketdata::Program>(ResourceNames.MarketDataDb)
+/// <param name="bybitAddress">Where the service finds Bybit instead of the fake: a dead address makes Bybit unreachable.</param>
+public sealed class MarketDataServer(string? bybitAddress = null) : ServiceFactory<marketdata::Program>(ResourceNames.MarketDataDb)
 {
     public FakeBybitServer Bybit { get; private set; } = null!;
 
@@ -20,7 +21,7 @@ public sealed class MarketDataServer() : ServiceFactory<marketdata::Program>(Res
     public override async Task InitializeAsync()
     {
         Bybit = await FakeBybitServer.StartAsync();
-        Set("Bybit:BaseUrl", Bybit.BaseAddress.ToString());
+        Set("Bybit:BaseUrl", bybitAddress ?? Bybit.BaseAddress.ToString());
         Set("Bybit:Resilience:RequestsPerSecond", "500");
         Set("Bybit:Resilience:BaseDelay", "00:00:00.010");
         Set("Prime:Concurrency", "0");

@@ -147,7 +147,7 @@ public sealed class WorkersClaimAndSubmitOverHttp(ApiOnlyBacktestsFactory factor
         return (await BacktestRequests.CreateAsync(client, BacktestRequests.Backtest(strategyId))).GetProperty("id").GetInt64();
     }
 
-    private static JsonObject Results(int trades) => new()
+    internal static JsonObject Results(int trades) => new()
     {
         ["final_capital"] = 10_500,
         ["total_return"] = 0.05,
