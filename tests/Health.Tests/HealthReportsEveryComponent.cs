@@ -47,6 +47,26 @@ public sealed class HealthReportsEveryComponent(HealthFactory factory, PlatformS
     }
 
     [Fact]
+    public async Task AServiceWhoseJobQueueCannotBeReadIsUnhealthyNamingTheQueue()
+    {
+        const string report = """
+            {"status":"Unhealthy","duration_ms":3.1,"checks":[
+              {"name":"backtestsdb","status":"Healthy","description":null,"duration_ms":1.0},
+              {"name":"backtests:jobs","status":"Unhealthy","description":"backtests:jobs cannot be read: NOGROUP","duration_ms":0.1}]}
+            """;
+        await using var failing = await StubService.StartAsync(StatusCodes.Status503ServiceUnavailable, readyReport: report);
+        await using var health = stubs.HealthService(factory, ($"services:{ResourceNames.Backtests}:http:0", failing.Address));
+
+        var (status, body) = await GetAsync(health.CreateClient());
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
+        var backtests = Component(body, ResourceNames.Backtests);
+        Assert.Equal("unhealthy", backtests.GetProperty("status").GetString());
+        Assert.Equal(
+            "readiness answered 503: backtests:jobs Unhealthy (backtests:jobs cannot be read: NOGROUP)", backtests.GetProperty("detail").GetString());
+    }
+
+    [Fact]
     public async Task HangingServiceIsUnhealthyWithinItsTimeout()
     {
         await using var hanging = await StubService.StartAsync(hang: TimeSpan.FromMinutes(1));

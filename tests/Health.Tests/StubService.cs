@@ -14,7 +14,8 @@ public sealed class StubService : IAsyncDisposable
 
     public string Address => _app.Urls.Single();
 
-    public static async Task<StubService> StartAsync(int readyStatus = StatusCodes.Status200OK, TimeSpan? hang = null)
+    /// <param name="readyReport">The readiness report's JSON, as ServiceDefaults writes it; none when null.</param>
+    public static async Task<StubService> StartAsync(int readyStatus = StatusCodes.Status200OK, TimeSpan? hang = null, string? readyReport = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -26,7 +27,7 @@ public sealed class StubService : IAsyncDisposable
             {
                 await Task.Delay(wait, cancellationToken);
             }
-            return Results.StatusCode(readyStatus);
+            return readyReport is null ? Results.StatusCode(readyStatus) : Results.Content(readyReport, "application/json", statusCode: readyStatus);
         });
         await app.StartAsync();
         return new StubService(app);
