@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Configuration.Memory;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
@@ -24,10 +25,13 @@ public static class Extensions
     public const string MetricsPath = "/metrics";
     public const string LiveTag = "live";
 
-    /// <summary>Adds telemetry, default health checks, ProblemDetails, OpenAPI, service discovery and HTTP resilience.</summary>
+    private const string NpgsqlCommandLogLevelKey = "Logging:LogLevel:Npgsql.Command";
+
+    /// <summary>Adds log levels, telemetry, default health checks, ProblemDetails, OpenAPI, service discovery and HTTP resilience.</summary>
     public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder)
         where TBuilder : IHostApplicationBuilder
     {
+        builder.AddDefaultLogLevels();
         builder.ConfigureOpenTelemetry();
         builder.AddDefaultHealthChecks();
 
@@ -42,6 +46,21 @@ public static class Extensions
         {
             http.AddStandardResilienceHandler();
             http.AddServiceDiscovery();
+        });
+        return builder;
+    }
+
+    /// <summary>
+    /// Sets Npgsql's command log (the SQL of every statement, at Information) to Warning. The default is the first
+    /// configuration source, so <c>Logging:LogLevel:Npgsql.Command</c> from appsettings, the environment or the command line
+    /// overrides it.
+    /// </summary>
+    public static TBuilder AddDefaultLogLevels<TBuilder>(this TBuilder builder)
+        where TBuilder : IHostApplicationBuilder
+    {
+        builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource
+        {
+            InitialData = [new(NpgsqlCommandLogLevelKey, nameof(LogLevel.Warning))],
         });
         return builder;
     }

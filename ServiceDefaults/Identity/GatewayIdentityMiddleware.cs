@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 
@@ -7,7 +8,8 @@ namespace Platform.ServiceDefaults.Identity;
 /// <summary>
 /// Rejects <c>/api/**</c> requests that do not carry a valid, fresh identity signed by the gateway (401 ProblemDetails),
 /// and makes the forwarded user and roles the request's <see cref="HttpContext.User"/>. Probes, <c>/metrics</c>,
-/// <c>/openapi</c> and <c>/internal/**</c> are not under <c>/api</c> and stay open.
+/// <c>/openapi</c> and <c>/internal/**</c> are not under <c>/api</c> and stay open, and so do <c>/api</c> endpoints marked
+/// <c>AllowAnonymous</c>, which the gateway forwards without an identity.
 /// </summary>
 internal sealed class GatewayIdentityMiddleware(RequestDelegate next, IConfiguration configuration, IProblemDetailsService problemDetails)
 {
@@ -15,7 +17,7 @@ internal sealed class GatewayIdentityMiddleware(RequestDelegate next, IConfigura
 
     public async Task InvokeAsync(HttpContext context)
     {
-        if (!context.Request.Path.StartsWithSegments("/api"))
+        if (!context.Request.Path.StartsWithSegments("/api") || context.GetEndpoint()?.Metadata.GetMetadata<IAllowAnonymous>() is not null)
         {
             await next(context);
             return;

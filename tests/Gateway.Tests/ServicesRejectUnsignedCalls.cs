@@ -28,6 +28,7 @@ public sealed class ServicesRejectUnsignedCalls : IAsyncLifetime
         builder.AddServiceDefaults();
         _app = builder.Build();
         _app.MapGet("/api/v1/whoami", (HttpContext context) => context.User.Identity!.Name);
+        _app.MapGet("/api/v1/probe", () => "up").AllowAnonymous();
         _app.MapDefaultEndpoints();
         await _app.StartAsync();
         _client = new HttpClient { BaseAddress = new Uri(url) };
@@ -75,6 +76,14 @@ public sealed class ServicesRejectUnsignedCalls : IAsyncLifetime
     public async Task ProbesStayOpen()
     {
         using var response = await _client.GetAsync(Extensions.LivePath, TestContext.Token);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task AnonymousApiEndpointsPassUnsigned()
+    {
+        using var response = await _client.GetAsync("/api/v1/probe", TestContext.Token);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }

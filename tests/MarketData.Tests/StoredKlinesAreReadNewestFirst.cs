@@ -54,6 +54,32 @@ public sealed class StoredKlinesAreReadNewestFirst(MarketDataFactory factory) : 
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
     }
 
+    [Fact]
+    public async Task FriendlyIntervalFormsFilterAsTheirCode()
+    {
+        await SeedAsync("SOLUSDT", "240", 2);
+
+        var rows = JsonDocument.Parse(await factory.CreateClient().GetStringAsync(
+            "/api/v1/marketdata/bybit/klines?symbol=SOLUSDT&interval=4h")).RootElement;
+
+        Assert.Equal(2, rows.GetArrayLength());
+        Assert.All(rows.EnumerateArray(), row => Assert.Equal("240", row.GetProperty("interval").GetString()));
+    }
+
+    [Theory]
+    [InlineData("7")]
+    [InlineData("1y")]
+    [InlineData("")]
+    public async Task AnUnknownIntervalIsAValidationProblemNamingIt(string interval)
+    {
+        using var response = await factory.CreateClient().GetAsync($"/api/v1/marketdata/bybit/klines?symbol=BTCUSDT&interval={interval}");
+        var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(["interval"], problem.GetProperty("errors").EnumerateObject().Select(error => error.Name));
+    }
+
     private async Task SeedAsync(string symbol, string interval, int count)
     {
         await using var connection = new NpgsqlConnection(factory.DatabaseConnectionString);

@@ -12,13 +12,15 @@ namespace Platform.Gateway.Routing;
 /// <summary>
 /// The gateway's routing table: each service gets its API prefixes (one route per class of caller: reads, trader
 /// create/run calls, worker claim/results, and admin for the rest), its OpenAPI document under
-/// <c>/openapi/&lt;service&gt;/v1.json</c> and its probes under <c>/health/&lt;service&gt;/{live|ready}</c>, both anonymous.
+/// <c>/openapi/&lt;service&gt;/v1.json</c> and its probes under <c>/health/&lt;service&gt;/{live|ready}</c>, all anonymous, as are
+/// the health API's own probes <c>/api/v1/health/{live|ready}</c> (docs/api-behaviour.md, 1.1).
 /// Destinations are service discovery names (<c>http://backtests</c>), resolved from <c>services__*</c>, probed actively
 /// on <c>/health/ready</c> so that a dead replica leaves the rotation.
 /// </summary>
 internal static class PlatformRoutes
 {
     private const string UploadPath = "/api/v1/marketdata/upload";
+    private const string HealthApiProbesPath = "/api/v1/health/{probe:regex(^(live|ready)$)}";
 
     private static readonly Dictionary<string, string[]> ApiPrefixes = new()
     {
@@ -71,6 +73,10 @@ internal static class PlatformRoutes
                 Api($"{service.Key}-admin{prefix}", service.Key, prefix + "/{**rest}", RoutePolicies.Administer, null, order: 1),
             ])),
             .. WorkerPaths.Select(path => Api($"backtests-work{path}", ResourceNames.Backtests, path, RoutePolicies.Work, [HttpMethods.Post])),
+            // Anonymous and outside the per-key rate limit like the service probes below; Order puts it ahead of the health
+            // read route, and other methods on these paths still fall to the admin route.
+            Api("health-api-probes", ResourceNames.Health, HealthApiProbesPath, RoutePolicies.Anonymous, [HttpMethods.Get, HttpMethods.Head], order: -1)
+                with { RateLimiterPolicy = null },
             Api("marketdata-upload", ResourceNames.MarketData, UploadPath, RoutePolicies.Administer, [HttpMethods.Post]) with
             {
                 MaxRequestBodySize = limits.MaxUploadBodySize,

@@ -70,7 +70,7 @@ public readonly record struct Interval
 
         var year = 1970 + FloorDiv(index, 12);
         var month = (int)(index - (year - 1970) * 12) + 1;
-        return new DateTimeOffset((int)year, month, 1, 0, 0, 0, TimeSpan.Zero).ToUnixTimeMilliseconds();
+        return DaysToFirstOfMonth(year, month) * DayMs;
     }
 
     public long Floor(long timeMs) => PeriodStart(PeriodIndex(timeMs));
@@ -90,6 +90,22 @@ public readonly record struct Interval
     };
 
     public override string ToString() => Code;
+
+    /// <summary>
+    /// Days from 1970-01-01 to the first of <paramref name="month"/> in the proleptic Gregorian calendar (Howard Hinnant's
+    /// days_from_civil). Unlike <see cref="DateTimeOffset"/> it does not stop at the year 9999, so the bar after
+    /// December 9999 has an open time too.
+    /// </summary>
+    private static long DaysToFirstOfMonth(long year, int month)
+    {
+        // Counted in years that start in March, the leap day is the last day of a year and 400 years are one cycle.
+        var marchYear = month <= 2 ? year - 1 : year;
+        var era = FloorDiv(marchYear, 400);
+        var yearOfEra = marchYear - era * 400;
+        var dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5;
+        var dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear;
+        return era * 146_097 + dayOfEra - 719_468;
+    }
 
     private static long FloorDiv(long value, long divisor)
     {

@@ -4,13 +4,15 @@ namespace Platform.Health.Monitoring;
 
 /// <summary>
 /// The contract's health-monitoring appendix (docs/api-behaviour.md, 5.7), built on the components of
-/// <c>GET /api/v1/health</c>: the platform's services, PostgreSQL, Redis and Bybit. The original's celery, disk and cache
-/// components have no counterpart here.
+/// <c>GET /api/v1/health</c>: the platform's services, PostgreSQL, Redis and Bybit. <c>components/{name}</c> also takes the
+/// original's names (<see cref="OriginalComponentNames"/>).
 /// </summary>
 internal static class MonitoringApi
 {
-    private const string Components = "Components are the platform's services, postgres, redis and bybit; "
-        + "the original's celery, disk and cache components do not exist on this platform.";
+    private const string Components = "Components are the platform's services, postgres, redis and bybit.";
+
+    private const string OriginalNames = "The original's names are accepted too and keep their name in the answer: "
+        + "database and disk (postgres), redis, bybit_api (bybit), celery (the services that run the job workers).";
 
     /// <summary>Maps <c>enhanced</c>, <c>dashboard</c>, <c>components/{name}</c> and <c>summary</c> under <c>/api/v1/health</c>.</summary>
     public static RouteGroupBuilder MapMonitoringApi(this IEndpointRouteBuilder routes)
@@ -21,7 +23,7 @@ internal static class MonitoringApi
         group.MapGet("/dashboard", GetDashboardAsync).WithName("Dashboard")
             .WithDescription($"Every component, counts per status and alerts; 503 with the same body when one is unhealthy. {Components}");
         group.MapGet("/components/{name}", GetComponentAsync).WithName("Component")
-            .WithDescription($"One component, 200 whatever its status; 404 for an unknown name. {Components}");
+            .WithDescription($"One component, 200 whatever its status; 404 for an unknown name. {Components} {OriginalNames}");
         group.MapGet("/summary", GetSummaryAsync).WithName("Summary")
             .WithDescription("PostgreSQL and Bybit only; 503 with the same body when unhealthy.");
         return group;
@@ -53,7 +55,7 @@ internal static class MonitoringApi
         string name, PlatformProber prober, CancellationToken cancellationToken)
     {
         var report = await prober.CheckAllAsync(cancellationToken);
-        if (report.Components.SingleOrDefault(component => component.Name == name) is { } found)
+        if (OriginalComponentNames.Find(report, name) is { } found)
         {
             return TypedResults.Ok(MonitoredComponent.From(found));
         }

@@ -92,12 +92,12 @@ internal sealed record CandleRangeQuery(
         var interval = MarketInput.Interval("interval", Interval, Errors);
         if (!TimeParameter.TryParse(Start, out var start))
         {
-            Errors["start"] = ["start is required: epoch milliseconds or ISO-8601."];
+            Errors["start"] = [$"start is required: epoch milliseconds or ISO-8601, {TimeParameter.Span}."];
         }
         var end = nowMs;
         if (End is not null && !TimeParameter.TryParse(End, out end))
         {
-            Errors["end"] = ["end must be epoch milliseconds or ISO-8601."];
+            Errors["end"] = [$"end must be epoch milliseconds or ISO-8601, {TimeParameter.Span}."];
         }
         if (Errors.Count == 0 && start >= end)
         {

@@ -2,6 +2,7 @@ using Dapper;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Npgsql;
+using Platform.MarketData.Markets;
 
 namespace Platform.MarketData.Candles;
 
@@ -18,7 +19,7 @@ internal static class StoredKlinesApi
     private static async Task<Results<Ok<IEnumerable<StoredKline>>, ValidationProblem>> GetStoredKlinesAsync(
         [AsParameters] StoredKlinesQuery query, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
     {
-        if (query.Validate() is { Count: > 0 } errors)
+        if (query.Validate(out var interval) is { Count: > 0 } errors)
         {
             return TypedResults.ValidationProblem(errors);
         }
@@ -34,7 +35,7 @@ internal static class StoredKlinesApi
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var rows = await connection.QueryAsync<StoredKline>(new CommandDefinition(
             sql,
-            new { Symbol = query.Symbol.ToUpperInvariant(), query.Interval, StartTime = query.StartTime is 0 ? null : query.StartTime, query.Limit },
+            new { Symbol = query.Symbol.ToUpperInvariant(), Interval = interval, StartTime = query.StartTime is 0 ? null : query.StartTime, query.Limit },
             cancellationToken: cancellationToken));
         return TypedResults.Ok(rows);
     }
@@ -48,13 +49,15 @@ internal sealed record StoredKlinesQuery(
 {
     public const int MaxLimit = 1000;
 
-    public Dictionary<string, string[]> Validate()
+    /// <summary>The errors by parameter, and the interval filter as Bybit's code (<c>1h</c> is <c>60</c>), null for every interval.</summary>
+    public Dictionary<string, string[]> Validate(out string? interval)
     {
         var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(Symbol) || Symbol.Length > 64)
         {
             errors["symbol"] = ["symbol must be 1 to 64 characters."];
         }
+        interval = Interval is null ? null : MarketInput.Interval("interval", Interval, errors).Code;
         if (Limit is < 1 or > MaxLimit)
         {
             errors["limit"] = [$"limit must be between 1 and {MaxLimit}."];

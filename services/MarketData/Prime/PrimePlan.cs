@@ -1,4 +1,5 @@
 using Platform.Engine.Data;
+using Platform.MarketData.Markets;
 
 namespace Platform.MarketData.Prime;
 
@@ -17,10 +18,14 @@ internal static class PrimePlan
         {
             last = interval.PeriodStart(interval.PeriodIndex(last) - 1);
         }
-        var first = start is { } from
-            ? interval.IsAligned(from) ? from : interval.Next(from)
-            : interval.PeriodStart(interval.PeriodIndex(last) - loadLimit + 1);
-        return new PrimeRange(first, last);
+        if (start is { } from)
+        {
+            return new PrimeRange(interval.IsAligned(from) ? from : interval.Next(from), last);
+        }
+        // load_limit bars back, but not before the first bar opening at or after the epoch (the one after the bar holding
+        // the millisecond before it): no market is older, and a large load_limit of months would reach back millennia.
+        var firstAfterEpoch = interval.PeriodIndex(interval.Next(TimeParameter.MinMs - 1));
+        return new PrimeRange(interval.PeriodStart(Math.Max(interval.PeriodIndex(last) - loadLimit + 1, firstAfterEpoch)), last);
     }
 
     public static long Bars(Interval interval, PrimeRange range) =>

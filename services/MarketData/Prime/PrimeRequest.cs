@@ -36,13 +36,13 @@ internal sealed record PrimeRequest(
             start = TimeParameter.TryParse(Start, out var from) ? from : null;
             if (start is null)
             {
-                Errors["start"] = ["start must be epoch milliseconds or ISO-8601."];
+                Errors["start"] = [$"start must be epoch milliseconds or ISO-8601, {TimeParameter.Span}."];
             }
         }
         var end = nowMs;
         if (End is not null && !TimeParameter.TryParse(End, out end))
         {
-            Errors["end"] = ["end must be epoch milliseconds or ISO-8601."];
+            Errors["end"] = [$"end must be epoch milliseconds or ISO-8601, {TimeParameter.Span}."];
         }
         end = Math.Min(end, nowMs);
         if (start >= end)

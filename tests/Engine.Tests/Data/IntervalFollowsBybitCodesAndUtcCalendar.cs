@@ -72,6 +72,29 @@ public sealed class IntervalFollowsBybitCodesAndUtcCalendar
     }
 
     [Fact]
+    public void EveryMonthStartsWhereTheCalendarSays()
+    {
+        var month = Interval.Parse("M");
+        for (var year = 1; year <= 9999; year++)
+        {
+            for (var monthOfYear = 1; monthOfYear <= 12; monthOfYear++)
+            {
+                Assert.Equal(Utc(year, monthOfYear, 1), month.PeriodStart((year - 1970) * 12L + monthOfYear - 1));
+            }
+        }
+    }
+
+    [Fact]
+    public void TheBarAfterDecember9999OpensInTheYear10000()
+    {
+        var month = Interval.Parse("M");
+        var lastMonth = Utc(9999, 12, 1);
+
+        Assert.Equal(lastMonth + 31 * Interval.DayMs, month.Next(lastMonth));
+        Assert.Equal(DateTimeOffset.MaxValue.ToUnixTimeMilliseconds() + 1, month.Next(Utc(9999, 12, 31, 23, 59)));
+    }
+
+    [Fact]
     public void NegativeTimesFloorDownward()
     {
         var minute = Interval.Parse("1");

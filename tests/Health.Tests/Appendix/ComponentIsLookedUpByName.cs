@@ -1,5 +1,7 @@
 using System.Net;
+using Microsoft.AspNetCore.Http;
 using Platform.ServiceDefaults;
+using Platform.Testing.FakeBybit;
 
 namespace Platform.Health.Tests.Appendix;
 
@@ -26,11 +28,56 @@ public sealed class ComponentIsLookedUpByName(HealthFactory factory, PlatformStu
     {
         await using var health = stubs.HealthService(factory);
 
-        var (status, body) = await AppendixClient.GetAsync(health.CreateClient(), "/api/v1/health/components/celery");
+        var (status, body) = await AppendixClient.GetAsync(health.CreateClient(), "/api/v1/health/components/cache");
 
         Assert.Equal(HttpStatusCode.NotFound, status);
         string[] names = [.. PlatformStubs.Services, ResourceNames.Postgres, ResourceNames.Redis, "bybit"];
         var available = string.Join(", ", names.Select(name => $"'{name}'"));
-        Assert.Equal($"Component 'celery' not found. Available: [{available}]", body.GetProperty("detail").GetString());
+        Assert.Equal($"Component 'cache' not found. Available: [{available}]", body.GetProperty("detail").GetString());
+    }
+
+    [Theory]
+    [InlineData("database")]
+    [InlineData("redis")]
+    [InlineData("bybit_api")]
+    [InlineData("disk")]
+    [InlineData("celery")]
+    public async Task OriginalNameAnswersUnderThatName(string name)
+    {
+        await using var health = stubs.HealthService(factory);
+
+        var (status, body) = await AppendixClient.GetAsync(health.CreateClient(), $"/api/v1/health/components/{name}");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal(name, body.GetProperty("name").GetString());
+        Assert.Equal("healthy", body.GetProperty("status").GetString());
+        Assert.Equal("ok", body.GetProperty("details").GetString());
+    }
+
+    [Fact]
+    public async Task CeleryIsUnhealthyWhenAServiceRunningJobWorkersIsDown()
+    {
+        await using var failing = await StubService.StartAsync(StatusCodes.Status503ServiceUnavailable);
+        await using var health = stubs.HealthService(factory, ($"services:{ResourceNames.Optimizations}:http:0", failing.Address));
+
+        var (status, body) = await AppendixClient.GetAsync(health.CreateClient(), "/api/v1/health/components/celery");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("unhealthy", body.GetProperty("status").GetString());
+        Assert.Equal("optimizations: readiness answered 503", body.GetProperty("details").GetString());
+    }
+
+    [Fact]
+    public async Task BybitApiIsDegradedWhenBybitFails()
+    {
+        await using var bybit = await FakeBybitServer.StartAsync();
+        bybit.SetFault(FakeFault.ServerError(), FakeBybitServer.TimePath);
+        await using var health = stubs.HealthService(factory, ("Bybit:BaseUrl", bybit.BaseAddress.ToString()));
+
+        var (status, body) = await AppendixClient.GetAsync(health.CreateClient(), "/api/v1/health/components/bybit_api");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("degraded", body.GetProperty("status").GetString());
+        Assert.StartsWith("bybit: ", body.GetProperty("details").GetString(), StringComparison.Ordinal);
     }
 }

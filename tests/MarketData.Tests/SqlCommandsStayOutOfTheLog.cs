@@ -1,0 +1,74 @@
+using System.Collections.Concurrent;
+using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Platform.MarketData.Tests;
+
+public sealed class SqlCommandsStayOutOfTheLog(MarketDataFactory factory) : IClassFixture<MarketDataFactory>
+{
+    private const string CommandCategory = "Npgsql.Command";
+    private const string StoredKlines = "/api/v1/marketdata/bybit/klines?symbol=BTCUSDT";
+
+    [Fact]
+    public async Task AQueryWritesNoCommandLineAtInformation()
+    {
+        var logs = new CapturedLogs();
+        await using var service = WithLogs(logs);
+        using var cancellation = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+
+        using var response = await service.CreateClient().GetAsync(StoredKlines, cancellation.Token);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.DoesNotContain(logs.Entries, entry => entry.Category == CommandCategory && entry.Level <= LogLevel.Information);
+    }
+
+    [Fact]
+    public async Task ConfigurationTurnsTheCommandLogBackOn()
+    {
+        var logs = new CapturedLogs();
+        await using var service = WithLogs(logs, ($"Logging:LogLevel:{CommandCategory}", "Information"));
+        using var cancellation = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+
+        using var response = await service.CreateClient().GetAsync(StoredKlines, cancellation.Token);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains(logs.Entries, entry => entry.Category == CommandCategory && entry.Level == LogLevel.Information);
+    }
+
+    private WebApplicationFactory<Program> WithLogs(CapturedLogs logs, params (string Key, string Value)[] settings) =>
+        factory.WithWebHostBuilder(builder =>
+        {
+            foreach (var (key, value) in settings)
+            {
+                builder.UseSetting(key, value);
+            }
+            builder.ConfigureServices(services => services.AddSingleton<ILoggerProvider>(logs));
+        });
+
+    /// <summary>Every entry that passes the host's log filters, whatever its level.</summary>
+    private sealed class CapturedLogs : ILoggerProvider
+    {
+        private readonly ConcurrentQueue<(string Category, LogLevel Level)> _entries = new();
+
+        public IEnumerable<(string Category, LogLevel Level)> Entries => _entries;
+
+        public ILogger CreateLogger(string categoryName) => new CategoryLogger(categoryName, _entries);
+
+        public void Dispose()
+        {
+        }
+
+        private sealed class CategoryLogger(string category, ConcurrentQueue<(string Category, LogLevel Level)> entries) : ILogger
+        {
+            public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+            public bool IsEnabled(LogLevel logLevel) => true;
+
+            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+                entries.Enqueue((category, logLevel));
+        }
+    }
+}
