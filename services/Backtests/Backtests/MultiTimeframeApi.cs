@@ -34,13 +34,14 @@ internal static class MultiTimeframeApi
         BacktestQueue queue,
         CandleFeed candles,
         IOptions<MultiTimeframeOptions> options,
+        IOptions<BacktestLimits> limits,
         CancellationToken cancellationToken)
     {
         if (request.CheckShape() is { Count: > 0 } malformed)
         {
             return TypedResults.ValidationProblem(malformed);
         }
-        var errors = request.Validate();
+        var errors = request.Validate(limits.Value.MaxBars);
         if (request.AdditionalTimeframes is not { Length: > 0 })
         {
             errors["additional_timeframes"] = [MissingTimeframes];

@@ -15,6 +15,7 @@ internal static class QueueServiceExtensions
         var lease = section.Get<QueueOptions>()?.Lease ?? new QueueOptions().Lease;
         builder.Services.AddJobStream(BacktestQueue.StreamName, lease);
         builder.Services.Configure<MultiTimeframeOptions>(builder.Configuration.GetSection(MultiTimeframeOptions.Section));
+        builder.Services.Configure<BacktestLimits>(builder.Configuration.GetSection(BacktestLimits.Section));
         builder.Services.AddSingleton<BacktestStore>();
         builder.Services.AddSingleton<BacktestRuns>();
         builder.Services.AddSingleton<ReportLoader>();

@@ -13,6 +13,7 @@ internal static class GridServiceExtensions
     {
         var section = builder.Configuration.GetSection(GridOptions.Section);
         builder.Services.Configure<GridOptions>(section);
+        builder.Services.Configure<OptimizationLimits>(builder.Configuration.GetSection(OptimizationLimits.Section));
         var lease = section.Get<GridOptions>()?.Lease ?? new GridOptions().Lease;
         builder.Services.AddJobStream(GridWorker.StreamName, lease);
         builder.Services.AddJobStream(WalkForwardWorker.StreamName, lease);
