@@ -1,17 +1,23 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using Platform.Jobs;
 using Platform.MarketData.Markets;
 using Platform.MarketData.Uploads;
+using StackExchange.Redis;
 
 namespace Platform.MarketData.Ingest;
 
-internal static class IngestApi
+internal static partial class IngestApi
 {
+    public const string StreamName = "marketdata:ingest";
+
     /// <summary>
-    /// The contract's ingest with honest counts (docs/api-behaviour.md, 4.10); <c>strict=1</c> refuses the whole file
-    /// (422) on any bad row.
+    /// The contract's ingest with honest counts (docs/api-behaviour.md, 4.10): answered at once for uploads up to
+    /// <see cref="IngestOptions.SynchronousBytes"/> of text, otherwise run as a job the client polls (4.15), so that no
+    /// request outlives the gateway's timeout. <c>strict=1</c> refuses the whole file (422) on any bad row.
     /// </summary>
-    public static async Task<Results<Ok<IngestReport>, ValidationProblem, ProblemHttpResult>> IngestAsync(
-        string uploadId, HttpRequest http, UploadStore uploads, IngestService ingest, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<IngestReport>, Accepted<IngestJobView>, ValidationProblem, ProblemHttpResult>> IngestAsync(
+        string uploadId, HttpRequest http, [AsParameters] IngestServices services, CancellationToken cancellationToken)
     {
         // Every field is optional, so an empty body is fine; minimal API form binding would refuse it.
         var form = http.HasFormContentType ? await http.ReadFormAsync(cancellationToken) : FormCollection.Empty;
@@ -20,7 +26,7 @@ internal static class IngestApi
         {
             return UploadsApi.InvalidId();
         }
-        if (await uploads.GetAsync(id, cancellationToken) is not { } upload)
+        if (await services.Uploads.GetAsync(id, cancellationToken) is not { } upload)
         {
             return UploadsApi.NotFound();
         }
@@ -29,26 +35,66 @@ internal static class IngestApi
             return TypedResults.ValidationProblem(request.Errors);
         }
 
-        IngestOutcome outcome;
+        if (TextSize(upload, services.Limits.Value) > services.Options.Value.SynchronousBytes)
+        {
+            var job = await services.Jobs.CreateAsync(upload.Id, settings, upload.Size, cancellationToken);
+            await TryPublishAsync(services, job.Id);
+            return TypedResults.Accepted(JobPath(job), IngestJobView.From(job));
+        }
+        var outcome = await services.Ingest.IngestAsync(upload, settings, null, cancellationToken);
+        return outcome.Report is { } report ? TypedResults.Ok(report) : outcome.Failure!.ToResult();
+    }
+
+    /// <summary>An ingest job and, once it ends, its report or its problem (docs/api-behaviour.md, 4.15).</summary>
+    public static async Task<Results<Ok<IngestJobView>, ValidationProblem, ProblemHttpResult>> GetJobAsync(
+        string uploadId, string jobId, IngestJobStore jobs, CancellationToken cancellationToken)
+    {
+        if (!UploadsApi.TryParseId(uploadId, out var upload))
+        {
+            return UploadsApi.InvalidId();
+        }
+        if (!Guid.TryParse(jobId, out var id))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["job_id"] = ["job_id must be a UUID."] });
+        }
+        return await jobs.GetAsync(id, cancellationToken) is { } job && job.UploadId == upload
+            ? TypedResults.Ok(IngestJobView.From(job))
+            : TypedResults.Problem($"No ingest job {id} of upload {upload:N}.", statusCode: StatusCodes.Status404NotFound, title: "Ingest job not found");
+    }
+
+    public static string JobPath(IngestJob job) => $"/api/v1/marketdata/uploads/{job.UploadId:N}/ingest/{job.Id}";
+
+    /// <summary>
+    /// The size of the text the ingest will parse: measured at upload, or for uploads stored before it was, the stored
+    /// size, taken at the largest ratio a compressed one may inflate by.
+    /// </summary>
+    private static long TextSize(Upload upload, UploadOptions limits) =>
+        upload.InflatedSize ?? (upload.Compressed ? (long)(upload.Size * limits.MaxCompressionRatio) : upload.Size);
+
+    private static async Task TryPublishAsync(IngestServices services, Guid id)
+    {
         try
         {
-            outcome = await ingest.IngestAsync(upload, settings.Symbol, settings.Interval, settings.Format, settings.Strict, cancellationToken);
+            await services.Stream.PublishAsync(id.ToString());
         }
-        catch (CandleFileException exception)
+        catch (RedisException exception)
         {
-            return TypedResults.Problem(exception.Message, statusCode: StatusCodes.Status422UnprocessableEntity, title: "The file cannot be ingested");
+            LogPublishFailed(services.Logger, id, exception);
         }
-        if (outcome.Report is { } report)
-        {
-            return TypedResults.Ok(report);
-        }
-        return TypedResults.Problem(
-            $"strict ingest refused the file: {outcome.Tally.Rejected} of {outcome.Tally.Rejected + outcome.Tally.Valid} rows are invalid; nothing was written.",
-            statusCode: StatusCodes.Status422UnprocessableEntity,
-            title: "Invalid rows",
-            extensions: new Dictionary<string, object?> { ["rejected"] = outcome.Tally.Rejected, ["rejected_rows"] = outcome.Tally.RejectedRows });
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Ingest job {JobId} is stored but not yet on the stream; the reconciler will publish it")]
+    private static partial void LogPublishFailed(ILogger logger, Guid jobId, Exception exception);
 }
+
+internal sealed record IngestServices(
+    UploadStore Uploads,
+    IngestService Ingest,
+    IngestJobStore Jobs,
+    [FromKeyedServices(IngestApi.StreamName)] JobStream Stream,
+    IOptions<IngestOptions> Options,
+    IOptions<UploadOptions> Limits,
+    ILogger<IngestService> Logger);
 
 /// <summary>Form fields of an ingest; symbol, interval and format default to what the upload was stored with.</summary>
 internal sealed record IngestRequest(string? Symbol, string? Interval, string? Fmt, string? Strict)

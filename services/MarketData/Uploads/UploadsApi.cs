@@ -1,11 +1,12 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Platform.Jobs;
 using Platform.MarketData.Ingest;
 
 namespace Platform.MarketData.Uploads;
 
 internal static class UploadsApi
 {
-    /// <summary>Uploads kept in PostgreSQL (so any replica can ingest them) and their ingestion (docs/api-behaviour.md, 4.7–4.10).</summary>
+    /// <summary>Uploads kept in PostgreSQL (so any replica can ingest them) and their ingestion (docs/api-behaviour.md, 4.7–4.10, 4.15).</summary>
     public static RouteGroupBuilder MapUploadsApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/v1/marketdata").WithTags("Uploads");
@@ -20,15 +21,23 @@ internal static class UploadsApi
         group.MapPost("/uploads/{uploadId}/ingest", IngestApi.IngestAsync)
             .WithName("IngestUpload")
             .WithSummary("Validate an upload's candles and upsert them in one transaction")
+            .WithDescription("Answered at once (200 with the report) up to `Ingest:SynchronousBytes` of text; a larger upload is ingested by a job: 202 with its `Location`.")
             .DisableAntiforgery();
+        group.MapGet("/uploads/{uploadId}/ingest/{jobId}", IngestApi.GetJobAsync).WithName("GetIngestJob");
         return group;
     }
 
     public static IHostApplicationBuilder AddUploads(this IHostApplicationBuilder builder)
     {
         builder.Services.Configure<UploadOptions>(builder.Configuration.GetSection(UploadOptions.Section));
+        var ingest = builder.Configuration.GetSection(IngestOptions.Section);
+        builder.Services.Configure<IngestOptions>(ingest);
+        builder.Services.AddJobStream(IngestApi.StreamName, ingest.Get<IngestOptions>()?.Lease ?? new IngestOptions().Lease);
         builder.Services.AddSingleton<UploadStore>();
+        builder.Services.AddSingleton<IngestJobStore>();
         builder.Services.AddScoped<IngestService>();
+        builder.Services.AddHostedService<IngestWorker>();
+        builder.Services.AddHostedService<IngestReconciler>();
         return builder;
     }
 
