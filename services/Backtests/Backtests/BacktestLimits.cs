@@ -7,10 +7,11 @@ internal sealed class BacktestLimits
 
     /// <summary>
     /// Most bars a backtest's date range may hold at its timeframe. A run holds per bar the 48 bytes of candle columns read
-    /// from market data, the engine's 48-byte copy of them, equity and drawdown (16), signals and entry permits (2), its
-    /// indicator series (8 each, up to 4 for the built-in strategies: 32) and the 16 bytes of equity written back: about
-    /// 160 bytes, 200 with the garbage collector's headroom. A backtests pod has 1 GiB (deploy/kubernetes) and runs two
-    /// jobs at once; after about 200 MiB for the runtime and the service, 2,000,000 bars (400 MB) per run fits twice.
+    /// from market data, the engine's 48-byte validated copy, equity and drawdown (16), signals and entry permits (2), its
+    /// indicator series (8 each: 16 for a crossover, 32 for Bollinger bands or MACD) and the 16 bytes of equity written
+    /// back: 160 to 180 bytes; the benchmark backtest_5m_bars (bench/Backtests.Bench) measured 161. A backtests pod has
+    /// 1 GiB (deploy/kubernetes), of which the runtime lets the managed heap use 75 % (768 MiB), and runs two jobs at once;
+    /// two runs of 1,500,000 bars (230 to 260 MiB each) leave about 250 MiB for the service itself.
     /// </summary>
-    public long MaxBars { get; set; } = 2_000_000;
+    public long MaxBars { get; set; } = 1_500_000;
 }

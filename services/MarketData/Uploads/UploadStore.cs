@@ -46,14 +46,14 @@ internal sealed class UploadStore(NpgsqlDataSource dataSource)
             {
                 inflated = await InflatedSizeAsync(reader.AsStream(leaveOpen: true), limits, cancellationToken);
             }
-            while (await reader.ReadAsync(cancellationToken) is var rest)
+            // Whatever the inflater left (all of a plain file) is read on to its end, which stores it.
+            ReadResult rest;
+            do
             {
+                rest = await reader.ReadAsync(cancellationToken);
                 reader.AdvanceTo(rest.Buffer.End);
-                if (rest.IsCompleted)
-                {
-                    break;
-                }
             }
+            while (!rest.IsCompleted);
         }
         finally
         {

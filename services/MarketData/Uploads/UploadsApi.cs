@@ -13,7 +13,7 @@ internal static class UploadsApi
         group.MapPost("/upload", UploadReceiver.ReceiveAsync)
             .WithName("Upload")
             .WithSummary("Store a CSV or JSONL candle file (optionally gzip) for a later ingest")
-            .WithDescription("multipart/form-data with `file`, `symbol` and `interval`; streamed, capped by `Uploads:MaxBytes` (413 beyond). A file already stored (same SHA-256) is reported with `duplicate: true`, not stored twice.")
+            .WithDescription("multipart/form-data with `file`, `symbol` and `interval`; streamed, capped by `Uploads:MaxBytes`, and gzip by `Uploads:MaxInflatedBytes` and `Uploads:MaxCompressionRatio` (413 beyond). A file already stored (same SHA-256) is reported with `duplicate: true`, not stored twice.")
             .Accepts<IFormFile>("multipart/form-data")
             .DisableAntiforgery();
         group.MapGet("/uploads", ListAsync).WithName("ListUploads");

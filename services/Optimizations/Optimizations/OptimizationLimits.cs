@@ -9,9 +9,9 @@ internal sealed class OptimizationLimits
     /// Most bars an optimization's date range may hold at its timeframe. A grid holds per bar the 48 bytes of candle
     /// columns read from market data and the engine's 48-byte copy, entry permits (1), a signal and an equity buffer per
     /// core (9 each, 2 cores: 18), and one 8-byte series per distinct indicator of the grid; a 20 × 20 crossover grid
-    /// keeps up to 40 of them (320 bytes). About 430 bytes a bar, 500 with the garbage collector's headroom: an
-    /// optimizations pod has 1 GiB (deploy/kubernetes), and 1,000,000 bars (500 MB) leave room for the runtime, the
-    /// service and the candle cache of the next run.
+    /// keeps 40 of them (320 bytes). About 430 bytes a bar: 410 MiB for 1,000,000 bars, within the 768 MiB of managed heap
+    /// the runtime allows in an optimizations pod's 1 GiB (deploy/kubernetes), with room for the service and the candle
+    /// cache of another run.
     /// </summary>
     public long MaxBars { get; set; } = 1_000_000;
 

@@ -5,11 +5,11 @@ using System.Text.Json.Nodes;
 
 namespace Platform.Backtests.Tests.Backtests;
 
-/// <summary>The bar limit of docs/api-behaviour.md, 2.5, with the service's default of 2,000,000 bars.</summary>
+/// <summary>The bar limit of docs/api-behaviour.md, 2.5, with the service's default of 1,500,000 bars.</summary>
 public sealed class RangesBeyondTheBarLimitAreRefused(ApiOnlyBacktestsFactory factory) : IClassFixture<ApiOnlyBacktestsFactory>
 {
     // 2024 to 2028: 366 + 365 + 365 + 365 days, 2,103,840 one-minute bars.
-    private const string FourYearsOfMinutes = "2103840 bars of timeframe 1, more than the 2000000";
+    private const string FourYearsOfMinutes = "2103840 bars of timeframe 1, more than the 1500000";
 
     [Fact]
     public async Task ACreateOverTheLimitIs422NamingBothDatesAndStoresNothing()
