@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using Npgsql;
@@ -91,11 +92,31 @@ internal static class MarketDataBenchmark
     private static async Task IngestAsync(HttpClient client, string uploadId, long rows)
     {
         using var response = await client.PostAsync($"/api/v1/marketdata/uploads/{uploadId}/ingest", new FormUrlEncodedContent([]));
-        var report = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        var answer = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
         response.EnsureSuccessStatusCode();
+        // Uploads above Ingest:SynchronousBytes are ingested by a job (docs/api-behaviour.md, 4.15).
+        var report = response.StatusCode == HttpStatusCode.Accepted ? await WaitForReportAsync(client, response.Headers.Location!) : answer;
         if (report.GetProperty("inserted").GetInt64() != rows)
         {
             throw new InvalidOperationException($"expected {rows} inserted rows: {report}");
+        }
+    }
+
+    private static async Task<JsonElement> WaitForReportAsync(HttpClient client, Uri job)
+    {
+        while (true)
+        {
+            var state = JsonDocument.Parse(await client.GetStringAsync(job)).RootElement;
+            switch (state.GetProperty("status").GetString())
+            {
+                case "completed":
+                    return state.GetProperty("report");
+                case "failed":
+                    throw new InvalidOperationException($"the ingest job failed: {state}");
+                default:
+                    await Task.Delay(50);
+                    break;
+            }
         }
     }
 

@@ -33,7 +33,9 @@ public sealed class CandleFeed(HttpClient http)
             };
         }
 
-        var columns = new Columns();
+        // The market data service announces the length of binary answers (docs/api-behaviour.md, 4.14), so the columns
+        // are allocated once at their final size.
+        var columns = new Columns(response.Content.Headers.ContentLength / RowSize);
         await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
         var buffer = new byte[RowSize * 4096];
         var filled = 0;
@@ -75,30 +77,69 @@ public sealed class CandleFeed(HttpClient http)
         return $"market data answered {(int)response.StatusCode}";
     }
 
+    /// <summary>
+    /// The engine's columns, filled in place as rows arrive: sized once when the row count is known, otherwise grown by
+    /// doubling and trimmed once at the end, one column at a time, so that at most one column is ever held twice.
+    /// </summary>
     private sealed class Columns
     {
-        private readonly List<long> _openTime = [];
-        private readonly List<double> _open = [];
-        private readonly List<double> _high = [];
-        private readonly List<double> _low = [];
-        private readonly List<double> _close = [];
-        private readonly List<double> _volume = [];
+        private const int UnknownCountCapacity = 4096;
+
+        private long[] _openTime;
+        private double[] _open;
+        private double[] _high;
+        private double[] _low;
+        private double[] _close;
+        private double[] _volume;
+        private int _count;
+
+        public Columns(long? rows)
+        {
+            var capacity = rows is { } known ? (int)Math.Min(known, Array.MaxLength) : UnknownCountCapacity;
+            _openTime = new long[capacity];
+            _open = new double[capacity];
+            _high = new double[capacity];
+            _low = new double[capacity];
+            _close = new double[capacity];
+            _volume = new double[capacity];
+        }
 
         public void Add(ReadOnlySpan<byte> rows)
         {
-            for (var offset = 0; offset < rows.Length; offset += RowSize)
+            var needed = _count + rows.Length / RowSize;
+            if (needed > _openTime.Length)
+            {
+                Resize((int)Math.Min(Math.Max(needed, 2L * _openTime.Length), Array.MaxLength));
+            }
+            for (var offset = 0; offset < rows.Length; offset += RowSize, _count++)
             {
                 var row = rows.Slice(offset, RowSize);
-                _openTime.Add(BinaryPrimitives.ReadInt64LittleEndian(row));
-                _open.Add(BinaryPrimitives.ReadDoubleLittleEndian(row[8..]));
-                _high.Add(BinaryPrimitives.ReadDoubleLittleEndian(row[16..]));
-                _low.Add(BinaryPrimitives.ReadDoubleLittleEndian(row[24..]));
-                _close.Add(BinaryPrimitives.ReadDoubleLittleEndian(row[32..]));
-                _volume.Add(BinaryPrimitives.ReadDoubleLittleEndian(row[40..]));
+                _openTime[_count] = BinaryPrimitives.ReadInt64LittleEndian(row);
+                _open[_count] = BinaryPrimitives.ReadDoubleLittleEndian(row[8..]);
+                _high[_count] = BinaryPrimitives.ReadDoubleLittleEndian(row[16..]);
+                _low[_count] = BinaryPrimitives.ReadDoubleLittleEndian(row[24..]);
+                _close[_count] = BinaryPrimitives.ReadDoubleLittleEndian(row[32..]);
+                _volume[_count] = BinaryPrimitives.ReadDoubleLittleEndian(row[40..]);
             }
         }
 
-        public CandleColumns ToCandleColumns() =>
-            new([.. _openTime], [.. _open], [.. _high], [.. _low], [.. _close], [.. _volume]);
+        public CandleColumns ToCandleColumns()
+        {
+            if (_count != _openTime.Length)
+            {
+                Resize(_count);
+            }
+            return new CandleColumns(_openTime, _open, _high, _low, _close, _volume);
+        }
+
+        private void Resize(int capacity)
+        {
+            Array.Resize(ref _openTime, capacity);
+            Array.Resize(ref _open, capacity);
+            Array.Resize(ref _high, capacity);
+            Array.Resize(ref _low, capacity);
+            Array.Resize(ref _close, capacity);
+            Array.Resize(ref _volume, capacity);
+        }
     }
 }

@@ -51,6 +51,21 @@ internal static partial class BacktestInput
         }
     }
 
+    /// <summary>
+    /// Refuses a range holding more than <paramref name="maxBars"/> bars at <paramref name="interval"/>, naming both dates
+    /// (docs/api-behaviour.md, 2.5), so that no run is stored that could not fit in a worker's memory.
+    /// </summary>
+    public static void Bars(Interval interval, DateTimeOffset start, DateTimeOffset end, long maxBars, Dictionary<string, string[]> errors)
+    {
+        var bars = interval.BarsBetween(start.ToUnixTimeMilliseconds(), end.ToUnixTimeMilliseconds());
+        if (bars > maxBars)
+        {
+            string[] message = [$"start_date to end_date holds {bars} bars of timeframe {interval.Code}, more than the {maxBars} a run may hold; shorten the range or use a longer timeframe."];
+            errors["start_date"] = message;
+            errors["end_date"] = message;
+        }
+    }
+
     public static void InitialCapital(double? value, Dictionary<string, string[]> errors)
     {
         if (value is not (> 0 and <= MaxInitialCapital))

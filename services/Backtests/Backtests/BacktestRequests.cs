@@ -37,7 +37,7 @@ internal sealed record CreateBacktestRequest(
         return errors;
     }
 
-    public Dictionary<string, string[]> Validate()
+    public Dictionary<string, string[]> Validate(long maxBars)
     {
         var errors = new Dictionary<string, string[]>();
         if (StrategyId is not > 0)
@@ -45,8 +45,12 @@ internal sealed record CreateBacktestRequest(
             errors["strategy_id"] = ["strategy_id is required and must be greater than 0."];
         }
         BacktestInput.Symbol(Symbol, errors);
-        BacktestInput.Timeframe("timeframe", Timeframe, errors);
+        var interval = BacktestInput.Timeframe("timeframe", Timeframe, errors);
         BacktestInput.Dates(StartDate, EndDate, errors);
+        if (interval.Code is not null && StartDate is { } start && EndDate is { } end && end > start)
+        {
+            BacktestInput.Bars(interval, start, end, maxBars, errors);
+        }
         BacktestInput.InitialCapital(InitialCapital, errors);
         BacktestInput.Leverage(Leverage, errors);
         BacktestInput.Commission(Commission, errors);

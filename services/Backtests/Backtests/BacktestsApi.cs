@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 using Npgsql;
 using Platform.Backtests.Charts;
 using Platform.Backtests.Queue;
@@ -51,13 +52,13 @@ internal static class BacktestsApi
     }
 
     private static async Task<Results<Created<BacktestView>, ValidationProblem, ProblemHttpResult>> CreateAsync(
-        CreateBacktestRequest request, BacktestStore store, StrategyStore strategies, BacktestQueue queue, CancellationToken cancellationToken)
+        CreateBacktestRequest request, BacktestStore store, StrategyStore strategies, BacktestQueue queue, IOptions<BacktestLimits> limits, CancellationToken cancellationToken)
     {
         if (request.CheckShape() is { Count: > 0 } malformed)
         {
             return TypedResults.ValidationProblem(malformed);
         }
-        var errors = request.Validate();
+        var errors = request.Validate(limits.Value.MaxBars);
         if (errors.Count > 0)
         {
             return BacktestInput.Unprocessable(errors);
@@ -112,8 +113,9 @@ internal static class BacktestsApi
     }
 
     private static async Task<Results<Ok<BacktestView>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
-        long id, UpdateBacktestRequest request, BacktestStore store, StrategyStore strategies, CancellationToken cancellationToken)
+        long id, UpdateBacktestRequest request, BacktestStore store, StrategyStore strategies, IOptions<BacktestLimits> limits, CancellationToken cancellationToken)
     {
+        var maxBars = limits.Value.MaxBars;
         if (request.CheckShape() is { Count: > 0 } malformed)
         {
             return TypedResults.ValidationProblem(malformed);
@@ -154,7 +156,7 @@ internal static class BacktestsApi
             request.Commission,
             request.ConfigObject?.ToJsonString(),
             request.Status);
-        var (before, after) = await store.UpdateAsync(id, change, current => Allowed(current, request), cancellationToken);
+        var (before, after) = await store.UpdateAsync(id, change, current => Allowed(current, request, maxBars), cancellationToken);
         if (before is null)
         {
             return BacktestInput.NotFound();
@@ -167,6 +169,10 @@ internal static class BacktestsApi
         {
             return BacktestInput.Unprocessable(new Dictionary<string, string[]> { ["end_date"] = ["end_date must be after start_date"] });
         }
+        if (BarsOverLimit(before, request, maxBars) is { Count: > 0 } tooLong)
+        {
+            return BacktestInput.Unprocessable(tooLong);
+        }
         return TypedResults.Problem(
             $"A {before.Status} backtest cannot {(request.Status is null || request.Status == before.Status ? "be edited" : $"become {request.Status}")}.",
             statusCode: StatusCodes.Status409Conflict,
@@ -174,19 +180,36 @@ internal static class BacktestsApi
     }
 
     /// <summary>
-    /// Settings change only while a run is queued or failed, dates stay in order, and status changes follow
-    /// <see cref="BacktestStatus.CanChange"/>.
+    /// Settings change only while a run is queued or failed, dates stay in order and within the bar limit, and status
+    /// changes follow <see cref="BacktestStatus.CanChange"/>.
     /// </summary>
-    private static bool Allowed(Backtest current, UpdateBacktestRequest request)
+    private static bool Allowed(Backtest current, UpdateBacktestRequest request, long maxBars)
     {
         var editsSettings = request with { Status = null } != new UpdateBacktestRequest(null, null, null, null, null, null, null, null, null, null);
         return DatesInOrder(current, request)
+               && BarsOverLimit(current, request, maxBars).Count == 0
                && (!editsSettings || current.Status is BacktestStatus.Queued or BacktestStatus.Failed)
                && (request.Status is null || BacktestStatus.CanChange(current.Status, request.Status));
     }
 
     private static bool DatesInOrder(Backtest current, UpdateBacktestRequest request) =>
         (request.EndDate?.UtcDateTime ?? current.EndDate) > (request.StartDate?.UtcDateTime ?? current.StartDate);
+
+    /// <summary>The bar-limit errors of the range and timeframe the update leaves; empty when it changes none of them.</summary>
+    private static Dictionary<string, string[]> BarsOverLimit(Backtest current, UpdateBacktestRequest request, long maxBars)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (request.Timeframe is not null || request.StartDate is not null || request.EndDate is not null)
+        {
+            BacktestInput.Bars(
+                Interval.Parse(request.Timeframe ?? current.Timeframe),
+                request.StartDate ?? new DateTimeOffset(DateTime.SpecifyKind(current.StartDate, DateTimeKind.Utc)),
+                request.EndDate ?? new DateTimeOffset(DateTime.SpecifyKind(current.EndDate, DateTimeKind.Utc)),
+                maxBars,
+                errors);
+        }
+        return errors;
+    }
 
     private static JsonObject? WithFilters(JsonObject? config, JsonArray? filters)
     {

@@ -34,6 +34,7 @@ internal static class MultiTimeframeApi
         BacktestQueue queue,
         CandleFeed candles,
         IOptions<MultiTimeframeOptions> options,
+        IOptions<BacktestLimits> limits,
         HttpContext httpContext,
         CancellationToken cancellationToken)
     {
@@ -41,7 +42,7 @@ internal static class MultiTimeframeApi
         {
             return TypedResults.ValidationProblem(malformed);
         }
-        var errors = request.Validate();
+        var errors = request.Validate(limits.Value.MaxBars);
         if (request.AdditionalTimeframes is not { Length: > 0 })
         {
             errors["additional_timeframes"] = [MissingTimeframes];

@@ -13,6 +13,7 @@ internal static class QueueServiceExtensions
         builder.Services.Configure<QueueOptions>(builder.Configuration.GetSection(QueueOptions.Section));
         builder.AddJobQueue<Backtest, BacktestWorker>(BacktestQueue.StreamName, BacktestRuns.Table, QueueOptions.Section);
         builder.Services.Configure<MultiTimeframeOptions>(builder.Configuration.GetSection(MultiTimeframeOptions.Section));
+        builder.Services.Configure<BacktestLimits>(builder.Configuration.GetSection(BacktestLimits.Section));
         builder.Services.AddSingleton<BacktestStore>();
         builder.Services.AddSingleton<BacktestRuns>();
         builder.Services.AddSingleton<ReportLoader>();

@@ -80,6 +80,12 @@ public readonly record struct Interval
 
     public bool IsAligned(long timeMs) => Floor(timeMs) == timeMs;
 
+    /// <summary>
+    /// Bars opening in [<paramref name="startMs"/>, <paramref name="endMs"/>), counted from period indexes rather than by
+    /// dividing milliseconds, so weeks and calendar months count right and any two valid times give a count without overflow.
+    /// </summary>
+    public long BarsBetween(long startMs, long endMs) => endMs <= startMs ? 0 : FirstIndexFrom(endMs) - FirstIndexFrom(startMs);
+
     /// <summary>Whether every bar of <paramref name="lower"/> lies inside exactly one bar of this interval.</summary>
     public bool Nests(Interval lower) => (Unit, lower.Unit) switch
     {
@@ -105,6 +111,13 @@ public readonly record struct Interval
         var dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5;
         var dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear;
         return era * 146_097 + dayOfEra - 719_468;
+    }
+
+    /// <summary>Index of the first bar opening at or after <paramref name="timeMs"/>.</summary>
+    private long FirstIndexFrom(long timeMs)
+    {
+        var index = PeriodIndex(timeMs);
+        return PeriodStart(index) == timeMs ? index : index + 1;
     }
 
     private static long FloorDiv(long value, long divisor)

@@ -23,6 +23,9 @@ internal abstract class CandleFormats
 
     public abstract string ContentType { get; }
 
+    /// <summary>Bytes per candle when every row has the same size, so that the length of an answer is known from its count.</summary>
+    public virtual int? FixedRowSize => null;
+
     public static CandleFormats WriterFor(StringValues accept)
     {
         foreach (var value in accept)
@@ -70,6 +73,8 @@ internal abstract class CandleFormats
     private sealed class BinaryRows : CandleFormats
     {
         public override string ContentType => Binary;
+
+        public override int? FixedRowSize => BinaryRowSize;
 
         protected override void WriteRow(PipeWriter output, in Candle candle)
         {

@@ -1,3 +1,5 @@
+using System.Data;
+using Dapper;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Npgsql;
@@ -9,8 +11,9 @@ internal static class CandleReadApi
 {
     /// <summary>
     /// Candles for other services (not routed by the gateway): ascending, streamed from PostgreSQL as they are read, in JSON,
-    /// CSV or the compact binary rows of <see cref="CandleFormats"/>, chosen by <c>Accept</c>. When missing candles cannot
-    /// be fetched because Bybit is down, 503 with <c>Retry-After</c> and the missing range, within the fail-fast timeout.
+    /// CSV or the compact binary rows of <see cref="CandleFormats"/>, chosen by <c>Accept</c>; binary answers carry their
+    /// <c>Content-Length</c>. When missing candles cannot be fetched because Bybit is down, 503 with <c>Retry-After</c> and
+    /// the missing range, within the fail-fast timeout.
     /// </summary>
     public static RouteGroupBuilder MapCandleReadApi(this IEndpointRouteBuilder routes)
     {
@@ -59,6 +62,19 @@ internal static class CandleReadApi
         }
 
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        // One snapshot for the count and the rows: an ingest committing between them cannot make the announced length wrong.
+        await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
+        var writer = CandleFormats.WriterFor(context.Request.Headers.Accept);
+        if (writer.FixedRowSize is { } rowSize)
+        {
+            // A range count on the primary key costs a fraction of streaming the rows, and lets the reader allocate its
+            // columns once at their final size instead of growing them (docs/api-behaviour.md, 4.14).
+            context.Response.ContentLength = rowSize * await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+                "SELECT count(*) FROM candles WHERE symbol = @Symbol AND interval = @Interval AND open_time >= @Start AND open_time < @End",
+                new { range.Symbol, Interval = range.Interval.Code, range.Start, range.End },
+                transaction,
+                cancellationToken: cancellationToken));
+        }
         await using var command = new NpgsqlCommand(
             """
             SELECT open_time, open, high, low, close, volume, turnover FROM candles
@@ -69,10 +85,12 @@ internal static class CandleReadApi
         {
             Parameters = { new() { Value = range.Symbol }, new() { Value = range.Interval.Code }, new() { Value = range.Start }, new() { Value = range.End } },
         };
-        await using var reader = await command.ExecuteReaderAsync(System.Data.CommandBehavior.SequentialAccess, cancellationToken);
-        var writer = CandleFormats.WriterFor(context.Request.Headers.Accept);
-        context.Response.ContentType = writer.ContentType;
-        await writer.WriteAsync(reader, context.Response.BodyWriter, cancellationToken);
+        await using (var reader = await command.ExecuteReaderAsync(CommandBehavior.SequentialAccess, cancellationToken))
+        {
+            context.Response.ContentType = writer.ContentType;
+            await writer.WriteAsync(reader, context.Response.BodyWriter, cancellationToken);
+        }
+        await transaction.CommitAsync(cancellationToken);
         return TypedResults.Empty;
     }
 }

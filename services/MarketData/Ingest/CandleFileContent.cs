@@ -1,7 +1,7 @@
 using System.Buffers;
-using System.IO.Compression;
 using System.IO.Pipelines;
 using System.Text.Unicode;
+using Platform.MarketData.Uploads;
 
 namespace Platform.MarketData.Ingest;
 
@@ -22,9 +22,10 @@ internal static class CandleFileContent
 
     /// <summary>
     /// Opens the text of <paramref name="content"/>, read from its current position and left open; the returned stream
-    /// owns everything else. Throws <see cref="CandleFileException"/> when the content is empty, corrupt gzip or not text.
+    /// owns everything else. Throws <see cref="CandleFileException"/> when the content is empty, corrupt gzip or not text;
+    /// reading gzip text past the limits of <paramref name="limits"/> throws <see cref="UploadTooLargeException"/>.
     /// </summary>
-    public static async Task<DecodedContent> OpenAsync(Stream content, CancellationToken cancellationToken)
+    public static async Task<DecodedContent> OpenAsync(Stream content, UploadOptions limits, CancellationToken cancellationToken)
     {
         // A pipe lets the head be looked at and then read again, even when the upload stream cannot seek.
         var text = PipeReader.Create(content, new StreamPipeReaderOptions(bufferSize: BufferSize, leaveOpen: true));
@@ -33,7 +34,7 @@ internal static class CandleFileContent
             var (head, isWhole) = await PeekAsync(text, cancellationToken);
             if (head.AsSpan().StartsWith(GzipMagic))
             {
-                text = PipeReader.Create(new GZipStream(text.AsStream(), CompressionMode.Decompress), new StreamPipeReaderOptions(bufferSize: BufferSize));
+                text = PipeReader.Create(new BoundedGzipStream(text.AsStream(), limits), new StreamPipeReaderOptions(bufferSize: BufferSize));
                 (head, isWhole) = await PeekAsync(text, cancellationToken);
             }
 

@@ -1,4 +1,5 @@
 using Platform.Engine.Data;
+using Platform.MarketData.Uploads;
 
 namespace Platform.MarketData.Ingest;
 
@@ -11,11 +12,12 @@ internal static class CandleFileReader
     /// <summary>
     /// Opens <paramref name="content"/> (read from its current position, left open) as <paramref name="format"/> and
     /// recognizes its layout. Throws <see cref="CandleFileException"/> when the file as a whole cannot be read: empty,
-    /// not text, corrupt gzip, the other format, or no recognizable header.
+    /// not text, corrupt gzip, the other format, or no recognizable header; gzip text beyond <paramref name="limits"/>
+    /// throws <see cref="UploadTooLargeException"/> when it is read.
     /// </summary>
-    public static async Task<CandleFile> OpenAsync(Stream content, CandleFileFormat format, Interval interval, CancellationToken cancellationToken)
+    public static async Task<CandleFile> OpenAsync(Stream content, CandleFileFormat format, Interval interval, UploadOptions limits, CancellationToken cancellationToken)
     {
-        var decoded = await CandleFileContent.OpenAsync(content, cancellationToken);
+        var decoded = await CandleFileContent.OpenAsync(content, limits, cancellationToken);
         if (decoded.Format != format)
         {
             await decoded.Text.DisposeAsync();
@@ -33,9 +35,9 @@ internal static class CandleFileReader
     /// The format <paramref name="content"/> looks like, from its first 4 KiB after any gzip; consumes the stream.
     /// Throws <see cref="CandleFileException"/> when it is none: empty, not text or corrupt gzip.
     /// </summary>
-    public static async Task<CandleFileFormat> SniffAsync(Stream content, CancellationToken cancellationToken)
+    public static async Task<CandleFileFormat> SniffAsync(Stream content, UploadOptions limits, CancellationToken cancellationToken)
     {
-        var decoded = await CandleFileContent.OpenAsync(content, cancellationToken);
+        var decoded = await CandleFileContent.OpenAsync(content, limits, cancellationToken);
         await decoded.Text.DisposeAsync();
         return decoded.Format;
     }

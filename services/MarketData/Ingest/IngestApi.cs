@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using Platform.Jobs;
 using Platform.MarketData.Markets;
 using Platform.MarketData.Uploads;
 
@@ -6,12 +8,15 @@ namespace Platform.MarketData.Ingest;
 
 internal static class IngestApi
 {
+    public const string StreamName = "marketdata:ingest";
+
     /// <summary>
-    /// The contract's ingest with honest counts (docs/api-behaviour.md, 4.10); <c>strict=1</c> refuses the whole file
-    /// (422) on any bad row.
+    /// The contract's ingest with honest counts (docs/api-behaviour.md, 4.10): answered at once for uploads up to
+    /// <see cref="IngestOptions.SynchronousBytes"/> of text, otherwise run as a job the client polls (4.15), so that no
+    /// request outlives the gateway's timeout. <c>strict=1</c> refuses the whole file (422) on any bad row.
     /// </summary>
-    public static async Task<Results<Ok<IngestReport>, ValidationProblem, ProblemHttpResult>> IngestAsync(
-        string uploadId, HttpRequest http, UploadStore uploads, IngestService ingest, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<IngestReport>, Accepted<IngestJobView>, ValidationProblem, ProblemHttpResult>> IngestAsync(
+        string uploadId, HttpRequest http, [AsParameters] IngestServices services, CancellationToken cancellationToken)
     {
         // Every field is optional, so an empty body is fine; minimal API form binding would refuse it.
         var form = http.HasFormContentType ? await http.ReadFormAsync(cancellationToken) : FormCollection.Empty;
@@ -20,7 +25,7 @@ internal static class IngestApi
         {
             return UploadsApi.InvalidId();
         }
-        if (await uploads.GetAsync(id, cancellationToken) is not { } upload)
+        if (await services.Uploads.GetAsync(id, cancellationToken) is not { } upload)
         {
             return UploadsApi.NotFound();
         }
@@ -29,26 +34,50 @@ internal static class IngestApi
             return TypedResults.ValidationProblem(request.Errors);
         }
 
-        IngestOutcome outcome;
-        try
+        if (TextSize(upload, services.Limits.Value) > services.Options.Value.SynchronousBytes)
         {
-            outcome = await ingest.IngestAsync(upload, settings.Symbol, settings.Interval, settings.Format, settings.Strict, cancellationToken);
+            var job = await services.Jobs.CreateAsync(upload.Id, settings, upload.Size, cancellationToken);
+            await services.Queue.EnqueueAsync(job.Id.ToString());
+            return TypedResults.Accepted(JobPath(job), IngestJobView.From(job));
         }
-        catch (CandleFileException exception)
-        {
-            return TypedResults.Problem(exception.Message, statusCode: StatusCodes.Status422UnprocessableEntity, title: "The file cannot be ingested");
-        }
-        if (outcome.Report is { } report)
-        {
-            return TypedResults.Ok(report);
-        }
-        return TypedResults.Problem(
-            $"strict ingest refused the file: {outcome.Tally.Rejected} of {outcome.Tally.Rejected + outcome.Tally.Valid} rows are invalid; nothing was written.",
-            statusCode: StatusCodes.Status422UnprocessableEntity,
-            title: "Invalid rows",
-            extensions: new Dictionary<string, object?> { ["rejected"] = outcome.Tally.Rejected, ["rejected_rows"] = outcome.Tally.RejectedRows });
+        var outcome = await services.Ingest.IngestAsync(upload, settings, null, cancellationToken);
+        return outcome.Report is { } report ? TypedResults.Ok(report) : outcome.Failure!.ToResult();
     }
+
+    /// <summary>An ingest job and, once it ends, its report or its problem (docs/api-behaviour.md, 4.15).</summary>
+    public static async Task<Results<Ok<IngestJobView>, ValidationProblem, ProblemHttpResult>> GetJobAsync(
+        string uploadId, string jobId, IngestJobStore jobs, CancellationToken cancellationToken)
+    {
+        if (!UploadsApi.TryParseId(uploadId, out var upload))
+        {
+            return UploadsApi.InvalidId();
+        }
+        if (!Guid.TryParse(jobId, out var id))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["job_id"] = ["job_id must be a UUID."] });
+        }
+        return await jobs.GetAsync(id, cancellationToken) is { } job && job.UploadId == upload
+            ? TypedResults.Ok(IngestJobView.From(job))
+            : TypedResults.Problem($"No ingest job {id} of upload {upload:N}.", statusCode: StatusCodes.Status404NotFound, title: "Ingest job not found");
+    }
+
+    public static string JobPath(IngestJob job) => $"/api/v1/marketdata/uploads/{job.UploadId:N}/ingest/{job.Id}";
+
+    /// <summary>
+    /// The size of the text the ingest will parse: measured at upload, or for uploads stored before it was, the stored
+    /// size, taken at the largest ratio a compressed one may inflate by.
+    /// </summary>
+    private static long TextSize(Upload upload, UploadOptions limits) =>
+        upload.InflatedSize ?? (upload.Compressed ? (long)(upload.Size * limits.MaxCompressionRatio) : upload.Size);
 }
+
+internal sealed record IngestServices(
+    UploadStore Uploads,
+    IngestService Ingest,
+    IngestJobStore Jobs,
+    JobQueue<IngestJob> Queue,
+    IOptions<IngestOptions> Options,
+    IOptions<UploadOptions> Limits);
 
 /// <summary>Form fields of an ingest; symbol, interval and format default to what the upload was stored with.</summary>
 internal sealed record IngestRequest(string? Symbol, string? Interval, string? Fmt, string? Strict)

@@ -1,5 +1,5 @@
 using Dapper;
-using Platform.Engine.Data;
+using Microsoft.Extensions.Options;
 using Platform.MarketData.Candles;
 using Platform.MarketData.Uploads;
 using Platform.MarketData.WorkingSets;
@@ -10,12 +10,35 @@ namespace Platform.MarketData.Ingest;
 /// Parses an upload straight from its stored chunks into binary COPY, in one transaction: a strict ingest with a bad row,
 /// a corrupt file or any failure on the way writes nothing.
 /// </summary>
-internal sealed class IngestService(UploadStore uploads, WorkingSetLoader workingSets, CandleMetrics metrics)
+internal sealed class IngestService(UploadStore uploads, WorkingSetLoader workingSets, CandleMetrics metrics, IOptions<UploadOptions> limits)
 {
-    public async Task<IngestOutcome> IngestAsync(Upload upload, string symbol, Interval interval, CandleFileFormat format, bool strict, CancellationToken cancellationToken)
+    /// <summary>
+    /// Ingests <paramref name="upload"/> as <paramref name="settings"/> say, reporting the stored bytes read to
+    /// <paramref name="progress"/>. A file that cannot be read, a strict refusal and gzip text past the upload limits end
+    /// as the <see cref="IngestFailure"/> of the outcome, with nothing written.
+    /// </summary>
+    public async Task<IngestOutcome> IngestAsync(Upload upload, IngestSettings settings, IngestProgress? progress, CancellationToken cancellationToken)
     {
+        try
+        {
+            return await WriteAsync(upload, settings, progress, cancellationToken);
+        }
+        catch (CandleFileException exception)
+        {
+            return new IngestOutcome(null, new IngestFailure(StatusCodes.Status422UnprocessableEntity, "The file cannot be ingested", exception.Message));
+        }
+        catch (UploadTooLargeException exception)
+        {
+            return new IngestOutcome(null, new IngestFailure(StatusCodes.Status413PayloadTooLarge, "Upload too large", exception.Message));
+        }
+    }
+
+    private async Task<IngestOutcome> WriteAsync(Upload upload, IngestSettings settings, IngestProgress? progress, CancellationToken cancellationToken)
+    {
+        var (symbol, interval, format, strict) = settings;
         await using var content = await uploads.OpenContentAsync(upload.Id, cancellationToken);
-        using var file = await CandleFileReader.OpenAsync(content, format, interval, cancellationToken);
+        progress?.Follow(content);
+        using var file = await CandleFileReader.OpenAsync(content, format, interval, limits.Value, cancellationToken);
         await using var connection = await uploads.DataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var tally = new IngestTally();
@@ -28,7 +51,12 @@ internal sealed class IngestService(UploadStore uploads, WorkingSetLoader workin
         if (strict && tally.Rejected > 0)
         {
             await transaction.RollbackAsync(cancellationToken);
-            return new IngestOutcome(null, tally);
+            return new IngestOutcome(null, new IngestFailure(
+                StatusCodes.Status422UnprocessableEntity,
+                "Invalid rows",
+                $"strict ingest refused the file: {tally.Rejected} of {tally.Rejected + tally.Valid} rows are invalid; nothing was written.",
+                tally.Rejected,
+                tally.RejectedRows));
         }
         // Gaps of the file itself: bars missing between its earliest and latest valid rows.
         IReadOnlyList<QualityGap> gaps = openTimes.Length == 0
@@ -79,9 +107,9 @@ internal sealed class IngestService(UploadStore uploads, WorkingSetLoader workin
                 openTimes.Length == 0 ? null : openTimes[^1],
                 gaps,
                 workingSet),
-            tally);
+            null);
     }
 }
 
-/// <summary>The report of a committed ingest, or (strict, with bad rows) only the tally of what was refused.</summary>
-internal sealed record IngestOutcome(IngestReport? Report, IngestTally Tally);
+/// <summary>The report of a committed ingest, or the failure of one that wrote nothing.</summary>
+internal sealed record IngestOutcome(IngestReport? Report, IngestFailure? Failure);

@@ -7,6 +7,10 @@ internal sealed class ChunkStream(NpgsqlConnection connection, NpgsqlCommand com
 {
     private Stream? _chunk;
     private bool _finished;
+    private long _bytesRead;
+
+    /// <summary>Stored bytes handed out so far; safe to read from another thread.</summary>
+    public long BytesRead => Interlocked.Read(ref _bytesRead);
 
     public override bool CanRead => true;
 
@@ -31,6 +35,7 @@ internal sealed class ChunkStream(NpgsqlConnection connection, NpgsqlCommand com
                 var read = await _chunk.ReadAsync(buffer, cancellationToken);
                 if (read > 0)
                 {
+                    Interlocked.Add(ref _bytesRead, read);
                     return read;
                 }
                 await _chunk.DisposeAsync();

@@ -1,7 +1,11 @@
 namespace Platform.MarketData.Uploads;
 
-/// <summary>An uploaded file's metadata row; the content is in <c>upload_chunks</c>.</summary>
-internal sealed record Upload(Guid Id, string Filename, long Size, string Symbol, string Interval, string Format, bool Compressed, byte[] Sha256, DateTime CreatedAt);
+/// <summary>
+/// An uploaded file's metadata row; the content is in <c>upload_chunks</c>. <see cref="InflatedSize"/> is the size of its
+/// text after gunzip (up to any damage), null for uploads stored before it was measured.
+/// </summary>
+internal sealed record Upload(
+    Guid Id, string Filename, long Size, string Symbol, string Interval, string Format, bool Compressed, byte[] Sha256, DateTime CreatedAt, long? InflatedSize);
 
 /// <summary>What the API shows of an upload: never a server path (docs/api-behaviour.md, 4.7).</summary>
 internal sealed record UploadView(
@@ -15,7 +19,8 @@ internal sealed record UploadView(
     string Sha256,
     DateTime CreatedAt,
     double Mtime,
-    bool Duplicate)
+    bool Duplicate,
+    long? InflatedSize)
 {
     public static UploadView From(Upload upload, bool duplicate = false) => new(
         upload.Id.ToString("N"),
@@ -28,7 +33,8 @@ internal sealed record UploadView(
         Convert.ToHexStringLower(upload.Sha256),
         upload.CreatedAt,
         new DateTimeOffset(upload.CreatedAt, TimeSpan.Zero).ToUnixTimeMilliseconds() / 1000.0,
-        duplicate);
+        duplicate,
+        upload.InflatedSize);
 }
 
 internal sealed record UploadList(IReadOnlyList<UploadView> Items);

@@ -11,7 +11,8 @@ namespace Platform.MarketData.Uploads;
 
 /// <summary>
 /// Reads a multipart upload section by section, streaming the file into PostgreSQL as it arrives (never to a local disk,
-/// never buffered whole), all in one transaction that is rolled back on any refusal.
+/// never buffered whole; gzip inflated on the way only to be measured), all in one transaction that is rolled back on any
+/// refusal.
 /// </summary>
 internal static class UploadReceiver
 {
@@ -34,7 +35,7 @@ internal static class UploadReceiver
         }
         if (context.Request.ContentLength > maxBytes + MultipartOverhead)
         {
-            return TooLarge(maxBytes);
+            return TooLarge($"The file is larger than the {maxBytes} bytes an upload may hold.");
         }
 
         var id = Guid.CreateVersion7();
@@ -54,10 +55,13 @@ internal static class UploadReceiver
             if (disposition.IsFileDisposition() && name == "file" && content is null)
             {
                 filename = FileNames.Sanitize(HeaderUtilities.RemoveQuotes(disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName).Value);
-                content = await UploadStore.WriteContentAsync(connection, id, filename, section.Body, maxBytes, cancellationToken);
-                if (content is null)
+                try
                 {
-                    return TooLarge(maxBytes);
+                    content = await UploadStore.WriteContentAsync(connection, id, filename, section.Body, options.Value, cancellationToken);
+                }
+                catch (UploadTooLargeException exception)
+                {
+                    return TooLarge(exception.Message);
                 }
             }
             else if (!disposition.IsFileDisposition())
@@ -86,7 +90,7 @@ internal static class UploadReceiver
         CandleFileFormat format;
         try
         {
-            format = await CandleFileReader.SniffAsync(new MemoryStream(content!.Head), cancellationToken);
+            format = await CandleFileReader.SniffAsync(new MemoryStream(content!.Head), options.Value, cancellationToken);
         }
         catch (CandleFileException exception)
         {
@@ -104,7 +108,7 @@ internal static class UploadReceiver
         }
         var stored = await UploadStore.CompleteAsync(
             connection,
-            new Upload(id, filename!, content.Size, symbol, interval.Code, format.ToString().ToLowerInvariant(), IsGzip(content.Head), content.Sha256, default),
+            new Upload(id, filename!, content.Size, symbol, interval.Code, format.ToString().ToLowerInvariant(), IsGzip(content.Head), content.Sha256, default, content.InflatedSize),
             cancellationToken);
         try
         {
@@ -126,8 +130,6 @@ internal static class UploadReceiver
     private static ValidationProblem Invalid(string field, string message) =>
         TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] });
 
-    private static ProblemHttpResult TooLarge(long maxBytes) => TypedResults.Problem(
-        $"The file is larger than the {maxBytes} bytes an upload may hold.",
-        statusCode: StatusCodes.Status413PayloadTooLarge,
-        title: "Upload too large");
+    private static ProblemHttpResult TooLarge(string detail) =>
+        TypedResults.Problem(detail, statusCode: StatusCodes.Status413PayloadTooLarge, title: "Upload too large");
 }

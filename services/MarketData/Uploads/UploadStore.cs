@@ -1,7 +1,7 @@
-using System.Security.Cryptography;
+using System.Buffers;
+using System.IO.Pipelines;
 using Dapper;
 using Npgsql;
-using NpgsqlTypes;
 
 namespace Platform.MarketData.Uploads;
 
@@ -10,16 +10,18 @@ internal sealed class UploadStore(NpgsqlDataSource dataSource)
 {
     public const int ChunkSize = 1024 * 1024;
 
-    private const string Columns = "id, filename, size, symbol, interval, format, compressed, sha256, created_at";
+    private const string Columns = "id, filename, size, symbol, interval, format, compressed, sha256, created_at, inflated_size";
 
     public NpgsqlDataSource DataSource => dataSource;
 
     /// <summary>
-    /// Streams <paramref name="content"/> into chunks of a new upload row inside the caller's transaction. Returns null as
-    /// soon as the content exceeds <paramref name="maxBytes"/> (the caller rolls back).
+    /// Streams <paramref name="content"/> into chunks of a new upload row inside the caller's transaction. Gzip content is
+    /// inflated on the way, without keeping the output, to hold it to the limits of <paramref name="limits"/>. Throws
+    /// <see cref="UploadTooLargeException"/> as soon as the content or its inflated text passes a limit (the caller
+    /// rolls back).
     /// </summary>
-    public static async Task<StoredContent?> WriteContentAsync(
-        NpgsqlConnection connection, Guid id, string filename, Stream content, long maxBytes, CancellationToken cancellationToken)
+    public static async Task<StoredContent> WriteContentAsync(
+        NpgsqlConnection connection, Guid id, string filename, Stream content, UploadOptions limits, CancellationToken cancellationToken)
     {
         await connection.ExecuteAsync(new CommandDefinition(
             """
@@ -29,35 +31,56 @@ internal sealed class UploadStore(NpgsqlDataSource dataSource)
             new { Id = id, Filename = filename, Placeholder = id.ToByteArray() },
             cancellationToken: cancellationToken));
 
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        var buffer = new byte[ChunkSize];
-        byte[]? head = null;
-        long size = 0;
-        var seq = 0;
         await using var importer = await connection.BeginBinaryImportAsync(
             "COPY upload_chunks (upload_id, seq, data) FROM STDIN (FORMAT BINARY)", cancellationToken);
-        while (true)
+        await using var stored = new StoringStream(content, importer, id, limits.MaxBytes);
+        // A pipe lets the first bytes be looked at and then read again by the inflater.
+        var reader = PipeReader.Create(stored, new StreamPipeReaderOptions(leaveOpen: true));
+        long? inflated = null;
+        try
         {
-            var filled = await content.ReadAtLeastAsync(buffer, buffer.Length, throwOnEndOfStream: false, cancellationToken);
-            if (filled == 0)
+            var start = await reader.ReadAtLeastAsync(2, cancellationToken);
+            var isGzip = start.Buffer.Slice(0, Math.Min(2, start.Buffer.Length)).ToArray() is [0x1F, 0x8B];
+            reader.AdvanceTo(start.Buffer.Start);
+            if (isGzip)
             {
-                break;
+                inflated = await InflatedSizeAsync(reader.AsStream(leaveOpen: true), limits, cancellationToken);
             }
-            size += filled;
-            if (size > maxBytes)
+            // Whatever the inflater left (all of a plain file) is read on to its end, which stores it.
+            ReadResult rest;
+            do
             {
-                return null;
+                rest = await reader.ReadAsync(cancellationToken);
+                reader.AdvanceTo(rest.Buffer.End);
             }
-            var chunk = buffer.AsMemory(0, filled);
-            hash.AppendData(chunk.Span);
-            head ??= chunk.ToArray();
-            await importer.StartRowAsync(cancellationToken);
-            await importer.WriteAsync(id, NpgsqlDbType.Uuid, cancellationToken);
-            await importer.WriteAsync(seq++, NpgsqlDbType.Integer, cancellationToken);
-            await importer.WriteAsync(chunk, NpgsqlDbType.Bytea, cancellationToken);
+            while (!rest.IsCompleted);
         }
-        await importer.CompleteAsync(cancellationToken);
-        return new StoredContent(size, hash.GetHashAndReset(), head ?? []);
+        finally
+        {
+            await reader.CompleteAsync();
+        }
+        return await stored.CompleteAsync(inflated ?? stored.Size, cancellationToken);
+    }
+
+    /// <summary>
+    /// The size of the gzip text in <paramref name="compressed"/>, inflated and dropped. Gzip data that turns out corrupt
+    /// further on is stored as it is, measured up to the damage, which the ingest then reports (docs/api-behaviour.md, 4.10).
+    /// </summary>
+    private static async Task<long> InflatedSizeAsync(Stream compressed, UploadOptions limits, CancellationToken cancellationToken)
+    {
+        await using var inflating = new BoundedGzipStream(compressed, limits);
+        var buffer = new byte[64 * 1024];
+        try
+        {
+            while (await inflating.ReadAsync(buffer, cancellationToken) > 0)
+            {
+            }
+        }
+        catch (InvalidDataException)
+        {
+            // Nothing more can be read: the ingest meets the same damage at the same place and refuses the file.
+        }
+        return inflating.Inflated;
     }
 
     public static async Task<Upload?> FindByHashAsync(NpgsqlConnection connection, byte[] sha256, CancellationToken cancellationToken) =>
@@ -68,7 +91,8 @@ internal sealed class UploadStore(NpgsqlDataSource dataSource)
         await connection.QuerySingleAsync<Upload>(new CommandDefinition(
             $"""
             UPDATE uploads
-            SET size = @Size, symbol = @Symbol, interval = @Interval, format = @Format, compressed = @Compressed, sha256 = @Sha256
+            SET size = @Size, symbol = @Symbol, interval = @Interval, format = @Format, compressed = @Compressed, sha256 = @Sha256,
+                inflated_size = @InflatedSize
             WHERE id = @Id
             RETURNING {Columns}
             """,
@@ -98,7 +122,7 @@ internal sealed class UploadStore(NpgsqlDataSource dataSource)
     }
 
     /// <summary>The content as one forward-only stream over its chunks, read from its own connection.</summary>
-    public async Task<Stream> OpenContentAsync(Guid id, CancellationToken cancellationToken)
+    public async Task<ChunkStream> OpenContentAsync(Guid id, CancellationToken cancellationToken)
     {
         var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var command = new NpgsqlCommand("SELECT data FROM upload_chunks WHERE upload_id = $1 ORDER BY seq", connection)
@@ -110,5 +134,5 @@ internal sealed class UploadStore(NpgsqlDataSource dataSource)
     }
 }
 
-/// <summary>Size, SHA-256 and first chunk of stored content.</summary>
-internal sealed record StoredContent(long Size, byte[] Sha256, byte[] Head);
+/// <summary>Size, SHA-256, first chunk and size after gunzip (the size itself when not compressed) of stored content.</summary>
+internal sealed record StoredContent(long Size, byte[] Sha256, byte[] Head, long InflatedSize);

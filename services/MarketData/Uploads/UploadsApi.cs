@@ -1,18 +1,19 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Platform.Jobs;
 using Platform.MarketData.Ingest;
 
 namespace Platform.MarketData.Uploads;
 
 internal static class UploadsApi
 {
-    /// <summary>Uploads kept in PostgreSQL (so any replica can ingest them) and their ingestion (docs/api-behaviour.md, 4.7–4.10).</summary>
+    /// <summary>Uploads kept in PostgreSQL (so any replica can ingest them) and their ingestion (docs/api-behaviour.md, 4.7–4.10, 4.15).</summary>
     public static RouteGroupBuilder MapUploadsApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/v1/marketdata").WithTags("Uploads");
         group.MapPost("/upload", UploadReceiver.ReceiveAsync)
             .WithName("Upload")
             .WithSummary("Store a CSV or JSONL candle file (optionally gzip) for a later ingest")
-            .WithDescription("multipart/form-data with `file`, `symbol` and `interval`; streamed, capped by `Uploads:MaxBytes` (413 beyond). A file already stored (same SHA-256) is reported with `duplicate: true`, not stored twice.")
+            .WithDescription("multipart/form-data with `file`, `symbol` and `interval`; streamed, capped by `Uploads:MaxBytes`, and gzip by `Uploads:MaxInflatedBytes` and `Uploads:MaxCompressionRatio` (413 beyond). A file already stored (same SHA-256) is reported with `duplicate: true`, not stored twice.")
             .Accepts<IFormFile>("multipart/form-data")
             .DisableAntiforgery();
         group.MapGet("/uploads", ListAsync).WithName("ListUploads");
@@ -20,14 +21,23 @@ internal static class UploadsApi
         group.MapPost("/uploads/{uploadId}/ingest", IngestApi.IngestAsync)
             .WithName("IngestUpload")
             .WithSummary("Validate an upload's candles and upsert them in one transaction")
+            .WithDescription("Answered at once (200 with the report) up to `Ingest:SynchronousBytes` of text; a larger upload is ingested by a job: 202 with its `Location`.")
             .DisableAntiforgery();
+        group.MapGet("/uploads/{uploadId}/ingest/{jobId}", IngestApi.GetJobAsync).WithName("GetIngestJob");
         return group;
     }
 
     public static IHostApplicationBuilder AddUploads(this IHostApplicationBuilder builder)
     {
         builder.Services.Configure<UploadOptions>(builder.Configuration.GetSection(UploadOptions.Section));
+        builder.Services.Configure<IngestOptions>(builder.Configuration.GetSection(IngestOptions.Section));
+        builder.AddJobQueue<IngestJob, IngestWorker>(IngestApi.StreamName, IngestJobStore.Table, IngestOptions.Section, options =>
+        {
+            options.Concurrency = 1;
+            options.HeartbeatInterval = TimeSpan.FromSeconds(1);
+        });
         builder.Services.AddSingleton<UploadStore>();
+        builder.Services.AddSingleton<IngestJobStore>();
         builder.Services.AddScoped<IngestService>();
         return builder;
     }

@@ -33,7 +33,7 @@ internal static class GridApi
         }
         if (RunInputs.Resolve(
                 optimization, request.StrategyConfig, request.ParamSpace, request.Metric, request.Direction, request.MinTrades, request.MaxDrawdown,
-                services.Options.Value.MaxCombinations, errors) is not { } inputs)
+                services.Options.Value, errors) is not { } inputs)
         {
             return OptimizationsApi.Unprocessable(errors);
         }

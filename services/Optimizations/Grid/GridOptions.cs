@@ -13,4 +13,10 @@ internal sealed class GridOptions
 
     /// <summary>Largest grid a run may ask for (issue: 100 000 by default; 422 beyond).</summary>
     public long MaxCombinations { get; set; } = 100_000;
+
+    /// <summary>
+    /// Most values one parameter's list or range may hold (422 beyond), checked before duplicates are dropped so that a
+    /// long list is refused without being read; 10,000 is ten times what a grid of two such parameters could use.
+    /// </summary>
+    public int MaxValuesPerParameter { get; set; } = 10_000;
 }

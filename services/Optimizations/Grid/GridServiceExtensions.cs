@@ -12,6 +12,7 @@ internal static class GridServiceExtensions
     public static IHostApplicationBuilder AddOptimizations(this IHostApplicationBuilder builder)
     {
         builder.Services.Configure<GridOptions>(builder.Configuration.GetSection(GridOptions.Section));
+        builder.Services.Configure<OptimizationLimits>(builder.Configuration.GetSection(OptimizationLimits.Section));
         builder.AddJobQueue<GridChunk, GridWorker>(GridWorker.StreamName, GridRuns.Table, GridOptions.Section, options =>
         {
             options.Concurrency = 1;

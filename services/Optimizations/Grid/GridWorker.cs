@@ -56,7 +56,7 @@ internal sealed class GridWorker(
                            ?? throw new InvalidDataException($"optimization {chunk.OptimizationId} is gone");
         var spec = RunSpec.Parse(optimization.Objective!);
         var errors = new Dictionary<string, string[]>();
-        var space = ParameterSpace.Parse(System.Text.Json.JsonDocument.Parse(optimization.ParamRanges).RootElement, "param_ranges", long.MaxValue, errors)
+        var space = ParameterSpace.Parse(System.Text.Json.JsonDocument.Parse(optimization.ParamRanges).RootElement, "param_ranges", int.MaxValue, long.MaxValue, errors)
                     ?? throw new InvalidDataException(string.Join(" ", errors.SelectMany(error => error.Value)));
         var combinations = space.Expand(spec.StrategyType, spec.StrategyDefaults).Valid;
         var slice = combinations.Skip(chunk.FirstIndex).Take(chunk.EndIndex - chunk.FirstIndex).ToList();

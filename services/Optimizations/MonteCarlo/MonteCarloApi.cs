@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 using Platform.Engine.Backtesting;
 using Platform.Engine.Strategies;
 using Platform.Optimizations.Grid;
@@ -81,6 +82,13 @@ internal static class MonteCarloApi
         {
             return Unprocessable("trades", string.Join(" ", noTrades.Values));
         }
+        var maxCells = services.Limits.Value.MaxMonteCarloCells;
+        if ((long)options.Simulations * trades.Returns.Count > maxCells)
+        {
+            return Unprocessable(
+                "n_simulations",
+                $"n_simulations {options.Simulations} × {trades.Returns.Count} trades = {(long)options.Simulations * trades.Returns.Count} draws, more than the {maxCells} one request may ask for; use at most {maxCells / trades.Returns.Count} simulations for these trades.");
+        }
 
         var simulation = MonteCarloSimulator.Run(trades, options, cancellationToken);
         var deflated = DeflatedSharpe.FromReturns(trades.Returns, Math.Max(1, optimization.TotalCombinations));
@@ -111,4 +119,4 @@ internal static class MonteCarloApi
         OptimizationsApi.Unprocessable(new Dictionary<string, string[]> { [field] = [message] });
 }
 
-internal sealed record MonteCarloServices(OptimizationStore Store, BacktestClient Backtests, CandleCache Candles);
+internal sealed record MonteCarloServices(OptimizationStore Store, BacktestClient Backtests, CandleCache Candles, IOptions<OptimizationLimits> Limits);

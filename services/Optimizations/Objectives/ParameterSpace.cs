@@ -19,8 +19,13 @@ internal sealed class ParameterSpace
     /// <summary>Number of combinations before validation: the product of the axis lengths.</summary>
     public long Size => Axes.Values.Aggregate(1L, (product, axis) => product * axis.Count);
 
-    /// <summary>The space of <paramref name="json"/>, or null with errors keyed <c>{field}.{parameter}</c>.</summary>
-    public static ParameterSpace? Parse(JsonElement? json, string field, long maxCombinations, Dictionary<string, string[]> errors)
+    /// <summary>
+    /// The space of <paramref name="json"/>, or null with errors keyed <c>{field}.{parameter}</c>. Each list holds at most
+    /// <paramref name="maxValues"/> values, and the product of the list lengths (after duplicates are dropped) at most
+    /// <paramref name="maxCombinations"/>: both are checked while parsing, so an oversized space is refused before anything
+    /// is expanded, naming the parameter that crossed the limit.
+    /// </summary>
+    public static ParameterSpace? Parse(JsonElement? json, string field, int maxValues, long maxCombinations, Dictionary<string, string[]> errors)
     {
         if (json is not { ValueKind: JsonValueKind.Object } space)
         {
@@ -29,28 +34,39 @@ internal sealed class ParameterSpace
         }
         var axes = new SortedDictionary<string, IReadOnlyList<double>>(StringComparer.Ordinal);
         long size = 1;
+        var oversized = false;
         foreach (var property in space.EnumerateObject())
         {
-            var values = Axis(property.Value, $"{field}.{property.Name}", maxCombinations, errors);
+            var name = $"{field}.{property.Name}";
+            var values = Axis(property.Value, name, maxValues, errors);
             if (values is null)
             {
                 continue;
             }
             if (values.Count == 0)
             {
-                errors[$"{field}.{property.Name}"] = ["needs at least one value."];
+                errors[name] = ["needs at least one value."];
                 continue;
             }
             axes[property.Name] = values;
-            size = size > maxCombinations ? size : size * values.Count;
+            if (oversized)
+            {
+                continue;
+            }
+            // size ≤ maxCombinations here, so comparing by division cannot overflow where a product could.
+            if (size > maxCombinations / values.Count)
+            {
+                errors[name] = [string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"with its {values.Count} values the grid holds {(decimal)size * values.Count} combinations, more than the {maxCombinations} allowed.")];
+                oversized = true;
+                continue;
+            }
+            size *= values.Count;
         }
         if (axes.Count == 0 && errors.Count == 0)
         {
             errors[field] = [$"{field} is empty: name at least one parameter."];
-        }
-        if (size > maxCombinations)
-        {
-            errors[field] = [$"{field} holds {(size > maxCombinations * 1000 ? "more than " + (maxCombinations * 1000).ToString(CultureInfo.InvariantCulture) : size.ToString(CultureInfo.InvariantCulture))} combinations, more than the {maxCombinations} allowed."];
         }
         return errors.Count == 0 ? new ParameterSpace(axes) : null;
     }
@@ -77,11 +93,18 @@ internal sealed class ParameterSpace
         return (valid, expanded.Count - valid.Count, firstInvalid?.Errors ?? new Dictionary<string, string>());
     }
 
-    private static List<double>? Axis(JsonElement value, string field, long maxValues, Dictionary<string, string[]> errors)
+    /// <summary>The distinct values of a list, in first-seen order, or of a range; null with an error beyond <paramref name="maxValues"/>.</summary>
+    private static List<double>? Axis(JsonElement value, string field, int maxValues, Dictionary<string, string[]> errors)
     {
         if (value.ValueKind == JsonValueKind.Array)
         {
+            if (value.GetArrayLength() > maxValues)
+            {
+                errors[field] = [$"the list holds {value.GetArrayLength()} values, more than the {maxValues} a parameter may have."];
+                return null;
+            }
             var values = new List<double>();
+            var seen = new HashSet<double>();
             foreach (var item in value.EnumerateArray())
             {
                 if (!TryNumber(item, out var number))
@@ -89,7 +112,7 @@ internal sealed class ParameterSpace
                     errors[field] = ["values must be numbers (true/false as 1/0)."];
                     return null;
                 }
-                if (!values.Contains(number))
+                if (seen.Add(number))
                 {
                     values.Add(number);
                 }
@@ -109,7 +132,7 @@ internal sealed class ParameterSpace
             var count = Math.Floor((max - min) / step + 1e-9) + 1;
             if (count > maxValues)
             {
-                errors[field] = [$"the range holds {count:0} values, more than the {maxValues} combinations allowed."];
+                errors[field] = [$"the range holds {count:0} values, more than the {maxValues} a parameter may have."];
                 return null;
             }
             return [.. Enumerable.Range(0, (int)count).Select(index => Math.Round(min + index * step, 10))];

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Platform.Optimizations.Grid;
 using Platform.Optimizations.Optimizations;
 using Platform.ServiceDefaults.Json;
 
@@ -40,7 +41,7 @@ internal sealed record RunInputs(RunSpec Spec, JsonElement Ranges, JsonObject? C
         string? direction,
         int? minTrades,
         double? maxDrawdown,
-        long maxCombinations,
+        GridOptions limits,
         Dictionary<string, string[]> errors)
     {
         var chosen = metric ?? optimization.Metric;
@@ -57,7 +58,7 @@ internal sealed record RunInputs(RunSpec Spec, JsonElement Ranges, JsonObject? C
         var config = strategyConfig is { ValueKind: JsonValueKind.Object } given && given.EnumerateObject().Any()
             ? JsonObject.Create(given)
             : optimization.Config is null ? null : JsonNode.Parse(optimization.Config)?.AsObject();
-        var combinations = OptimizationsApi.Combinations(spec, ranges, config, optimization.Timeframe, optimization.InitialCapital, maxCombinations, errors);
+        var combinations = OptimizationsApi.Combinations(spec, ranges, config, optimization.Timeframe, optimization.InitialCapital, limits, errors);
         return combinations is null || errors.Count > 0 ? null : new RunInputs(spec, ranges, config, combinations.Value);
     }
 }

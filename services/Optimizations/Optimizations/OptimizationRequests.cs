@@ -26,7 +26,8 @@ internal sealed partial record CreateOptimizationRequest(
     public static readonly string[] Types = ["grid_search", "walk_forward", "monte_carlo"];
     public static readonly string[] Timeframes = ["1", "3", "5", "15", "30", "60", "120", "240", "D", "W", "M"];
 
-    public Dictionary<string, string[]> Validate()
+    /// <summary>Every field error; a range above <paramref name="maxBars"/> bars at the timeframe names both dates.</summary>
+    public Dictionary<string, string[]> Validate(long maxBars)
     {
         var errors = new Dictionary<string, string[]>();
         if (StrategyId is not > 0)
@@ -41,17 +42,24 @@ internal sealed partial record CreateOptimizationRequest(
         {
             errors["symbol"] = ["symbol must be 1 to 20 upper-case letters or digits ending in USDT, e.g. BTCUSDT."];
         }
-        if (Timeframe is null || Array.IndexOf(Timeframes, Timeframe) < 0 || !Interval.TryParse(Timeframe, out _))
+        if (Timeframe is null || Array.IndexOf(Timeframes, Timeframe) < 0 || !Interval.TryParse(Timeframe, out var interval))
         {
             errors["timeframe"] = [$"invalid timeframe '{Timeframe}': must be one of {string.Join(", ", Timeframes)}."];
+            interval = default;
         }
-        if (StartDate is null || EndDate is null)
+        if (StartDate is not { } start || EndDate is not { } end)
         {
             errors[StartDate is null ? "start_date" : "end_date"] = ["start_date and end_date are required."];
         }
-        else if (EndDate <= StartDate)
+        else if (end <= start)
         {
             errors["end_date"] = ["end_date must be after start_date"];
+        }
+        else if (interval.Code is not null && interval.BarsBetween(start.ToUnixTimeMilliseconds(), end.ToUnixTimeMilliseconds()) is var bars && bars > maxBars)
+        {
+            string[] message = [$"start_date to end_date holds {bars} bars of timeframe {interval.Code}, more than the {maxBars} an optimization may hold; shorten the range or use a longer timeframe."];
+            errors["start_date"] = message;
+            errors["end_date"] = message;
         }
         if (Metric is null || !Objective.IsKnown(Metric))
         {

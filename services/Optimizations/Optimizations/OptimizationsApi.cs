@@ -47,10 +47,10 @@ internal static class OptimizationsApi
         await store.GetAsync(id, cancellationToken) is { } optimization ? TypedResults.Ok(OptimizationView.From(optimization, time.GetUtcNow())) : NotFound();
 
     private static async Task<Results<Created<OptimizationView>, ProblemHttpResult>> CreateAsync(
-        CreateOptimizationRequest request, OptimizationStore store, StrategyClient strategies, IOptions<GridOptions> options, TimeProvider time,
-        CancellationToken cancellationToken)
+        CreateOptimizationRequest request, OptimizationStore store, StrategyClient strategies, IOptions<GridOptions> options, IOptions<OptimizationLimits> limits,
+        TimeProvider time, CancellationToken cancellationToken)
     {
-        var errors = request.Validate();
+        var errors = request.Validate(limits.Value.MaxBars);
         if (errors.Count > 0)
         {
             return Unprocessable(errors);
@@ -61,7 +61,7 @@ internal static class OptimizationsApi
         }
         var spec = new RunSpec(strategy.StrategyType, strategy.Config, request.Metric!, Objective.DefaultMaximize(request.Metric!), null, null);
         var config = request.Config is { ValueKind: JsonValueKind.Object } given ? JsonObject.Create(given) : null;
-        if (Combinations(spec, request.ParamRanges, config, request.Timeframe!, request.InitialCapital!.Value, options.Value.MaxCombinations, errors) is not { } combinations)
+        if (Combinations(spec, request.ParamRanges, config, request.Timeframe!, request.InitialCapital!.Value, options.Value, errors) is not { } combinations)
         {
             return Unprocessable(errors);
         }
@@ -102,7 +102,7 @@ internal static class OptimizationsApi
             var spec = RunSpec.Parse(current.Objective!);
             var config = request.Config is { ValueKind: JsonValueKind.Object } given ? JsonObject.Create(given) : current.Config is null ? null : JsonNode.Parse(current.Config)?.AsObject();
             var ranges = request.ParamRanges ?? JsonDocument.Parse(current.ParamRanges).RootElement;
-            combinations = Combinations(spec, ranges, config, current.Timeframe, current.InitialCapital, options.Value.MaxCombinations, errors);
+            combinations = Combinations(spec, ranges, config, current.Timeframe, current.InitialCapital, options.Value, errors);
             if (combinations is null)
             {
                 return Unprocessable(errors);
@@ -130,9 +130,9 @@ internal static class OptimizationsApi
 
     /// <summary>How many combinations of the space the strategy accepts, or null with the field errors (422).</summary>
     public static int? Combinations(
-        RunSpec spec, JsonElement? ranges, JsonObject? config, string timeframe, double initialCapital, long maxCombinations, Dictionary<string, string[]> errors)
+        RunSpec spec, JsonElement? ranges, JsonObject? config, string timeframe, double initialCapital, GridOptions limits, Dictionary<string, string[]> errors)
     {
-        var space = ParameterSpace.Parse(ranges, "param_ranges", maxCombinations, errors);
+        var space = ParameterSpace.Parse(ranges, "param_ranges", limits.MaxValuesPerParameter, limits.MaxCombinations, errors);
         OptimizationSettings.Create(spec, config, timeframe, initialCapital, errors);
         if (space is null || errors.Count > 0)
         {

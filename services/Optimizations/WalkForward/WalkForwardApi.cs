@@ -39,7 +39,7 @@ internal static class WalkForwardApi
         WalkForwardPlan.CheckPeriod(windows!, Interval.Parse(optimization.Timeframe), start, end, errors);
         if (RunInputs.Resolve(
                 optimization, request.StrategyConfig, request.ParamSpace, request.Metric, request.Direction, request.MinTrades, request.MaxDrawdown,
-                services.Options.Value.MaxCombinations, errors) is not { } inputs || errors.Count > 0)
+                services.Options.Value, errors) is not { } inputs || errors.Count > 0)
         {
             return OptimizationsApi.Unprocessable(errors);
         }

@@ -30,7 +30,7 @@ internal sealed class WalkForwardWorker(
         var errors = new Dictionary<string, string[]>();
         var spec = RunSpec.Parse(optimization.Objective!);
         var windows = JsonSerializer.Deserialize<WindowSettings>(optimization.Windows!)!;
-        var space = ParameterSpace.Parse(JsonDocument.Parse(optimization.ParamRanges).RootElement, "param_ranges", long.MaxValue, errors);
+        var space = ParameterSpace.Parse(JsonDocument.Parse(optimization.ParamRanges).RootElement, "param_ranges", int.MaxValue, long.MaxValue, errors);
         var run = OptimizationSettings.Create(spec, optimization, errors);
         await using var scope = scopes.CreateAsyncScope();
         var candles = await scope.ServiceProvider.GetRequiredService<CandleCache>()

@@ -131,4 +131,31 @@ public sealed class IntervalFollowsBybitCodesAndUtcCalendar
 
     [Fact]
     public void PrintsItsCode() => Assert.Equal("240", Interval.Parse("240").ToString());
+
+    [Theory]
+    [InlineData("1", 2024, 1, 1, 2024, 1, 2, 1_440)]
+    [InlineData("240", 2024, 1, 1, 2024, 1, 2, 6)]
+    [InlineData("D", 2024, 2, 1, 2024, 3, 1, 29)]
+    // Monday 1 January to Monday 15 January: the weeks opening on the 1st and the 8th.
+    [InlineData("W", 2024, 1, 1, 2024, 1, 15, 2)]
+    // From the 2nd, the first week opens on Monday the 8th.
+    [InlineData("W", 2024, 1, 2, 2024, 1, 16, 2)]
+    // Mid-January to April: the months opening on 1 February and 1 March.
+    [InlineData("M", 2024, 1, 15, 2024, 4, 1, 2)]
+    [InlineData("M", 2024, 1, 1, 2025, 1, 1, 12)]
+    [InlineData("D", 2024, 3, 1, 2024, 3, 1, 0)]
+    [InlineData("D", 2024, 3, 2, 2024, 3, 1, 0)]
+    public void BarsBetweenCountsTheBarsOpeningInTheHalfOpenRange(string code, int y1, int m1, int d1, int y2, int m2, int d2, long expected) =>
+        Assert.Equal(expected, Interval.Parse(code).BarsBetween(Utc(y1, m1, d1), Utc(y2, m2, d2)));
+
+    [Fact]
+    public void BarsBetweenTheExtremesOfTimeDoNotOverflow()
+    {
+        var first = DateTimeOffset.MinValue.ToUnixTimeMilliseconds();
+        var last = DateTimeOffset.MaxValue.ToUnixTimeMilliseconds();
+
+        // The first instant is midnight, so every minute from it opens a bar; the last minute is a partial one.
+        Assert.Equal((last - first + Interval.MinuteMs - 1) / Interval.MinuteMs, Interval.Parse("1").BarsBetween(first, last));
+        Assert.Equal(9_999L * 12, Interval.Parse("M").BarsBetween(first, last));
+    }
 }

@@ -75,6 +75,21 @@ public sealed class CandlesAreStreamedInEveryFormat(MarketDataFactory factory) :
     }
 
     [Fact]
+    public async Task BinaryAnswersAnnounceTheirLengthFromTheRowCount()
+    {
+        using var request = new HttpRequestMessage(
+            HttpMethod.Get, $"/internal/candles?symbol=STREAMUSDT&interval=1&start={Start + 10 * Minute}&end={Start + 2_010 * Minute}&backfill=false");
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/x-platform-candles"));
+
+        using var response = await factory.CreateClient().SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+        var announced = response.Content.Headers.ContentLength;
+        var body = await response.Content.ReadAsByteArrayAsync();
+
+        Assert.Equal(2_000 * 56, announced);
+        Assert.Equal(2_000 * 56, body.Length);
+    }
+
+    [Fact]
     public async Task TheRangeMayBeGivenInIso8601()
     {
         var rows = JsonDocument.Parse(await factory.CreateClient().GetStringAsync(

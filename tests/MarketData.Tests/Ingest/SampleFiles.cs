@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using Platform.Engine.Data;
 using Platform.MarketData.Ingest;
+using Platform.MarketData.Uploads;
 
 namespace Platform.MarketData.Tests.Ingest;
 
@@ -24,7 +25,7 @@ internal static class SampleFiles
         using var cancellation = new CancellationTokenSource(Timeout);
         await using (content)
         {
-            using var file = await CandleFileReader.OpenAsync(content, format, Interval.Parse(interval), cancellation.Token);
+            using var file = await CandleFileReader.OpenAsync(content, format, Interval.Parse(interval), new UploadOptions(), cancellation.Token);
             var rows = new List<CandleFileRow>();
             await foreach (var row in file.ReadRowsAsync(cancellation.Token))
             {
@@ -40,7 +41,7 @@ internal static class SampleFiles
         using var cancellation = new CancellationTokenSource(Timeout);
         await using (content)
         {
-            return await CandleFileReader.SniffAsync(content, cancellation.Token);
+            return await CandleFileReader.SniffAsync(content, new UploadOptions(), cancellation.Token);
         }
     }
 

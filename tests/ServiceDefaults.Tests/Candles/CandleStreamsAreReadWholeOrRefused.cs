@@ -27,6 +27,36 @@ public sealed class CandleStreamsAreReadWholeOrRefused
     }
 
     [Fact]
+    public async Task AStreamWithoutALengthIsReadWholeAndTrimmedToItsRows()
+    {
+        // 10,000 rows without a Content-Length: more than the first allocation, so the columns grow, then are trimmed.
+        var rows = Enumerable.Range(0, 10_000).Select(i => (Time: 1_700_000_000_000L + i * 60_000L, Price: 100 + i * 0.5)).ToList();
+        var content = new StreamContent(new UnknownLengthStream(Encode(rows), 777));
+        Assert.Null(content.Headers.ContentLength);
+        var feed = Feed(new HttpResponseMessage(HttpStatusCode.OK) { Content = content });
+
+        var candles = await feed.ReadAsync("BTCUSDT", "1", rows[0].Time, rows[^1].Time, CancellationToken.None);
+
+        Assert.Equal(rows.Count, candles.OpenTime.Length);
+        Assert.Equal(rows.Count, candles.Close.Length);
+        Assert.Equal(rows.Select(row => row.Time), candles.OpenTime);
+        Assert.Equal(rows.Select(row => row.Price + 0.25), candles.Close);
+        Assert.Equal(rows.Select(_ => 42.0), candles.Volume);
+    }
+
+    [Fact]
+    public async Task AnAnnouncedLengthSizesTheColumnsExactly()
+    {
+        var rows = Enumerable.Range(0, 3).Select(i => (Time: 1_700_000_000_000L + i * 60_000L, Price: 7.0 + i)).ToList();
+        var feed = Feed(new HttpResponseMessage(HttpStatusCode.OK) { Content = new ByteArrayContent(Encode(rows)) });
+
+        var candles = await feed.ReadAsync("BTCUSDT", "1", rows[0].Time, rows[^1].Time, CancellationToken.None);
+
+        Assert.Equal([7.0, 8.0, 9.0], candles.Open);
+        Assert.Equal(3, candles.Volume.Length);
+    }
+
+    [Fact]
     public async Task AStreamEndingInsideARowIsABadGateway()
     {
         var bytes = Encode([(1_700_000_000_000L, 100.0)]);
@@ -95,6 +125,40 @@ public sealed class CandleStreamsAreReadWholeOrRefused
     {
         protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
             Task.FromResult(answer(request));
+    }
+
+    /// <summary>A forward-only stream, so that <see cref="StreamContent"/> cannot tell its length.</summary>
+    private sealed class UnknownLengthStream(byte[] bytes, int chunk) : Stream
+    {
+        private readonly TricklingStream _inner = new(bytes, chunk);
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position
+        {
+            get => throw new NotSupportedException();
+            set => throw new NotSupportedException();
+        }
+
+        public override int Read(byte[] buffer, int offset, int count) => _inner.Read(buffer, offset, count);
+
+        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) => _inner.ReadAsync(buffer, cancellationToken);
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 
     /// <summary>Hands out at most <paramref name="chunk"/> bytes a read, as a network stream does.</summary>
