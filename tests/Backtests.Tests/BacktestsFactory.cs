@@ -7,10 +7,18 @@ namespace Platform.Backtests.Tests;
 /// The backtests service in-process with its workers, reaching a real market data service (and through it a fake Bybit)
 /// by service discovery. Subclasses change settings before start, e.g. an API-only replica.
 /// </summary>
-/// <param name="bybitAddress">Where the market data service finds Bybit instead of the fake.</param>
-public class BacktestsFactory(string? bybitAddress = null) : ServiceFactory<Program>(ResourceNames.BacktestsDb)
+public class BacktestsFactory : ServiceFactory<Program>
 {
-    public MarketDataServer MarketData { get; } = new(bybitAddress);
+    public BacktestsFactory()
+        : this(null)
+    {
+    }
+
+    /// <param name="bybitAddress">Where the market data service finds Bybit instead of the fake.</param>
+    protected BacktestsFactory(string? bybitAddress)
+        : base(ResourceNames.BacktestsDb) => MarketData = new(bybitAddress);
+
+    public MarketDataServer MarketData { get; }
 
     public override async Task InitializeAsync()
     {
