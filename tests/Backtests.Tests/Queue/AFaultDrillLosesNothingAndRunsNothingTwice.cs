@@ -26,6 +26,8 @@ public sealed class AFaultDrillLosesNothingAndRunsNothingTwice(ITestOutputHelper
     private ThrowawayServers _servers = null!;
     private MarketDataServer _marketData = null!;
 
+    private string DatabaseConnectionString => TestDatabase.ConnectionString(_servers.Postgres.ConnectionString(), _database);
+
     public async Task InitializeAsync()
     {
         _servers = await ThrowawayServers.StartAsync(CancellationToken.None);
@@ -64,7 +66,7 @@ public sealed class AFaultDrillLosesNothingAndRunsNothingTwice(ITestOutputHelper
         output.WriteLine(
             $"case=fault_drill runs={Runs} seconds={drill.Elapsed.TotalSeconds:F1} killed_at={killedAt.TotalSeconds:F1} redis_restart_at={redisAt.TotalSeconds:F1} postgres_restart_at={postgresAt.TotalSeconds:F1}");
 
-        await using var connection = new NpgsqlConnection(TestDatabase.ConnectionString(_servers.Postgres.ConnectionString(), _database));
+        await using var connection = new NpgsqlConnection(DatabaseConnectionString);
         var runs = (await connection.QueryAsync<(long Id, string Status, int TotalTrades, long Trades, long Curves, int Attempts)>(
             """
             SELECT b.id, b.status, b.total_trades,
@@ -108,7 +110,7 @@ public sealed class AFaultDrillLosesNothingAndRunsNothingTwice(ITestOutputHelper
                 return status;
             },
             status => status == "failed", DrillTimeout, "the poison run to fail");
-        await using var connection = new NpgsqlConnection(TestDatabase.ConnectionString(_servers.Postgres.ConnectionString(), _database));
+        await using var connection = new NpgsqlConnection(DatabaseConnectionString);
         var row = await connection.QuerySingleAsync<(int Attempts, string Error)>("SELECT attempts, error_message FROM backtests WHERE id = @Id", new { Id = poison });
         await using var redis = await ConnectionMultiplexer.ConnectAsync(_servers.Redis.ConnectionString);
         var dead = await redis.GetDatabase().StreamRangeAsync($"{_keyPrefix}backtests:jobs:dead");
@@ -138,7 +140,7 @@ public sealed class AFaultDrillLosesNothingAndRunsNothingTwice(ITestOutputHelper
         var holder = await Eventually.ReturnsAsync(
             async () =>
             {
-                await using var connection = new NpgsqlConnection(TestDatabase.ConnectionString(_servers.Postgres.ConnectionString(), _database));
+                await using var connection = new NpgsqlConnection(DatabaseConnectionString);
                 var holders = await connection.QueryAsync<string>("SELECT claimed_by FROM backtests WHERE status = 'running'");
                 return _workers.FirstOrDefault(worker => !worker.HasExited && holders.Any(owner => owner.Split(':')[1] == worker.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture)));
             },
@@ -153,7 +155,7 @@ public sealed class AFaultDrillLosesNothingAndRunsNothingTwice(ITestOutputHelper
             {
                 try
                 {
-                    await using var connection = new NpgsqlConnection(TestDatabase.ConnectionString(_servers.Postgres.ConnectionString(), _database));
+                    await using var connection = new NpgsqlConnection(DatabaseConnectionString);
                     return await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM backtests WHERE id = ANY(@Ids) AND status = 'completed'", new { Ids = ids.ToArray() });
                 }
                 catch (NpgsqlException)
@@ -165,7 +167,7 @@ public sealed class AFaultDrillLosesNothingAndRunsNothingTwice(ITestOutputHelper
 
     private async Task<long> InsertStrategyAsync()
     {
-        await using var connection = new NpgsqlConnection(TestDatabase.ConnectionString(_servers.Postgres.ConnectionString(), _database));
+        await using var connection = new NpgsqlConnection(DatabaseConnectionString);
         return await connection.ExecuteScalarAsync<long>(
             "INSERT INTO strategies (name, strategy_type, config) VALUES ('drill', 'sma_crossover', '{\"fast\": 5, \"slow\": 20}') RETURNING id");
     }
@@ -173,7 +175,7 @@ public sealed class AFaultDrillLosesNothingAndRunsNothingTwice(ITestOutputHelper
     /// <summary>Stores a queued run and publishes its id, as the service's create endpoint does.</summary>
     private async Task<long> EnqueueAsync(long strategyId, string symbol)
     {
-        await using var connection = new NpgsqlConnection(TestDatabase.ConnectionString(_servers.Postgres.ConnectionString(), _database));
+        await using var connection = new NpgsqlConnection(DatabaseConnectionString);
         var id = await connection.ExecuteScalarAsync<long>(
             """
             INSERT INTO backtests (strategy_id, symbol, timeframe, start_date, end_date, initial_capital, leverage, commission)
@@ -187,7 +189,7 @@ public sealed class AFaultDrillLosesNothingAndRunsNothingTwice(ITestOutputHelper
 
     private async Task<(string Status, string? ClaimedBy)> RowAsync(long id)
     {
-        await using var connection = new NpgsqlConnection(TestDatabase.ConnectionString(_servers.Postgres.ConnectionString(), _database));
+        await using var connection = new NpgsqlConnection(DatabaseConnectionString);
         return await connection.QuerySingleAsync<(string, string?)>("SELECT status, claimed_by FROM backtests WHERE id = @Id", new { Id = id });
     }
 }
