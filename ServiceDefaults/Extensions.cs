@@ -11,6 +11,8 @@ using Microsoft.Extensions.Logging;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
+using Platform.ServiceDefaults.Identity;
+using Platform.ServiceDefaults.Security;
 
 namespace Platform.ServiceDefaults;
 
@@ -31,7 +33,9 @@ public static class Extensions
     public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder)
         where TBuilder : IHostApplicationBuilder
     {
+        PlaceholderSecrets.ThrowIfAny(builder.Configuration);
         builder.AddDefaultLogLevels();
+        builder.AddTrustedProxies();
         builder.ConfigureOpenTelemetry();
         builder.AddDefaultHealthChecks();
 
@@ -104,23 +108,24 @@ public static class Extensions
     }
 
     /// <summary>
-    /// Maps the probes (<c>/health/live</c>, <c>/health/ready</c>), the Prometheus scraping endpoint,
-    /// the OpenAPI document, and turns every error into ProblemDetails.
+    /// Maps the probes (<c>/health/live</c>, <c>/health/ready</c>) and the Prometheus scraping endpoint, open to anyone, the
+    /// OpenAPI document, turns every error into ProblemDetails and, in a service, requires the signed identity everywhere else.
     /// </summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
+        app.UseTrustedProxies();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.UseGatewayIdentity();
+        app.UseSignedIdentity();
 
         app.MapHealthChecks(LivePath, new HealthCheckOptions
         {
             Predicate = registration => registration.Tags.Contains(LiveTag),
             ResponseWriter = HealthReportWriter.WriteAsync,
-        });
+        }).AllowAnonymous();
         // Ready only when every check passes: the client integrations' databases and Redis, and the service's own.
-        app.MapHealthChecks(ReadyPath, new HealthCheckOptions { ResponseWriter = HealthReportWriter.WriteAsync });
-        app.MapPrometheusScrapingEndpoint(MetricsPath);
+        app.MapHealthChecks(ReadyPath, new HealthCheckOptions { ResponseWriter = HealthReportWriter.WriteAsync }).AllowAnonymous();
+        app.MapPrometheusScrapingEndpoint(MetricsPath).AllowAnonymous();
         Pools.PoolEndpoints.MapDbPoolEndpoint(app);
         app.MapOpenApi();
         return app;

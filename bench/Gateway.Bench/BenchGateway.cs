@@ -5,6 +5,8 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using gateway::Platform.Gateway.Security;
 using Platform.ServiceDefaults;
+using Platform.ServiceDefaults.Identity;
+using Platform.Testing;
 
 namespace Platform.Gateway.Bench;
 
@@ -20,6 +22,7 @@ internal sealed class BenchGateway : WebApplicationFactory<gateway::Program>
         ["Logging:LogLevel:Default"] = "Warning",
         ["Gateway:ApiKeys:0:Name"] = "bench",
         ["Gateway:ApiKeys:0:Roles:0"] = Roles.Reader,
+        [SignedIdentity.SecretKey] = Caller.Secret,
         ["Gateway:RateLimits:reader:TokenLimit"] = "10000000",
         ["Gateway:RateLimits:reader:TokensPerPeriod"] = "10000000",
         ["Gateway:RateLimits:reader:Period"] = "00:00:01",

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.Extensions.Options;
 using Platform.Gateway.Correlation;
+using Platform.Gateway.Identity;
 using Platform.Gateway.RateLimiting;
 using Platform.Gateway.Routing;
 using Platform.Gateway.Security;
@@ -24,16 +25,19 @@ internal static class GatewayPipeline
 
     /// <summary>
     /// The middleware in order: correlation id first so that every log line has it, CORS before authentication so
-    /// that preflights need no key, then authentication, authorization, the per-key rate limit and the route's body size limit.
+    /// that preflights need no key, then authentication, the rate limits (before authorization, so that
+    /// refused keys are limited per address too), authorization, the route's body size limit and the body's hash for the
+    /// identity the proxy signs.
     /// </summary>
     public static WebApplication UseGatewayPipeline(this WebApplication app)
     {
         app.UseMiddleware<RequestIdMiddleware>();
         app.UseCors();
         app.UseAuthentication();
-        app.UseAuthorization();
         app.UseRateLimiter();
+        app.UseAuthorization();
         app.UseMiddleware<BodySizeLimitMiddleware>();
+        app.UseMiddleware<BodyHashMiddleware>();
         return app;
     }
 }

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Http.Resilience;
 
 using Platform.ServiceDefaults;
+using Platform.ServiceDefaults.Identity;
 
 namespace Platform.Candles;
 
@@ -40,6 +41,7 @@ public static class CandleFeedExtensions
             options.TotalRequestTimeout.Timeout = 3 * AttemptTimeout;
             options.CircuitBreaker.SamplingDuration = 2 * AttemptTimeout;
         });
+        client.AddServiceIdentity();
         builder.Services.Configure<HttpStandardResilienceOptions>($"{client.Name}-standard", builder.Configuration.GetSection(ResilienceSection));
         return builder;
     }

@@ -2,10 +2,12 @@ using Platform.Backtests;
 using Platform.Backtests.Backtests;
 using Platform.Backtests.Strategies;
 using Platform.ServiceDefaults;
+using Platform.ServiceDefaults.Identity;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
+builder.AddSignedIdentity(ResourceNames.Backtests);
 builder.AddApplicationServices();
 
 var app = builder.Build();

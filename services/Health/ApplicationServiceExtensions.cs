@@ -3,6 +3,7 @@ using Platform.Health.Bybit;
 using Platform.Health.Monitoring;
 using Platform.Health.Pools;
 using Platform.ServiceDefaults;
+using Platform.ServiceDefaults.Identity;
 using Platform.ServiceDefaults.Data;
 using Platform.ServiceDefaults.Redis;
 
@@ -20,8 +21,8 @@ internal static class ApplicationServiceExtensions
 
         // Probes answer for one moment: retrying inside a probe would hide a failing dependency and outlast the timeout.
 #pragma warning disable EXTEXP0001 // RemoveAllResilienceHandlers is experimental; it drops the default pipeline of ServiceDefaults.
-        builder.Services.AddHttpClient<IServiceReadinessProber, HttpServiceReadinessProber>().RemoveAllResilienceHandlers();
-        builder.Services.AddHttpClient<IPoolGatherer, HttpPoolGatherer>().RemoveAllResilienceHandlers();
+        builder.Services.AddHttpClient<IServiceReadinessProber, HttpServiceReadinessProber>().RemoveAllResilienceHandlers().AddServiceIdentity();
+        builder.Services.AddHttpClient<IPoolGatherer, HttpPoolGatherer>().RemoveAllResilienceHandlers().AddServiceIdentity();
         builder.Services.AddHttpClient<IBybitProbe, BybitHealthClient>((services, http) =>
                 http.BaseAddress = services.GetRequiredService<IOptions<BybitOptions>>().Value.BaseUrl)
             .RemoveAllResilienceHandlers();

@@ -4,10 +4,12 @@ using Platform.Health.Monitoring;
 using Platform.Health.Pools;
 using Platform.Health.Probes;
 using Platform.ServiceDefaults;
+using Platform.ServiceDefaults.Identity;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
+builder.AddSignedIdentity(ResourceNames.Health);
 builder.AddApplicationServices();
 
 var app = builder.Build();

@@ -5,10 +5,12 @@ using Platform.MarketData.Prime;
 using Platform.MarketData.Uploads;
 using Platform.MarketData.WorkingSets;
 using Platform.ServiceDefaults;
+using Platform.ServiceDefaults.Identity;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
+builder.AddSignedIdentity(ResourceNames.MarketData);
 builder.AddApplicationServices();
 
 var app = builder.Build();

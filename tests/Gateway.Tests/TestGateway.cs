@@ -8,7 +8,7 @@ namespace Platform.Gateway.Tests;
 /// <summary>The gateway in-process over the fake services, with one key per role (<see cref="KeyFor"/>).</summary>
 public static class TestGateway
 {
-    public const string IdentitySecret = "test-identity-secret";
+    public const string IdentitySecret = "test-identity-secret-of-the-gateway";
 
     private static readonly Dictionary<string, string> Keys = Roles.All.ToDictionary(role => role, _ => ApiKeyHasher.NewKey());
 

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Platform.ServiceDefaults.Identity;
 using Xunit;
 
 namespace Platform.Testing;
@@ -33,8 +34,18 @@ public class ServiceFactory<TProgram>(string? databaseResource) : WebApplication
     /// <summary>Adds a configuration value for the service (before the first request).</summary>
     public void Set(string key, string? value) => _settings[key] = value;
 
+    /// <summary>A client signed as <see cref="Caller.Admin"/>, who may call every route but the internal ones.</summary>
+    public new HttpClient CreateClient() => CreateClient(Caller.Admin);
+
+    /// <summary>A client whose every request is signed as <paramref name="caller"/>.</summary>
+    public HttpClient CreateClient(Caller caller) => CreateDefaultClient(new SigningHandler(caller));
+
+    /// <summary>A client that sends no identity at all.</summary>
+    public HttpClient CreateUnsignedClient() => base.CreateClient();
+
     public virtual async Task InitializeAsync()
     {
+        Set(SignedIdentity.SecretKey, Caller.Secret);
         Servers = await TestServers.GetAsync();
         Set("ConnectionStrings:postgres", Servers.PostgresConnectionString);
         Set("ConnectionStrings:redis", Servers.RedisConnectionString);
@@ -46,7 +57,7 @@ public class ServiceFactory<TProgram>(string? databaseResource) : WebApplication
             DatabaseConnectionString = TestDatabase.ConnectionString(Servers.PostgresConnectionString, database);
             Set($"ConnectionStrings:{databaseResource}", DatabaseConnectionString);
         }
-        await WaitUntilReadyAsync(CreateClient(), TimeSpan.FromSeconds(60));
+        await WaitUntilReadyAsync(CreateUnsignedClient(), TimeSpan.FromSeconds(60));
     }
 
     public new virtual async Task DisposeAsync() => await base.DisposeAsync();
@@ -55,15 +66,15 @@ public class ServiceFactory<TProgram>(string? databaseResource) : WebApplication
     /// Starts another instance of the service on the same database and Redis key prefix, like a second replica, with
     /// <paramref name="overrides"/> on top of this factory's settings; ready when returned.
     /// </summary>
-    public async Task<WebApplicationFactory<TProgram>> StartReplicaAsync(params (string Key, string? Value)[] overrides)
+    public async Task<ServiceReplica> StartReplicaAsync(params (string Key, string? Value)[] overrides)
     {
         var settings = new Dictionary<string, string?>(_settings);
         foreach (var (key, value) in overrides)
         {
             settings[key] = value;
         }
-        var replica = new ReplicaFactory(settings);
-        await WaitUntilReadyAsync(replica.CreateClient(), TimeSpan.FromSeconds(60));
+        var replica = new ServiceReplica(settings);
+        await WaitUntilReadyAsync(replica.CreateUnsignedClient(), TimeSpan.FromSeconds(60));
         return replica;
     }
 
@@ -92,8 +103,13 @@ public class ServiceFactory<TProgram>(string? databaseResource) : WebApplication
         throw new TimeoutException($"{path} did not answer 200 within {timeout}: {last}");
     }
 
-    private sealed class ReplicaFactory(IReadOnlyDictionary<string, string?> settings) : WebApplicationFactory<TProgram>
+    /// <summary>Another instance of the service (<see cref="StartReplicaAsync"/>), whose clients sign like the factory's.</summary>
+    public sealed class ServiceReplica(IReadOnlyDictionary<string, string?> settings) : WebApplicationFactory<TProgram>
     {
+        public new HttpClient CreateClient() => CreateDefaultClient(new SigningHandler(Caller.Admin));
+
+        public HttpClient CreateUnsignedClient() => base.CreateClient();
+
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             foreach (var (key, value) in settings)

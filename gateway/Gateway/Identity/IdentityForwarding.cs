@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.Net.Http.Headers;
 using Platform.Gateway.Security;
 using Platform.ServiceDefaults.Identity;
@@ -7,8 +6,10 @@ using Yarp.ReverseProxy.Transforms;
 namespace Platform.Gateway.Identity;
 
 /// <summary>
-/// Removes the API key and any client-sent identity headers from proxied requests, then adds the authenticated caller's
-/// name and roles signed with <c>Platform:IdentitySecret</c> (<see cref="GatewayIdentity"/>) for the services to trust.
+/// Removes the API key and any client-sent identity headers from proxied requests, then signs the call for the service
+/// (<see cref="SignedIdentity"/>): the authenticated caller's name and roles, or <see cref="SignedIdentity.AnonymousUser"/>
+/// without roles on an anonymous route, over the method, the path and query as the service will see them, a new request id
+/// and the body's hash taken by <see cref="BodyHashMiddleware"/>.
 /// </summary>
 internal static class IdentityForwarding
 {
@@ -16,20 +17,26 @@ internal static class IdentityForwarding
         proxy.AddTransforms(transforms => transforms.AddRequestTransform(context =>
         {
             // The proxy copies the client's headers after the transforms run, so they are removed through RequestTransform.
-            foreach (var header in (string[])[ApiKeyAuthenticationHandler.KeyHeader, HeaderNames.Authorization, .. GatewayIdentity.Headers])
+            foreach (var header in (string[])[ApiKeyAuthenticationHandler.KeyHeader, HeaderNames.Authorization, .. SignedIdentity.Headers])
             {
                 RequestTransform.RemoveHeader(context, header);
             }
-            var user = context.HttpContext.User;
-            var secret = context.HttpContext.RequestServices.GetRequiredService<IConfiguration>()[GatewayIdentity.SecretKey];
-            if (user.Identity is { IsAuthenticated: true, Name: { } name } && !string.IsNullOrEmpty(secret))
+            var http = context.HttpContext;
+            var settings = http.RequestServices.GetRequiredService<IdentitySettings>();
+            if (settings.Secret.Length == 0)
             {
-                var roles = string.Join(',', Roles.All.Where(user.IsInRole));
-                var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
-                RequestTransform.AddHeader(context, GatewayIdentity.UserHeader, name);
-                RequestTransform.AddHeader(context, GatewayIdentity.RolesHeader, roles);
-                RequestTransform.AddHeader(context, GatewayIdentity.TimestampHeader, timestamp.ToString(CultureInfo.InvariantCulture));
-                RequestTransform.AddHeader(context, GatewayIdentity.SignatureHeader, GatewayIdentity.Sign(secret, name, roles, timestamp));
+                return ValueTask.CompletedTask;
+            }
+            var user = http.User;
+            var (name, roles) = user.Identity is { IsAuthenticated: true, Name: { } caller }
+                ? (caller, string.Join(',', Roles.All.Where(user.IsInRole)))
+                : (SignedIdentity.AnonymousUser, "");
+            var target = SignedIdentity.Target(context.Path.Value ?? "/", context.Query.QueryString.Value);
+            var contentHash = http.Features.Get<BodyHash>()?.Value ?? SignedIdentity.EmptyContentHash;
+            var now = http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
+            foreach (var (header, value) in SignedIdentity.HeadersFor(settings.Secret, http.Request.Method, target, contentHash, name, roles, now))
+            {
+                RequestTransform.AddHeader(context, header, value);
             }
             return ValueTask.CompletedTask;
         }));

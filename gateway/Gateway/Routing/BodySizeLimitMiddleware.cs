@@ -15,19 +15,24 @@ internal sealed class BodySizeLimitMiddleware(RequestDelegate next, IProblemDeta
         var limit = context.GetEndpoint()?.Metadata.GetMetadata<RouteModel>()?.Config.MaxRequestBodySize;
         if (limit is > 0 && context.Request.ContentLength > limit)
         {
-            context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
-            await problemDetails.WriteAsync(new ProblemDetailsContext
-            {
-                HttpContext = context,
-                ProblemDetails =
-                {
-                    Status = StatusCodes.Status413PayloadTooLarge,
-                    Title = "The request body is too large.",
-                    Detail = string.Create(CultureInfo.InvariantCulture, $"This route accepts at most {limit} bytes."),
-                },
-            });
+            await WriteTooLargeAsync(problemDetails, context, limit.Value);
             return;
         }
         await next(context);
+    }
+
+    public static async Task WriteTooLargeAsync(IProblemDetailsService problemDetails, HttpContext context, long limit)
+    {
+        context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+        await problemDetails.WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            ProblemDetails =
+            {
+                Status = StatusCodes.Status413PayloadTooLarge,
+                Title = "The request body is too large.",
+                Detail = string.Create(CultureInfo.InvariantCulture, $"This route accepts at most {limit} bytes."),
+            },
+        });
     }
 }

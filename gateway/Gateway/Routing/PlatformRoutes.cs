@@ -3,6 +3,7 @@ using Platform.Gateway.Identity;
 using Platform.Gateway.RateLimiting;
 using Platform.Gateway.Security;
 using Platform.ServiceDefaults;
+using Platform.ServiceDefaults.Identity;
 using Yarp.ReverseProxy.Configuration;
 using Yarp.ReverseProxy.Forwarder;
 using Yarp.ReverseProxy.Health;
@@ -19,21 +20,10 @@ namespace Platform.Gateway.Routing;
 /// </summary>
 internal static class PlatformRoutes
 {
+    /// <summary>Route metadata of a route whose body streams to the service unread and unhashed (<see cref="BodyHashMiddleware"/>).</summary>
+    public const string StreamedBodyMetadata = "StreamedBody";
+
     private const string UploadPath = "/api/v1/marketdata/upload";
-    private const string HealthApiProbesPath = "/api/v1/health/{probe:regex(^(live|ready)$)}";
-
-    private static readonly Dictionary<string, string[]> ApiPrefixes = new()
-    {
-        [ResourceNames.Backtests] = ["/api/v1/backtests", "/api/v1/strategies"],
-        [ResourceNames.Optimizations] = ["/api/v1/optimizations"],
-        [ResourceNames.MarketData] = ["/api/v1/marketdata"],
-        [ResourceNames.Health] = ["/api/v1/health"],
-    };
-
-    /// <summary>The prefixes whose POST and PUT calls create or run something: the trader's.</summary>
-    private static readonly HashSet<string> TraderPrefixes = ["/api/v1/backtests", "/api/v1/strategies", "/api/v1/optimizations"];
-
-    private static readonly string[] WorkerPaths = ["/api/v1/backtests/{id}/claim", "/api/v1/backtests/{id}/results"];
 
     public static IHostApplicationBuilder AddPlatformRoutes(this IHostApplicationBuilder builder)
     {
@@ -63,26 +53,27 @@ internal static class PlatformRoutes
 
         return
         [
-            .. ApiPrefixes.SelectMany(service => service.Value.SelectMany(prefix => (RouteConfig[])
+            .. RouteAccess.ApiPrefixes.SelectMany(service => service.Value.SelectMany(prefix => (RouteConfig[])
             [
                 Api($"{service.Key}-read{prefix}", service.Key, prefix + "/{**rest}", RoutePolicies.Read, [HttpMethods.Get, HttpMethods.Head]),
-                .. TraderPrefixes.Contains(prefix)
+                .. RouteAccess.TraderPrefixes.Contains(prefix)
                     ? [Api($"{service.Key}-trade{prefix}", service.Key, prefix + "/{**rest}", RoutePolicies.Trade, [HttpMethods.Post, HttpMethods.Put])]
                     : Array.Empty<RouteConfig>(),
                 // Every other method (deletes, resets, primes, purges, uploads) is the admin's; Order keeps it behind the routes above.
                 Api($"{service.Key}-admin{prefix}", service.Key, prefix + "/{**rest}", RoutePolicies.Administer, null, order: 1),
             ])),
-            .. WorkerPaths.Select(path => Api($"backtests-work{path}", ResourceNames.Backtests, path, RoutePolicies.Work, [HttpMethods.Post])),
-            // Anonymous and outside the per-key rate limit like the service probes below; Order puts it ahead of the health
-            // read route, and other methods on these paths still fall to the admin route.
-            Api("health-api-probes", ResourceNames.Health, HealthApiProbesPath, RoutePolicies.Anonymous, [HttpMethods.Get, HttpMethods.Head], order: -1)
-                with { RateLimiterPolicy = null },
+            .. RouteAccess.WorkerPaths.Select(path => Api($"backtests-work{path}", ResourceNames.Backtests, path, RoutePolicies.Work, [HttpMethods.Post])),
+            // Anonymous, so limited per client address like the documents and probes below; Order puts it ahead of the
+            // health read route, and other methods on these paths still fall to the admin route.
+            .. RouteAccess.PublicApiPaths.Select(path => Api($"health-api-probes{path}", ResourceNames.Health, path, RoutePolicies.Anonymous,
+                [HttpMethods.Get, HttpMethods.Head], order: -1) with { RateLimiterPolicy = null }),
             Api("marketdata-upload", ResourceNames.MarketData, UploadPath, RoutePolicies.Administer, [HttpMethods.Post]) with
             {
                 MaxRequestBodySize = limits.MaxUploadBodySize,
+                Metadata = new Dictionary<string, string> { [StreamedBodyMetadata] = "true" },
             },
             // Scalar's page at /docs/ asks for the documents relative to itself, so they are served under both paths.
-            .. ApiPrefixes.Keys.SelectMany(service => new[] { "", "/docs" }, (service, root) => new RouteConfig
+            .. RouteAccess.ApiPrefixes.Keys.SelectMany(service => new[] { "", "/docs" }, (service, root) => new RouteConfig
             {
                 RouteId = $"{service}-openapi{root.Replace('/', '-')}",
                 ClusterId = service,
@@ -95,7 +86,7 @@ internal static class PlatformRoutes
                     new Dictionary<string, string> { ["RequestHeaderOriginalHost"] = "true" },
                 ],
             }),
-            .. ApiPrefixes.Keys.Select(service => new RouteConfig
+            .. RouteAccess.ApiPrefixes.Keys.Select(service => new RouteConfig
             {
                 RouteId = $"{service}-probes",
                 ClusterId = service,
@@ -108,7 +99,7 @@ internal static class PlatformRoutes
 
     private static IReadOnlyList<ClusterConfig> Clusters(GatewayOptions options) =>
     [
-        .. ApiPrefixes.Keys.Select(service => new ClusterConfig
+        .. RouteAccess.ApiPrefixes.Keys.Select(service => new ClusterConfig
         {
             ClusterId = service,
             Destinations = new Dictionary<string, DestinationConfig>

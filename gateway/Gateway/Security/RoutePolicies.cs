@@ -1,3 +1,5 @@
+using Platform.ServiceDefaults.Identity;
+
 namespace Platform.Gateway.Security;
 
 /// <summary>Authorization policy names, one per route class, put on the proxy routes as their <c>AuthorizationPolicy</c>.</summary>

@@ -6,10 +6,13 @@ namespace Platform.Health.Probes;
 
 internal static class ProbesApi
 {
-    /// <summary>Kubernetes probes of the health service itself, anonymous at the gateway (docs/api-behaviour.md, 1.1, 5.3 and 5.4).</summary>
+    /// <summary>
+    /// Probes of the health service itself, anonymous at the gateway, which signs them as the anonymous identity
+    /// (docs/api-behaviour.md, 1.1, 5.3 and 5.4).
+    /// </summary>
     public static RouteGroupBuilder MapProbesApi(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/v1/health").WithTags("Health").AllowAnonymous();
+        var group = routes.MapGroup("/api/v1/health").WithTags("Health");
         group.MapGet("/live", (TimeProvider clock) => TypedResults.Ok(new ProbeAnswer("alive", clock.GetUtcNow())))
             .WithName("Live");
         group.MapGet("/ready", GetReadyAsync).WithName("Ready");

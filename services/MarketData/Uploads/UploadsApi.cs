@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Platform.Jobs;
 using Platform.MarketData.Ingest;
+using Platform.ServiceDefaults.Identity;
 
 namespace Platform.MarketData.Uploads;
 
@@ -15,6 +16,7 @@ internal static class UploadsApi
             .WithSummary("Store a CSV or JSONL candle file (optionally gzip) for a later ingest")
             .WithDescription("multipart/form-data with `file`, `symbol` and `interval`; streamed, capped by `Uploads:MaxBytes`, and gzip by `Uploads:MaxInflatedBytes` and `Uploads:MaxCompressionRatio` (413 beyond). A file already stored (same SHA-256) is reported with `duplicate: true`, not stored twice.")
             .Accepts<IFormFile>("multipart/form-data")
+            .AcceptsStreamedBody()
             .DisableAntiforgery();
         group.MapGet("/uploads", ListAsync).WithName("ListUploads");
         group.MapDelete("/uploads/{uploadId}", DeleteAsync).WithName("DeleteUpload");

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Platform.ServiceDefaults;
+using Platform.ServiceDefaults.Identity;
 
 namespace Platform.Optimizations.Strategies;
 
@@ -26,7 +27,7 @@ internal sealed class BacktestClient(HttpClient http)
 
     public static IHostApplicationBuilder AddBacktestClient(IHostApplicationBuilder builder)
     {
-        builder.Services.AddHttpClient<BacktestClient>(client => client.BaseAddress = new Uri($"http://{ResourceNames.Backtests}"));
+        builder.Services.AddHttpClient<BacktestClient>(client => client.BaseAddress = new Uri($"http://{ResourceNames.Backtests}")).AddServiceIdentity();
         return builder;
     }
 

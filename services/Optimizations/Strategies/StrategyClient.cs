@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Platform.ServiceDefaults;
+using Platform.ServiceDefaults.Identity;
 
 namespace Platform.Optimizations.Strategies;
 
@@ -23,7 +24,7 @@ internal sealed class StrategyClient(HttpClient http)
 
     public static IHostApplicationBuilder AddStrategyClient(IHostApplicationBuilder builder)
     {
-        builder.Services.AddHttpClient<StrategyClient>(client => client.BaseAddress = new Uri($"http://{ResourceNames.Backtests}"));
+        builder.Services.AddHttpClient<StrategyClient>(client => client.BaseAddress = new Uri($"http://{ResourceNames.Backtests}")).AddServiceIdentity();
         return builder;
     }
 }

@@ -1,0 +1,148 @@
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Platform.ServiceDefaults;
+using Platform.Testing.LocalServers;
+
+namespace Platform.Gateway.Tests;
+
+/// <summary>
+/// The real gateway in front of a small service built like the platform's (<c>AddServiceDefaults</c> and
+/// <c>AddSignedIdentity</c>): what the gateway signs, the service accepts, whatever the path, query and body hold.
+/// </summary>
+public sealed class SignedCallsPassARealService : IAsyncLifetime
+{
+    private WebApplication _service = null!;
+    private WebApplicationFactory<Program> _gateway = null!;
+
+    public async Task InitializeAsync()
+    {
+        (_service, var url) = await StartServiceAsync(TestGateway.IdentitySecret, Environments.Production);
+        _gateway = TestGateway.Create(ResourceNames.Services.ToDictionary(service => service, _ => url));
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _gateway.DisposeAsync();
+        await _service.DisposeAsync();
+    }
+
+    [Theory]
+    [InlineData("/api/v1/backtests/7")]
+    [InlineData("/api/v1/backtests/?symbol=BTC%20USDT&tags=a,b&q=%2Fx%3Fy%26z")]
+    [InlineData("/api/v1/strategies/caf%C3%A9?name=%C3%A9t%C3%A9")]
+    public async Task AReadThroughTheGatewayIsAccepted(string target)
+    {
+        using var response = await _gateway.CreateClient(Roles.Reader).GetAsync(target, TestContext.Token);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("reader as reader", await response.Content.ReadAsStringAsync(TestContext.Token));
+    }
+
+    [Fact]
+    public async Task AWriteWithABodyThroughTheGatewayIsAcceptedAndTheBodyArrivesWhole()
+    {
+        var payload = new { name = "momentum", config = new { fast = 10, slow = 30, note = new string('x', 200_000) } };
+
+        using var response = await _gateway.CreateClient(Roles.Trader).PostAsJsonAsync("/api/v1/strategies/?dry_run=true", payload, TestContext.Token);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(System.Text.Json.JsonSerializer.Serialize(payload).Length, int.Parse(await response.Content.ReadAsStringAsync(TestContext.Token), System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public async Task AnAnonymousDocumentRouteReachesTheServiceSignedAsAnonymous()
+    {
+        using var response = await _gateway.CreateClient().GetAsync("/openapi/backtests/v1.json", TestContext.Token);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task AReaderKeyOnATradeRouteOfTheServiceIsForbiddenByTheServiceToo()
+    {
+        using var request = new Platform.Testing.Identity.HandSignedRequest(HttpMethod.Post, "/api/v1/strategies/", "{}")
+        {
+            Secret = TestGateway.IdentitySecret,
+            User = "reader",
+            Roles = Roles.Reader,
+        }.Build();
+        using var direct = new HttpClient { BaseAddress = new Uri(_service.Urls.Single()) };
+
+        using var response = await direct.SendAsync(request, TestContext.Token);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task TheServiceAnswersADirectUnsignedCallWith401()
+    {
+        using var direct = new HttpClient { BaseAddress = new Uri(_service.Urls.Single()) };
+
+        using var response = await direct.GetAsync("/api/v1/backtests/7", TestContext.Token);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Contains("carries no identity", await response.Content.ReadAsStringAsync(TestContext.Token), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/health/backtests/ready")]
+    [InlineData("/health/backtests/live")]
+    public async Task ProbesAnsweredThroughTheGatewayLeakNoExceptionText(string probe)
+    {
+        using var response = await _gateway.CreateClient().GetAsync(probe, TestContext.Token);
+        var body = await response.Content.ReadAsStringAsync(TestContext.Token);
+
+        Assert.True(response.StatusCode is HttpStatusCode.OK or HttpStatusCode.ServiceUnavailable, body);
+        Assert.DoesNotContain("secret detail", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AProbeTellsASignedPlatformCallerWhatFailed()
+    {
+        using var request = new Platform.Testing.Identity.HandSignedRequest(HttpMethod.Get, Extensions.ReadyPath)
+        {
+            Secret = TestGateway.IdentitySecret,
+            User = ResourceNames.Health,
+            Roles = Roles.Service,
+        }.Build();
+        using var direct = new HttpClient { BaseAddress = new Uri(_service.Urls.Single()) };
+
+        using var response = await direct.SendAsync(request, TestContext.Token);
+
+        Assert.Contains("secret detail", await response.Content.ReadAsStringAsync(TestContext.Token), StringComparison.Ordinal);
+    }
+
+    /// <summary>The small service: echoes the caller on reads, the body's length on writes; its readiness check throws.</summary>
+    internal static async Task<(WebApplication App, string Url)> StartServiceAsync(string? secret, string environment, params (string Key, string Value)[] settings)
+    {
+        var url = $"http://127.0.0.1:{FreePort.Next()}";
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = environment });
+        builder.WebHost.UseUrls(url);
+        if (secret is not null)
+        {
+            builder.Configuration[SignedIdentity.SecretKey] = secret;
+        }
+        foreach (var (key, value) in settings)
+        {
+            builder.Configuration[key] = value;
+        }
+        builder.Logging.SetMinimumLevel(LogLevel.Critical);
+        builder.AddServiceDefaults();
+        builder.AddSignedIdentity(ResourceNames.Backtests);
+        builder.Services.AddHealthChecks().AddCheck("failing", () => throw new InvalidOperationException("secret detail"));
+        var app = builder.Build();
+        app.MapGet("/api/v1/{**rest}", (HttpContext context) =>
+            $"{context.User.Identity!.Name} as {string.Join(',', Roles.All.Where(context.User.IsInRole))}");
+        app.MapPost("/api/v1/{**rest}", async (HttpRequest request) => (await new StreamReader(request.Body).ReadToEndAsync()).Length.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        app.MapDefaultEndpoints();
+        await app.StartAsync();
+        return (app, url);
+    }
+}
