@@ -68,10 +68,11 @@ internal sealed class SignedIdentityHandler(
         return Success(user, roles.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), requestId);
     }
 
-    protected override Task HandleChallengeAsync(AuthenticationProperties properties)
+    protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
-        var failure = Context.Features.Get<IAuthenticateResultFeature>()?.AuthenticateResult?.Failure?.Message;
-        return WriteProblemAsync(
+        // The result of this request's authentication, computed once and kept by the base class.
+        var failure = (await HandleAuthenticateOnceSafeAsync()).Failure?.Message;
+        await WriteProblemAsync(
             StatusCodes.Status401Unauthorized,
             "A signed platform identity is required.",
             failure ?? "The call carries no identity: callers go through the gateway, services sign their own calls.");

@@ -1,3 +1,4 @@
+using Platform.Testing;
 using System.Text.Json;
 using Platform.Testing.FakeBybit;
 
@@ -14,7 +15,7 @@ public sealed class BybitReportsNewestCandles(HealthFactory factory, PlatformStu
         await using var health = stubs.HealthService(factory, ("Bybit:BaseUrl", bybit.BaseAddress.ToString()));
         using var cancellation = new CancellationTokenSource(TimeSpan.FromSeconds(30));
 
-        var body = JsonDocument.Parse(await health.CreateClient().GetStringAsync("/api/v1/health/bybit", cancellation.Token)).RootElement;
+        var body = JsonDocument.Parse(await health.CreateClient(Caller.Admin).GetStringAsync("/api/v1/health/bybit", cancellation.Token)).RootElement;
 
         Assert.Equal(66.67, body.GetProperty("success_rate").GetDouble());
         Assert.Equal(2, body.GetProperty("successful").GetInt32());

@@ -1,3 +1,4 @@
+using Platform.Testing;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -30,7 +31,7 @@ public sealed class DbPoolFiguresMoveUnderLoad(HealthFactory factory, PlatformSt
         service.MapDefaultEndpoints();
         await service.StartAsync();
         await using var health = stubs.HealthService(factory, ($"services:{ResourceNames.Backtests}:http:0", service.Urls.Single()));
-        var client = health.CreateClient();
+        var client = health.CreateClient(Caller.Admin);
         var dataSource = service.Services.GetRequiredService<NpgsqlDataSource>();
 
         var held = new List<NpgsqlConnection>();

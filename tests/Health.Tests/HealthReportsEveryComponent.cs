@@ -1,3 +1,4 @@
+using Platform.Testing;
 using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
@@ -17,7 +18,7 @@ public sealed class HealthReportsEveryComponent(HealthFactory factory, PlatformS
     {
         await using var health = stubs.HealthService(factory);
 
-        var (status, body) = await GetAsync(health.CreateClient());
+        var (status, body) = await GetAsync(health.CreateClient(Caller.Admin));
 
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal("healthy", body.GetProperty("status").GetString());
@@ -37,7 +38,7 @@ public sealed class HealthReportsEveryComponent(HealthFactory factory, PlatformS
         await using var failing = await StubService.StartAsync(StatusCodes.Status503ServiceUnavailable);
         await using var health = stubs.HealthService(factory, ($"services:{ResourceNames.Optimizations}:http:0", failing.Address));
 
-        var (status, body) = await GetAsync(health.CreateClient());
+        var (status, body) = await GetAsync(health.CreateClient(Caller.Admin));
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
         Assert.Equal("unhealthy", body.GetProperty("status").GetString());
@@ -57,7 +58,7 @@ public sealed class HealthReportsEveryComponent(HealthFactory factory, PlatformS
         await using var failing = await StubService.StartAsync(StatusCodes.Status503ServiceUnavailable, readyReport: report);
         await using var health = stubs.HealthService(factory, ($"services:{ResourceNames.Backtests}:http:0", failing.Address));
 
-        var (status, body) = await GetAsync(health.CreateClient());
+        var (status, body) = await GetAsync(health.CreateClient(Caller.Admin));
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
         var backtests = Component(body, ResourceNames.Backtests);
@@ -72,7 +73,7 @@ public sealed class HealthReportsEveryComponent(HealthFactory factory, PlatformS
         await using var hanging = await StubService.StartAsync(hang: TimeSpan.FromMinutes(1));
         await using var health = stubs.HealthService(
             factory, ($"services:{ResourceNames.MarketData}:http:0", hanging.Address), ("Health:ProbeTimeout", "00:00:00.500"));
-        var client = health.CreateClient();
+        var client = health.CreateClient(Caller.Admin);
         await GetAsync(client);
 
         var watch = Stopwatch.StartNew();
@@ -90,7 +91,7 @@ public sealed class HealthReportsEveryComponent(HealthFactory factory, PlatformS
         bybit.SetFault(FakeFault.ServerError(), FakeBybitServer.TimePath);
         await using var health = stubs.HealthService(factory, ("Bybit:BaseUrl", bybit.BaseAddress.ToString()));
 
-        var (status, body) = await GetAsync(health.CreateClient());
+        var (status, body) = await GetAsync(health.CreateClient(Caller.Admin));
 
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal("degraded", body.GetProperty("status").GetString());
@@ -103,7 +104,7 @@ public sealed class HealthReportsEveryComponent(HealthFactory factory, PlatformS
         await using var bybit = await FakeBybitServer.StartAsync();
         await using var health = stubs.HealthService(
             factory, ("Bybit:BaseUrl", bybit.BaseAddress.ToString()), ("Health:BybitCacheDuration", "00:01:00"));
-        var client = health.CreateClient();
+        var client = health.CreateClient(Caller.Admin);
 
         await GetAsync(client);
         await GetAsync(client);
@@ -117,7 +118,7 @@ public sealed class HealthReportsEveryComponent(HealthFactory factory, PlatformS
         await using var health = stubs.HealthService(
             factory, ("ConnectionStrings:redis", $"127.0.0.1:{Testing.LocalServers.FreePort.Next()},connectTimeout=500"));
 
-        var (status, body) = await GetAsync(health.CreateClient());
+        var (status, body) = await GetAsync(health.CreateClient(Caller.Admin));
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
         Assert.Equal("unhealthy", Component(body, ResourceNames.Redis).GetProperty("status").GetString());
@@ -130,7 +131,7 @@ public sealed class HealthReportsEveryComponent(HealthFactory factory, PlatformS
         await using var health = stubs.HealthService(
             factory, ("ConnectionStrings:postgres", $"Host=127.0.0.1;Port={port};Username=postgres;Password=secret;Timeout=2"));
 
-        var (status, body) = await GetAsync(health.CreateClient());
+        var (status, body) = await GetAsync(health.CreateClient(Caller.Admin));
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
         var postgres = Component(body, ResourceNames.Postgres);

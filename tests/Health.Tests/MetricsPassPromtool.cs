@@ -11,7 +11,7 @@ public sealed class MetricsPassPromtool(HealthFactory factory, PlatformStubs stu
         await using var health = stubs.HealthService(factory);
         using var cancellation = new CancellationTokenSource(TimeSpan.FromSeconds(30));
 
-        using var response = await health.CreateClient().GetAsync("/api/v1/health/metrics", cancellation.Token);
+        using var response = await health.CreateClient(Caller.Admin).GetAsync("/api/v1/health/metrics", cancellation.Token);
         var text = await response.Content.ReadAsStringAsync(cancellation.Token);
 
         Assert.Equal("text/plain", response.Content.Headers.ContentType?.MediaType);

@@ -1,3 +1,4 @@
+using Platform.Testing;
 using System.Net;
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
@@ -9,7 +10,7 @@ public sealed class ProbesAnswerAsTheContractSays(HealthFactory factory) : IClas
     [Fact]
     public async Task LiveSaysAlive()
     {
-        var body = JsonDocument.Parse(await factory.CreateClient().GetStringAsync("/api/v1/health/live")).RootElement;
+        var body = JsonDocument.Parse(await factory.CreateClient(Caller.Admin).GetStringAsync("/api/v1/health/live")).RootElement;
 
         Assert.Equal("alive", body.GetProperty("status").GetString());
         Assert.True(body.GetProperty("timestamp").GetDateTimeOffset() > DateTimeOffset.UtcNow.AddMinutes(-1));
@@ -18,7 +19,7 @@ public sealed class ProbesAnswerAsTheContractSays(HealthFactory factory) : IClas
     [Fact]
     public async Task ReadySaysReadyWhenPostgresAndRedisAnswer()
     {
-        using var response = await factory.CreateClient().GetAsync("/api/v1/health/ready");
+        using var response = await factory.CreateClient(Caller.Admin).GetAsync("/api/v1/health/ready");
         var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -31,7 +32,7 @@ public sealed class ProbesAnswerAsTheContractSays(HealthFactory factory) : IClas
         await using var unreachable = factory.WithWebHostBuilder(builder =>
             builder.UseSetting("ConnectionStrings:redis", $"127.0.0.1:{Testing.LocalServers.FreePort.Next()},connectTimeout=500"));
 
-        using var response = await unreachable.CreateClient().GetAsync("/api/v1/health/ready");
+        using var response = await unreachable.CreateClient(Caller.Admin).GetAsync("/api/v1/health/ready");
         var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);

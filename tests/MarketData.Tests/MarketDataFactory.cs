@@ -11,6 +11,9 @@ namespace Platform.MarketData.Tests;
 /// </summary>
 public class MarketDataFactory() : ServiceFactory<Program>(ResourceNames.MarketDataDb)
 {
+    /// <summary>Who calls <c>/internal/candles</c> in the platform: another service.</summary>
+    public static Caller InternalCaller { get; } = Caller.Service(ResourceNames.Backtests);
+
     public FakeBybitServer Bybit { get; private set; } = null!;
 
     public override async Task InitializeAsync()

@@ -1,3 +1,4 @@
+using Platform.Testing;
 using System.Collections.Concurrent;
 using System.Net;
 using Microsoft.AspNetCore.Hosting;
@@ -19,7 +20,7 @@ public sealed class SqlCommandsStayOutOfTheLog(MarketDataFactory factory) : ICla
         await using var service = WithLogs(logs);
         using var cancellation = new CancellationTokenSource(TimeSpan.FromSeconds(30));
 
-        using var response = await service.CreateClient().GetAsync(StoredKlines, cancellation.Token);
+        using var response = await service.CreateClient(Caller.Admin).GetAsync(StoredKlines, cancellation.Token);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.DoesNotContain(logs.Entries, entry => entry.Category == CommandCategory && entry.Level <= LogLevel.Information);
@@ -32,7 +33,7 @@ public sealed class SqlCommandsStayOutOfTheLog(MarketDataFactory factory) : ICla
         await using var service = WithLogs(logs, ($"Logging:LogLevel:{CommandCategory}", "Information"));
         using var cancellation = new CancellationTokenSource(TimeSpan.FromSeconds(30));
 
-        using var response = await service.CreateClient().GetAsync(StoredKlines, cancellation.Token);
+        using var response = await service.CreateClient(Caller.Admin).GetAsync(StoredKlines, cancellation.Token);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains(logs.Entries, entry => entry.Category == CommandCategory && entry.Level == LogLevel.Information);

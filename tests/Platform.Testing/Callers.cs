@@ -32,3 +32,10 @@ public sealed class SigningHandler(Caller caller) : DelegatingHandler
         return await base.SendAsync(request, cancellationToken);
     }
 }
+
+public static class SignedClients
+{
+    /// <summary>A client of any instance of a service (<c>WithWebHostBuilder</c> copies too) whose requests are signed as <paramref name="caller"/>.</summary>
+    public static HttpClient CreateClient<TProgram>(this Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<TProgram> factory, Caller caller)
+        where TProgram : class => factory.CreateDefaultClient(new SigningHandler(caller));
+}

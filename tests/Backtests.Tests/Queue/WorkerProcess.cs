@@ -35,6 +35,7 @@ public sealed class WorkerProcess : IAsyncDisposable
         var environment = settings.ToDictionary(setting => setting.Key.Replace(":", "__", StringComparison.Ordinal), setting => setting.Value);
         environment["ASPNETCORE_URLS"] = address.ToString();
         environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        environment["Platform__IdentitySecret"] = Caller.Secret;
         var process = ServerProcess.Start("dotnet", [Path.Combine(Directory, "Backtests.dll")], output.Enqueue, Directory, environment);
         var worker = new WorkerProcess(process, output, address);
         using var http = new HttpClient { BaseAddress = address };

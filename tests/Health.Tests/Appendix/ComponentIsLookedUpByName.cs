@@ -1,3 +1,4 @@
+using Platform.Testing;
 using System.Net;
 using Microsoft.AspNetCore.Http;
 using Platform.ServiceDefaults;
@@ -13,7 +14,7 @@ public sealed class ComponentIsLookedUpByName(HealthFactory factory, PlatformStu
     {
         await using var health = stubs.HealthService(factory);
 
-        var (status, body) = await AppendixClient.GetAsync(health.CreateClient(), $"/api/v1/health/components/{ResourceNames.Postgres}");
+        var (status, body) = await AppendixClient.GetAsync(health.CreateClient(Caller.Admin), $"/api/v1/health/components/{ResourceNames.Postgres}");
 
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal(ResourceNames.Postgres, body.GetProperty("name").GetString());
@@ -28,7 +29,7 @@ public sealed class ComponentIsLookedUpByName(HealthFactory factory, PlatformStu
     {
         await using var health = stubs.HealthService(factory);
 
-        var (status, body) = await AppendixClient.GetAsync(health.CreateClient(), "/api/v1/health/components/cache");
+        var (status, body) = await AppendixClient.GetAsync(health.CreateClient(Caller.Admin), "/api/v1/health/components/cache");
 
         Assert.Equal(HttpStatusCode.NotFound, status);
         string[] names = [.. PlatformStubs.Services, ResourceNames.Postgres, ResourceNames.Redis, "bybit"];
@@ -46,7 +47,7 @@ public sealed class ComponentIsLookedUpByName(HealthFactory factory, PlatformStu
     {
         await using var health = stubs.HealthService(factory);
 
-        var (status, body) = await AppendixClient.GetAsync(health.CreateClient(), $"/api/v1/health/components/{name}");
+        var (status, body) = await AppendixClient.GetAsync(health.CreateClient(Caller.Admin), $"/api/v1/health/components/{name}");
 
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal(name, body.GetProperty("name").GetString());
@@ -60,7 +61,7 @@ public sealed class ComponentIsLookedUpByName(HealthFactory factory, PlatformStu
         await using var failing = await StubService.StartAsync(StatusCodes.Status503ServiceUnavailable);
         await using var health = stubs.HealthService(factory, ($"services:{ResourceNames.Optimizations}:http:0", failing.Address));
 
-        var (status, body) = await AppendixClient.GetAsync(health.CreateClient(), "/api/v1/health/components/celery");
+        var (status, body) = await AppendixClient.GetAsync(health.CreateClient(Caller.Admin), "/api/v1/health/components/celery");
 
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal("unhealthy", body.GetProperty("status").GetString());
@@ -74,7 +75,7 @@ public sealed class ComponentIsLookedUpByName(HealthFactory factory, PlatformStu
         bybit.SetFault(FakeFault.ServerError(), FakeBybitServer.TimePath);
         await using var health = stubs.HealthService(factory, ("Bybit:BaseUrl", bybit.BaseAddress.ToString()));
 
-        var (status, body) = await AppendixClient.GetAsync(health.CreateClient(), "/api/v1/health/components/bybit_api");
+        var (status, body) = await AppendixClient.GetAsync(health.CreateClient(Caller.Admin), "/api/v1/health/components/bybit_api");
 
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal("degraded", body.GetProperty("status").GetString());

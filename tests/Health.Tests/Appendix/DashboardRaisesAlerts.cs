@@ -1,3 +1,4 @@
+using Platform.Testing;
 using System.Net;
 using Microsoft.AspNetCore.Http;
 using Platform.ServiceDefaults;
@@ -14,7 +15,7 @@ public sealed class DashboardRaisesAlerts(HealthFactory factory, PlatformStubs s
         await using var failing = await StubService.StartAsync(StatusCodes.Status503ServiceUnavailable);
         await using var health = stubs.HealthService(factory, ($"services:{ResourceNames.Optimizations}:http:0", failing.Address));
 
-        var (status, body) = await AppendixClient.GetAsync(health.CreateClient(), "/api/v1/health/dashboard");
+        var (status, body) = await AppendixClient.GetAsync(health.CreateClient(Caller.Admin), "/api/v1/health/dashboard");
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
         Assert.Equal("unhealthy", body.GetProperty("overall_status").GetString());
@@ -30,7 +31,7 @@ public sealed class DashboardRaisesAlerts(HealthFactory factory, PlatformStubs s
         bybit.SetFault(FakeFault.ServerError(), FakeBybitServer.TimePath);
         await using var health = stubs.HealthService(factory, ("Bybit:BaseUrl", bybit.BaseAddress.ToString()));
 
-        var (status, body) = await AppendixClient.GetAsync(health.CreateClient(), "/api/v1/health/dashboard");
+        var (status, body) = await AppendixClient.GetAsync(health.CreateClient(Caller.Admin), "/api/v1/health/dashboard");
 
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal("degraded", body.GetProperty("overall_status").GetString());

@@ -1,3 +1,4 @@
+using Platform.Testing;
 using System.Net;
 using Platform.ServiceDefaults;
 
@@ -11,7 +12,7 @@ public sealed class EnhancedCountsEveryComponent(HealthFactory factory, Platform
     {
         await using var health = stubs.HealthService(factory);
 
-        var (status, body) = await AppendixClient.GetAsync(health.CreateClient(), "/api/v1/health/enhanced");
+        var (status, body) = await AppendixClient.GetAsync(health.CreateClient(Caller.Admin), "/api/v1/health/enhanced");
 
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal("healthy", body.GetProperty("overall_status").GetString());

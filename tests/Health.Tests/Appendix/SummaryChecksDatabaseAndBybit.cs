@@ -1,3 +1,4 @@
+using Platform.Testing;
 using System.Net;
 
 namespace Platform.Health.Tests.Appendix;
@@ -10,7 +11,7 @@ public sealed class SummaryChecksDatabaseAndBybit(HealthFactory factory, Platfor
     {
         await using var health = stubs.HealthService(factory);
 
-        var (status, body) = await AppendixClient.GetAsync(health.CreateClient(), "/api/v1/health/summary");
+        var (status, body) = await AppendixClient.GetAsync(health.CreateClient(Caller.Admin), "/api/v1/health/summary");
 
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal("healthy", body.GetProperty("status").GetString());
@@ -25,7 +26,7 @@ public sealed class SummaryChecksDatabaseAndBybit(HealthFactory factory, Platfor
         await using var health = stubs.HealthService(
             factory, ("ConnectionStrings:postgres", $"Host=127.0.0.1;Port={port};Username=postgres;Password=secret;Timeout=2"));
 
-        var (status, body) = await AppendixClient.GetAsync(health.CreateClient(), "/api/v1/health/summary");
+        var (status, body) = await AppendixClient.GetAsync(health.CreateClient(Caller.Admin), "/api/v1/health/summary");
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
         Assert.Equal("unhealthy", body.GetProperty("status").GetString());

@@ -81,7 +81,7 @@ public sealed class CandlesAreStreamedInEveryFormat(MarketDataFactory factory) :
             HttpMethod.Get, $"/internal/candles?symbol=STREAMUSDT&interval=1&start={Start + 10 * Minute}&end={Start + 2_010 * Minute}&backfill=false");
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/x-platform-candles"));
 
-        using var response = await factory.CreateClient().SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+        using var response = await factory.CreateClient(MarketDataFactory.InternalCaller).SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
         var announced = response.Content.Headers.ContentLength;
         var body = await response.Content.ReadAsByteArrayAsync();
 
@@ -92,7 +92,7 @@ public sealed class CandlesAreStreamedInEveryFormat(MarketDataFactory factory) :
     [Fact]
     public async Task TheRangeMayBeGivenInIso8601()
     {
-        var rows = JsonDocument.Parse(await factory.CreateClient().GetStringAsync(
+        var rows = JsonDocument.Parse(await factory.CreateClient(MarketDataFactory.InternalCaller).GetStringAsync(
             "/internal/candles?symbol=streamusdt&interval=1m&start=2024-01-01T00:00:00Z&end=2024-01-01T01:00:00%2B00:00&backfill=false")).RootElement;
 
         Assert.Equal(60, rows.GetArrayLength());
@@ -106,7 +106,7 @@ public sealed class CandlesAreStreamedInEveryFormat(MarketDataFactory factory) :
     [InlineData("symbol=STREAMUSDT&interval=1&start=1704067200000&end=1704067200000")]
     public async Task InvalidRangesAreBadRequests(string query)
     {
-        using var response = await factory.CreateClient().GetAsync($"/internal/candles?{query}&backfill=false");
+        using var response = await factory.CreateClient(MarketDataFactory.InternalCaller).GetAsync($"/internal/candles?{query}&backfill=false");
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
@@ -130,7 +130,7 @@ public sealed class CandlesAreStreamedInEveryFormat(MarketDataFactory factory) :
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, $"/internal/candles?symbol=STREAMUSDT&interval=1&start={start}&end={end}&backfill=false");
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(accept));
-        using var response = await factory.CreateClient().SendAsync(request);
+        using var response = await factory.CreateClient(MarketDataFactory.InternalCaller).SendAsync(request);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(accept, response.Content.Headers.ContentType?.MediaType);
         return await response.Content.ReadAsByteArrayAsync();

@@ -124,7 +124,7 @@ public sealed class ExtremeTimesNeverEndInServerErrors(MarketDataFactory factory
     private async Task<HttpResponseMessage> GetAsync(string path)
     {
         using var cancellation = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        return await factory.CreateClient().GetAsync(path, cancellation.Token);
+        return await factory.CreateClient(MarketDataFactory.InternalCaller).GetAsync(path, cancellation.Token);
     }
 
     private static async Task AssertValidationProblemAsync(HttpResponseMessage response, string field)

@@ -81,7 +81,7 @@ public sealed class MissingCandlesAreFetchedBeforeAStreamedRead(MarketDataFactor
         try
         {
             var watch = System.Diagnostics.Stopwatch.StartNew();
-            using var response = await factory.CreateClient().GetAsync($"/internal/candles?symbol=DOWNUSDT&interval=60&start={Start}&end={Start + 10 * Hour}");
+            using var response = await factory.CreateClient(MarketDataFactory.InternalCaller).GetAsync($"/internal/candles?symbol=DOWNUSDT&interval=60&start={Start}&end={Start + 10 * Hour}");
             watch.Stop();
             var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
 
@@ -101,7 +101,7 @@ public sealed class MissingCandlesAreFetchedBeforeAStreamedRead(MarketDataFactor
 
     private async Task<JsonElement> ReadAsync(string symbol, string interval, long start, long end, bool backfill = true)
     {
-        using var response = await factory.CreateClient().GetAsync(
+        using var response = await factory.CreateClient(MarketDataFactory.InternalCaller).GetAsync(
             $"/internal/candles?symbol={symbol}&interval={interval}&start={start}&end={end}&backfill={backfill.ToString().ToLowerInvariant()}");
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.IsSuccessStatusCode, body);

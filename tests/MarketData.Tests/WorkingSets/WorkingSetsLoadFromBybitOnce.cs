@@ -1,3 +1,4 @@
+using Platform.Testing;
 using System.Net;
 using System.Net.Http.Json;
 using Dapper;
@@ -65,7 +66,7 @@ public sealed class WorkingSetsLoadFromBybitOnce : IClassFixture<MarketDataFacto
         using var otherReplica = _factory.WithWebHostBuilder(_ => { });
 
         var again = await GetAsync($"{Path}?symbol=ETHUSDT");
-        var onOtherReplica = await otherReplica.CreateClient().GetFromJsonAsync<WorkingSetCandle[]>($"{Path}?symbol=ETHUSDT", FakeWorkingSet.Json, _timeout);
+        var onOtherReplica = await otherReplica.CreateClient(Caller.Admin).GetFromJsonAsync<WorkingSetCandle[]>($"{Path}?symbol=ETHUSDT", FakeWorkingSet.Json, _timeout);
 
         Assert.Equal(first, again);
         Assert.Equal(first, onOtherReplica);
@@ -77,7 +78,7 @@ public sealed class WorkingSetsLoadFromBybitOnce : IClassFixture<MarketDataFacto
     {
         _factory.Bybit.Enqueue(FakeFault.Delay(TimeSpan.FromMilliseconds(500)), FakeBybitServer.KlinePath, "RACEUSDT");
         using var otherReplica = _factory.WithWebHostBuilder(_ => { });
-        HttpClient[] clients = [_factory.CreateClient(), _factory.CreateClient(), otherReplica.CreateClient(), otherReplica.CreateClient()];
+        HttpClient[] clients = [_factory.CreateClient(Caller.Admin), _factory.CreateClient(Caller.Admin), otherReplica.CreateClient(Caller.Admin), otherReplica.CreateClient(Caller.Admin)];
 
         var workingSets = await Task.WhenAll(clients.Select(client =>
             client.GetFromJsonAsync<WorkingSetCandle[]>($"{Path}?symbol=RACEUSDT", FakeWorkingSet.Json, _timeout)));
@@ -91,12 +92,12 @@ public sealed class WorkingSetsLoadFromBybitOnce : IClassFixture<MarketDataFacto
     {
         _factory.Bybit.AddUnknownSymbol("NOPEUSDT");
 
-        using var response = await _factory.CreateClient().GetAsync($"{Path}?symbol=NOPEUSDT", _timeout);
+        using var response = await _factory.CreateClient(Caller.Admin).GetAsync($"{Path}?symbol=NOPEUSDT", _timeout);
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
     }
 
     private async Task<WorkingSetCandle[]> GetAsync(string path) =>
-        (await _factory.CreateClient().GetFromJsonAsync<WorkingSetCandle[]>(path, FakeWorkingSet.Json, _timeout))!;
+        (await _factory.CreateClient(Caller.Admin).GetFromJsonAsync<WorkingSetCandle[]>(path, FakeWorkingSet.Json, _timeout))!;
 }
