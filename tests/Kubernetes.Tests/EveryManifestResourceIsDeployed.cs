@@ -15,12 +15,14 @@ public sealed class EveryManifestResourceIsDeployed
     public async Task ProjectsAreDeploymentsAndDatabasesAreCreatedByTheJob(string overlay)
     {
         var objects = await RenderedOverlays.ObjectsAsync(overlay);
-        var job = objects.OfKind("Job").Single().ToJsonString();
+        var job = objects.OfKind("Job").Single();
+        var script = RenderedOverlays.DatabaseScript(objects);
         var databases = Names("value.v0").Where(name => Resources[name]!["connectionString"]!.GetValue<string>().Contains(";Database=", StringComparison.Ordinal)).ToList();
 
         Assert.Equal(Names("project.v0"), objects.OfKind("Deployment").Select(RenderedOverlays.Name).Order());
         Assert.Equal(["backtestsdb", "marketdatadb", "optimizationsdb"], databases);
-        Assert.All(databases, database => Assert.Contains(database, job, StringComparison.Ordinal));
+        Assert.Equal(DatabaseJob.ScriptConfigMap, job["spec"]!["template"]!["spec"]!["volumes"]![0]!["configMap"]!["name"]!.GetValue<string>());
+        Assert.All(databases, database => Assert.Contains($"CREATE DATABASE \"{database}\"", script, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -35,10 +37,11 @@ public sealed class EveryManifestResourceIsDeployed
             var resource = Resources[set.Name()]!;
             var container = set["spec"]!["template"]!["spec"]!["containers"]![0]!;
             Assert.Equal(resource["image"]!.GetValue<string>(), container["image"]!.GetValue<string>());
+            var claims = set["spec"]!["volumeClaimTemplates"]!.AsArray().Select(claim => claim!["metadata"]!["name"]!.GetValue<string>()).ToList();
             Assert.Equal(
                 resource["volumes"]!.AsArray().Select(volume => volume!["target"]!.GetValue<string>()),
-                container["volumeMounts"]!.AsArray().Select(mount => mount!["mountPath"]!.GetValue<string>()));
-            Assert.Equal(container["volumeMounts"]!.AsArray().Count, set["spec"]!["volumeClaimTemplates"]!.AsArray().Count);
+                container["volumeMounts"]!.AsArray().Where(mount => claims.Contains(mount!["name"]!.GetValue<string>())).Select(mount => mount!["mountPath"]!.GetValue<string>()));
+            Assert.Equal(resource["volumes"]!.AsArray().Count, claims.Count);
             Assert.Equal(
                 resource["bindings"]!["tcp"]!["targetPort"]!.GetValue<int>(),
                 inCluster.OfKind("Service").Single(service => service.Name() == set.Name())["spec"]!["ports"]![0]!["port"]!.GetValue<int>());

@@ -52,8 +52,11 @@ public sealed partial class NoSecretValueIsCommitted
     [GeneratedRegex(@"(?i)password|secret|api_?key|token|(?<![a-z])hash")]
     private static partial Regex SecretWord();
 
-    /// <summary>The only lines that may mention a secret: references to a Secret, never a value.</summary>
-    [GeneratedRegex(@"^\s*(- )?((secretRef|secretKeyRef|secretGenerator):|(name|key): ([a-z0-9-]+-secrets|[A-Z_]+)|""?\$\([A-Z_]+\)""?|secrets/[a-z0-9-]+\.env)$")]
+    /// <summary>
+    /// The only lines that may mention a secret: references to a Secret, never a value, and the switch that keeps the
+    /// service account token out of the pods.
+    /// </summary>
+    [GeneratedRegex(@"^\s*(- )?((secretRef|secretKeyRef|secretGenerator):|(name|key): ([a-z0-9-]+-secrets|[A-Z_]+)|secretName: [a-z0-9-]+|""?\$\([A-Z_]+\)""?|secrets/[a-z0-9-]+\.env|automountServiceAccountToken: false)$")]
     private static partial Regex Reference();
 
     /// <summary>A shell's or Kubernetes' reference to an environment variable, which the container reads from its Secret.</summary>

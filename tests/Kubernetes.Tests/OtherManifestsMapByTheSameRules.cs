@@ -15,6 +15,14 @@ public sealed class OtherManifestsMapByTheSameRules
           "bindings": { "http": { "scheme": "http", "protocol": "tcp", "transport": "http" } } }
         """;
 
+    private const string Postgres = """
+        "pg-password": { "type": "parameter.v0", "value": "{pg-password.inputs.value}", "inputs": { "value": { "type": "string", "secret": true } } },
+        "pg": { "type": "container.v0", "image": "postgres:18", "connectionString": "Host={pg.bindings.tcp.host};Username=postgres;Password={pg-password.value}",
+          "env": { "POSTGRES_PASSWORD": "{pg-password.value}" },
+          "bindings": { "tcp": { "scheme": "tcp", "protocol": "tcp", "transport": "tcp", "targetPort": 5432 } } },
+
+        """;
+
     private static readonly Dictionary<string, string> Tree =
         KubernetesTree.Files(AspireManifest.Parse(TestManifests.Of(Cache))).ToDictionary(file => file.Path, file => file.Text);
 
@@ -53,6 +61,32 @@ public sealed class OtherManifestsMapByTheSameRules
     }
 
     [Fact]
+    public void AnUnknownServerAdmitsItsClientsAndRunsAsTheImagesOwnNonRootUser()
+    {
+        var policy = Tree["overlays/in-cluster/cache/networkpolicy.yaml"];
+        var set = Tree["overlays/in-cluster/cache/statefulset.yaml"];
+
+        Assert.Contains("  ingress:\n  - from:\n    - podSelector:\n        matchLabels:\n          app: web\n    ports:\n    - protocol: TCP\n      port: 6380\n", policy, StringComparison.Ordinal);
+        Assert.Contains("app: cache\n    ports:\n    - protocol: TCP\n      port: 6380\n", Tree["overlays/in-cluster/web/data-egress.yaml"], StringComparison.Ordinal);
+        Assert.Contains("  egress:\n  - ports:\n    - protocol: TCP\n      port: 6380\n", Tree["overlays/external/web/data-egress.yaml"], StringComparison.Ordinal);
+        Assert.Contains("      securityContext:\n        runAsNonRoot: true\n        seccompProfile:\n", set, StringComparison.Ordinal);
+        Assert.DoesNotContain("runAsUser", set, StringComparison.Ordinal);
+        Assert.Contains("- name: tmp\n          mountPath: /tmp\n", set, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AnOtlpEndpointOpensTheOtlpPortsOfThatProjectOnly()
+    {
+        var tree = KubernetesTree.Files(AspireManifest.Parse(TestManifests.Of("""
+            "web": { "type": "project.v0", "path": "web.csproj", "env": { "OTEL_EXPORTER_OTLP_ENDPOINT": "http://collector:4317" } },
+            "api": { "type": "project.v0", "path": "api.csproj" }
+            """))).ToDictionary(file => file.Path, file => file.Text);
+
+        Assert.EndsWith("  - ports:\n    - protocol: TCP\n      port: 4317\n    - protocol: TCP\n      port: 4318\n", tree["base/web/networkpolicy.yaml"], StringComparison.Ordinal);
+        Assert.DoesNotContain("4317", tree["base/api/networkpolicy.yaml"], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void OverlaysWithoutHostsMergeNoConfigMap()
     {
         var tree = KubernetesTree.Files(AspireManifest.Parse(TestManifests.Of("""
@@ -83,6 +117,18 @@ public sealed class OtherManifestsMapByTheSameRules
     [InlineData("""
         "a": { "type": "container.v0", "bindings": { "tcp": { "scheme": "tcp", "protocol": "tcp", "transport": "tcp", "targetPort": 1 } } }
         """, "The container 'a' has no image.")]
+    [InlineData(Postgres + """
+        "adb": { "type": "value.v0", "connectionString": "{pg.connectionString};Database=adb" }
+        """, "No project uses the database 'adb', so it has no owner.")]
+    [InlineData(Postgres + """
+        "adb": { "type": "value.v0", "connectionString": "{pg.connectionString};Database=adb" },
+        "a": { "type": "project.v0", "path": "a.csproj", "env": { "C": "{adb.connectionString}", "P": "{pg-password.value}" } },
+        "b": { "type": "project.v0", "path": "b.csproj", "env": { "C": "{adb.connectionString}", "P": "{pg-password.value}" } }
+        """, "The database 'adb' is used by a, b; a database has one owner.")]
+    [InlineData(Postgres + """
+        "adb": { "type": "value.v0", "connectionString": "{pg.connectionString};Database=adb" },
+        "a": { "type": "project.v0", "path": "a.csproj", "env": { "C": "{adb.connectionString}" } }
+        """, "The project 'a' uses 'pg', but no variable of its env holds the server's password, which its own role's password would replace.")]
     public void WhatTheTreeCannotHoldIsAClearError(string resources, string message)
     {
         var manifest = AspireManifest.Parse(TestManifests.Of(resources));

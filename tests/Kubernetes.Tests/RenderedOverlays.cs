@@ -24,6 +24,16 @@ internal static class RenderedOverlays
 
     public static string Name(this JsonObject item) => item["metadata"]!["name"]!.GetValue<string>();
 
+    /// <summary>The pod templates of the workloads (Deployments, StatefulSets, the Job), by their workload's kind and name.</summary>
+    public static IEnumerable<(string Kind, string Name, JsonObject Template)> PodTemplates(this IEnumerable<JsonObject> objects) =>
+        objects
+            .Where(item => item["kind"]!.GetValue<string>() is "Deployment" or "StatefulSet" or "Job")
+            .Select(item => (item["kind"]!.GetValue<string>(), item.Name(), item["spec"]!["template"]!.AsObject()));
+
+    /// <summary>The SQL that the create-databases Job runs, from the ConfigMap it mounts.</summary>
+    public static string DatabaseScript(IEnumerable<JsonObject> objects) =>
+        objects.OfKind("ConfigMap").Single(map => map.Name() == DatabaseJob.ScriptConfigMap)["data"]![Kubernetes.DatabaseScript.FileName]!.GetValue<string>();
+
     /// <summary>Runs a program to the end; a missing program fails the test, as the tools are prerequisites.</summary>
     public static async Task<(int ExitCode, string Output, string Error)> RunAsync(string program, string input, params string[] arguments)
     {

@@ -2,7 +2,7 @@ namespace Platform.Kubernetes;
 
 /// <summary>
 /// The manifest's containers (PostgreSQL, Redis) as StatefulSets with a volume claim per volume, for clusters without
-/// managed services, and the Job that creates the manifest's databases, as Kubernetes creates none.
+/// managed services, and the Secret of the database server that the create-databases Job reads.
 /// </summary>
 public static class DataObjects
 {
@@ -14,8 +14,9 @@ public static class DataObjects
     public static YamlMap StatefulSet(ManifestResource container, Placeholders placeholders, bool holdsDatabases)
     {
         var image = Image(container);
+        var server = ServerImage.For(image);
         var claims = container.Volumes.Select((volume, index) => (Name: index == 0 ? "data" : $"data-{index}", Volume: volume)).ToList();
-        var (liveness, readiness) = Probes(container, image);
+        var (liveness, readiness) = Probes(container, server);
         return new YamlMap
         {
             { "apiVersion", "apps/v1" },
@@ -34,6 +35,8 @@ public static class DataObjects
                             {
                                 "spec", new YamlMap
                                 {
+                                    { "automountServiceAccountToken", false },
+                                    { "securityContext", PodSecurity.Pod(server.User) },
                                     {
                                         "containers", new object[]
                                         {
@@ -48,19 +51,23 @@ public static class DataObjects
                                                 { "resources", Resources("1", "1Gi") },
                                                 { "livenessProbe", liveness },
                                                 { "readinessProbe", readiness },
+                                                { "securityContext", PodSecurity.Container() },
                                                 {
-                                                    "volumeMounts", claims.Count > 0
-                                                        ? claims.Select(claim => (object)new YamlMap
+                                                    "volumeMounts", NullIfEmpty(
+                                                    [
+                                                        .. claims.Select(claim => (object)new YamlMap
                                                         {
                                                             { "name", claim.Name },
                                                             { "mountPath", claim.Volume.Target },
                                                             { "readOnly", claim.Volume.ReadOnly ? true : null },
-                                                        }).ToArray()
-                                                        : null
+                                                        }),
+                                                        .. PodSecurity.Mounts(server.WritableDirectories),
+                                                    ])
                                                 },
                                             },
                                         }
                                     },
+                                    { "volumes", NullIfEmpty([.. PodSecurity.Volumes(server.WritableDirectories)]) },
                                 }
                             },
                         }
@@ -115,6 +122,9 @@ public static class DataObjects
             .. holdsDatabases
                 ?
                 [
+                    inCluster
+                        ? $"# The superuser's, read only by the {server.Name} StatefulSet and the {DatabaseJob.Name} Job."
+                        : $"# The superuser's, read only by the {DatabaseJob.Name} Job.",
                     $"PGHOST={placeholders.Resolve($"{{{server.Name}.bindings.{binding}.host}}")}",
                     $"PGPORT={placeholders.Resolve($"{{{server.Name}.bindings.{binding}.port}}")}",
                     $"PGUSER={User(server)}",
@@ -127,53 +137,6 @@ public static class DataObjects
                     .Select(variable => $"{variable.Key}={placeholders.Resolve(variable.Value)}")
                 : [],
         ];
-    }
-
-    public static YamlMap DatabaseJob(ManifestResource server, IEnumerable<string> databases)
-    {
-        var script = $$"""
-            until pg_isready; do sleep 2; done
-            for db in {{string.Join(' ', databases)}}; do
-              psql -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname = '$db'" | grep -q 1 || psql -d postgres -c "CREATE DATABASE \"$db\""
-            done
-            """;
-        return new YamlMap
-        {
-            { "apiVersion", "batch/v1" },
-            { "kind", "Job" },
-            { "metadata", ProjectObjects.Metadata("create-databases") },
-            {
-                "spec", new YamlMap
-                {
-                    { "backoffLimit", 10 },
-                    {
-                        "template", new YamlMap
-                        {
-                            { "metadata", new YamlMap { { "labels", ProjectObjects.Labels("create-databases") } } },
-                            {
-                                "spec", new YamlMap
-                                {
-                                    { "restartPolicy", "OnFailure" },
-                                    {
-                                        "containers", new object[]
-                                        {
-                                            new YamlMap
-                                            {
-                                                { "name", "psql" },
-                                                { "image", Image(server) },
-                                                { "command", new object[] { "sh", "-c", script } },
-                                                { "envFrom", new object[] { new YamlMap { { "secretRef", new YamlMap { { "name", Secret(server) } } } } } },
-                                                { "resources", Resources("100m", "128Mi") },
-                                            },
-                                        }
-                                    },
-                                }
-                            },
-                        }
-                    },
-                }
-            },
-        };
     }
 
     private static YamlMap Env(ManifestResource container, Placeholders placeholders, bool holdsDatabases, string name, string value) =>
@@ -204,9 +167,9 @@ public static class DataObjects
     /// Liveness and readiness by what the server answers: PostgreSQL over TCP (during initdb it listens on its socket
     /// only, so it is not ready yet), Redis to an authenticated PING, anything else to a TCP connection.
     /// </summary>
-    private static (YamlMap Liveness, YamlMap Readiness) Probes(ManifestResource container, string image)
+    private static (YamlMap Liveness, YamlMap Readiness) Probes(ManifestResource container, ServerImage server)
     {
-        var (kind, check) = ImageName(image) switch
+        var (kind, check) = server.Name switch
         {
             "postgres" => ("exec", Command("pg_isready", "-U", User(container), "-h", "127.0.0.1")),
             "redis" => ("exec", Command("sh", "-c", "redis-cli -a \"$REDIS_PASSWORD\" --no-auth-warning ping | grep -q PONG")),
@@ -227,7 +190,7 @@ public static class DataObjects
 
     private static YamlMap Command(params string[] command) => new() { { "command", command.ToArray<object>() } };
 
-    private static IEnumerable<(string Name, int Port)> Ports(ManifestResource container)
+    public static IEnumerable<(string Name, int Port)> Ports(ManifestResource container)
     {
         var ports = container.Bindings
             .Select(binding => (binding.Key, binding.Value.TargetPort
@@ -236,17 +199,17 @@ public static class DataObjects
         return ports.Count > 0 ? ports : throw new ManifestException($"The container '{container.Name}' has no binding to serve.");
     }
 
-    private static string User(ManifestResource server) => server.Env.GetValueOrDefault("POSTGRES_USER", "postgres");
+    /// <summary>The database server's superuser, as the PostgreSQL image names it.</summary>
+    public static string User(ManifestResource server) => server.Env.GetValueOrDefault("POSTGRES_USER", "postgres");
 
-    private static string Image(ManifestResource container) =>
+    public static string Image(ManifestResource container) =>
         container.Image ?? throw new ManifestException($"The container '{container.Name}' has no image.");
 
-    /// <summary>The repository's last segment: <c>docker.io/library/redis:8.6</c> is <c>redis</c>.</summary>
-    private static string ImageName(string image) => image[(image.LastIndexOf('/') + 1)..].Split(':', '@')[0];
-
-    private static YamlMap Resources(string cpuLimit, string memoryLimit) => new()
+    public static YamlMap Resources(string cpuLimit, string memoryLimit) => new()
     {
         { "requests", new YamlMap { { "cpu", "100m" }, { "memory", "128Mi" } } },
         { "limits", new YamlMap { { "cpu", cpuLimit }, { "memory", memoryLimit } } },
     };
+
+    private static object[]? NullIfEmpty(object[] items) => items.Length > 0 ? items : null;
 }

@@ -22,6 +22,10 @@ public sealed partial class Placeholders(AspireManifest manifest, Func<string, s
     public bool DependsOnHost(string expression) => Reached(expression).Any(reference =>
         reference.Resource.Type != AspireManifest.Project && reference.Path.Split('.') is ["bindings", _, "host" or "url"]);
 
+    /// <summary>The resources the expression names, directly or through the connection strings and values it names.</summary>
+    public IEnumerable<ManifestResource> ResourcesReached(string expression) =>
+        Reached(expression).Select(reference => reference.Resource).Distinct();
+
     /// <summary>Whether the expression is exactly one parameter's value.</summary>
     public bool IsParameter(string expression) =>
         Placeholder().Match(expression) is { Success: true } match && match.Value == expression

@@ -1,8 +1,20 @@
 namespace Platform.Kubernetes;
 
-/// <summary>The objects of one project: Deployment, Service, PodDisruptionBudget and, for worker services, an autoscaler.</summary>
+/// <summary>
+/// The objects of one project: Deployment, Service, PodDisruptionBudget, for worker services an autoscaler and, for the
+/// gateway, the TLS Ingress.
+/// </summary>
 public static class ProjectObjects
 {
+    /// <summary>The Ingress's host, a placeholder the operator's overlay replaces (docs/kubernetes.md).</summary>
+    public const string IngressHost = "platform.example.com";
+
+    /// <summary>The Secret of the Ingress's certificate, which cert-manager or the operator creates.</summary>
+    public const string TlsSecret = "gateway-tls";
+
+    /// <summary>The class of ingress-nginx, whose namespace the gateway's NetworkPolicy admits.</summary>
+    public const string IngressClass = "nginx";
+
     public static YamlMap Deployment(Workload workload) => new()
     {
         { "apiVersion", "apps/v1" },
@@ -32,8 +44,8 @@ public static class ProjectObjects
         {
             "spec", new YamlMap
             {
-                // The gateway is the one entry point from outside (its binding is external in the manifest).
-                { "type", workload.External ? "LoadBalancer" : "ClusterIP" },
+                // Even the gateway's: it is reached from outside only through its Ingress, over TLS.
+                { "type", "ClusterIP" },
                 { "selector", Labels(workload.Name) },
                 { "ports", new object[] { new YamlMap { { "name", "http" }, { "port", Workload.HttpPort }, { "targetPort", "http" } } } },
             }
@@ -83,15 +95,25 @@ public static class ProjectObjects
     {
         { "apiVersion", "networking.k8s.io/v1" },
         { "kind", "Ingress" },
-        { "metadata", Metadata(gateway.Name) },
+        {
+            "metadata", new YamlMap
+            {
+                { "name", gateway.Name },
+                { "labels", Labels(gateway.Name) },
+                { "annotations", new YamlMap { { "nginx.ingress.kubernetes.io/ssl-redirect", "true" } } },
+            }
+        },
         {
             "spec", new YamlMap
             {
+                { "ingressClassName", IngressClass },
+                { "tls", new object[] { new YamlMap { { "hosts", new object[] { IngressHost } }, { "secretName", TlsSecret } } } },
                 {
                     "rules", new object[]
                     {
                         new YamlMap
                         {
+                            { "host", IngressHost },
                             {
                                 "http", new YamlMap
                                 {
@@ -133,6 +155,8 @@ public static class ProjectObjects
     private static YamlMap PodSpec(Workload workload) => new()
     {
         { "terminationGracePeriodSeconds", Workload.TerminationGracePeriodSeconds },
+        { "automountServiceAccountToken", false },
+        { "securityContext", PodSecurity.Pod(PodSecurity.DotNetUser) },
         {
             "containers", new object[]
             {
@@ -158,9 +182,12 @@ public static class ProjectObjects
                     },
                     { "livenessProbe", Probe("/health/live", periodSeconds: 10, failureThreshold: 3) },
                     { "readinessProbe", Probe("/health/ready", periodSeconds: 5, failureThreshold: 3) },
+                    { "securityContext", PodSecurity.Container() },
+                    { "volumeMounts", PodSecurity.Mounts(PodSecurity.DotNetWritableDirectories).ToArray() },
                 },
             }
         },
+        { "volumes", PodSecurity.Volumes(PodSecurity.DotNetWritableDirectories).ToArray() },
     };
 
     /// <summary>The probe paths of ServiceDefaults' <c>MapDefaultEndpoints</c>.</summary>

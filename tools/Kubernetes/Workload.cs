@@ -1,7 +1,10 @@
 namespace Platform.Kubernetes;
 
-/// <summary>How one project of the manifest runs in Kubernetes: its image, size, and the job lease its shutdown must outlast.</summary>
-public sealed record Workload(ManifestResource Project, string? LeaseKey, string CpuLimit, string MemoryLimit)
+/// <summary>
+/// How one project of the manifest runs in Kubernetes: its image, size, the job lease its shutdown must outlast, and
+/// whether it reaches the internet.
+/// </summary>
+public sealed record Workload(ManifestResource Project, string? LeaseKey, string CpuLimit, string MemoryLimit, bool ReachesInternet = false)
 {
     public const int HttpPort = 8080;
     public const int Replicas = 2;
@@ -28,7 +31,9 @@ public sealed record Workload(ManifestResource Project, string? LeaseKey, string
         {
             "backtests" => new Workload(project, "Backtests__Queue__Lease", "2", "1Gi"),
             "optimizations" => new Workload(project, "Optimizations__Grid__Lease", "2", "1Gi"),
-            "marketdata" => new Workload(project, "Prime__Lease", "1", "768Mi"),
+            // Market data downloads candles from Bybit; health checks that Bybit answers (docs/bybit.md).
+            "marketdata" => new Workload(project, "Prime__Lease", "1", "768Mi", ReachesInternet: true),
+            "health" => new Workload(project, null, "500m", "384Mi", ReachesInternet: true),
             _ => new Workload(project, null, "500m", "384Mi"),
         });
 }
