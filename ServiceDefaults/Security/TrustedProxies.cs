@@ -28,7 +28,10 @@ public static class TrustedProxies
             : throw new InvalidOperationException($"{Section}:KnownNetworks holds '{network}', which is not a CIDR range.")).ToList();
         builder.Services.PostConfigure<ForwardedHeadersOptions>(options =>
         {
-            options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            // The middleware trusts every sender when both lists are empty, so with none configured it reads nothing.
+            options.ForwardedHeaders = parsedProxies.Count + parsedNetworks.Count == 0
+                ? ForwardedHeaders.None
+                : ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
             options.KnownProxies.Clear();
             options.KnownIPNetworks.Clear();
             parsedProxies.ForEach(options.KnownProxies.Add);

@@ -1,6 +1,7 @@
 using System.Net;
 using Platform.AppHost.Development;
 using Platform.ServiceDefaults;
+using Platform.ServiceDefaults.Identity;
 
 namespace Platform.EndToEnd.Tests;
 
@@ -40,6 +41,25 @@ public sealed class ThePlatformStartsBehindTheGateway(PlatformFixture platform)
         }
         using var strategies = await platform.Gateway.GetAsync("/api/v1/strategies/types");
         Assert.Equal(HttpStatusCode.OK, strategies.StatusCode);
+    }
+
+    [Fact]
+    public async Task EveryServiceRefusesACallThatDoesNotComeThroughTheGateway()
+    {
+        foreach (var service in ResourceNames.Services)
+        {
+            var url = platform.State.GetProperty("resources").EnumerateArray()
+                .Single(resource => resource.GetProperty("name").GetString() == service).GetProperty("url").GetString()!;
+            using var direct = new HttpClient { BaseAddress = new Uri(url) };
+            foreach (var path in (string[])[$"{RouteAccess.ApiPrefixes[service][0]}/", "/openapi/v1.json", "/internal/db-pool"])
+            {
+                using var response = await direct.GetAsync(path);
+
+                Assert.True(HttpStatusCode.Unauthorized == response.StatusCode, $"{service} {path}: {response.StatusCode}");
+            }
+            using var ready = await direct.GetAsync(Extensions.ReadyPath);
+            Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+        }
     }
 
     [Fact]

@@ -138,6 +138,7 @@ public sealed class SignedCallsPassARealService : IAsyncLifetime
         builder.AddSignedIdentity(ResourceNames.Backtests);
         builder.Services.AddHealthChecks().AddCheck("failing", () => throw new InvalidOperationException("secret detail"));
         var app = builder.Build();
+        app.MapGet("/client", (HttpContext context) => context.Connection.RemoteIpAddress!.ToString());
         app.MapGet("/api/v1/{**rest}", (HttpContext context) =>
             $"{context.User.Identity!.Name} as {string.Join(',', Roles.All.Where(context.User.IsInRole))}");
         app.MapPost("/api/v1/{**rest}", async (HttpRequest request) => (await new StreamReader(request.Body).ReadToEndAsync()).Length.ToString(System.Globalization.CultureInfo.InvariantCulture));
