@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.Hosting;
+using Platform.Testing;
 
 namespace Platform.Gateway.Tests;
 
@@ -41,7 +42,8 @@ public sealed class ServicesRefuseToStartUnsafely
     [Fact]
     public async Task TheDevelopmentSwitchLetsUnsignedCallsThroughInDevelopmentOnly()
     {
-        var (app, url) = await SignedCallsPassARealService.StartServiceAsync(null, Environments.Development, (IdentitySettings.DisableKey, "true"));
+        var logs = new CapturedLogs();
+        var (app, url) = await SignedCallsPassARealService.StartServiceAsync(null, Environments.Development, logs, (IdentitySettings.DisableKey, "true"));
         await using var _ = app;
         using var client = new HttpClient { BaseAddress = new Uri(url) };
 
@@ -49,5 +51,21 @@ public sealed class ServicesRefuseToStartUnsafely
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("developer as reader,trader,worker,admin", await response.Content.ReadAsStringAsync(TestContext.Token));
+        Assert.Contains(logs.Entries, entry => entry.Level == Microsoft.Extensions.Logging.LogLevel.Warning
+            && entry.Message.Contains(IdentitySettings.DisableKey, StringComparison.Ordinal) && entry.Message.Contains("unsigned calls", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task WithoutTheSwitchNothingIsSaidAndUnsignedCallsAreRefused()
+    {
+        var logs = new CapturedLogs();
+        var (app, url) = await SignedCallsPassARealService.StartServiceAsync(TestGateway.IdentitySecret, Environments.Development, logs);
+        await using var _ = app;
+        using var client = new HttpClient { BaseAddress = new Uri(url) };
+
+        using var response = await client.GetAsync("/api/v1/backtests/7", TestContext.Token);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.DoesNotContain(logs.Entries, entry => entry.Message.Contains(IdentitySettings.DisableKey, StringComparison.Ordinal));
     }
 }

@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Platform.ServiceDefaults;
+using Platform.Testing;
 using Platform.Testing.LocalServers;
 
 namespace Platform.Gateway.Tests;
@@ -120,7 +121,11 @@ public sealed class SignedCallsPassARealService : IAsyncLifetime
     }
 
     /// <summary>The small service: echoes the caller on reads, the body's length on writes; its readiness check throws.</summary>
-    internal static async Task<(WebApplication App, string Url)> StartServiceAsync(string? secret, string environment, params (string Key, string Value)[] settings)
+    internal static Task<(WebApplication App, string Url)> StartServiceAsync(string? secret, string environment, params (string Key, string Value)[] settings) =>
+        StartServiceAsync(secret, environment, null, settings);
+
+    internal static async Task<(WebApplication App, string Url)> StartServiceAsync(
+        string? secret, string environment, CapturedLogs? logs, params (string Key, string Value)[] settings)
     {
         var url = $"http://127.0.0.1:{FreePort.Next()}";
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = environment });
@@ -133,7 +138,11 @@ public sealed class SignedCallsPassARealService : IAsyncLifetime
         {
             builder.Configuration[key] = value;
         }
-        builder.Logging.SetMinimumLevel(LogLevel.Critical);
+        builder.Logging.SetMinimumLevel(logs is null ? LogLevel.Critical : LogLevel.Warning);
+        if (logs is not null)
+        {
+            builder.Logging.AddProvider(logs);
+        }
         builder.AddServiceDefaults();
         builder.AddSignedIdentity(ResourceNames.Backtests);
         builder.Services.AddHealthChecks().AddCheck("failing", () => throw new InvalidOperationException("secret detail"));

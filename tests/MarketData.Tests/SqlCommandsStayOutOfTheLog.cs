@@ -1,5 +1,4 @@
 using Platform.Testing;
-using System.Collections.Concurrent;
 using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -48,28 +47,4 @@ public sealed class SqlCommandsStayOutOfTheLog(MarketDataFactory factory) : ICla
             }
             builder.ConfigureServices(services => services.AddSingleton<ILoggerProvider>(logs));
         });
-
-    /// <summary>Every entry that passes the host's log filters, whatever its level.</summary>
-    private sealed class CapturedLogs : ILoggerProvider
-    {
-        private readonly ConcurrentQueue<(string Category, LogLevel Level)> _entries = new();
-
-        public IEnumerable<(string Category, LogLevel Level)> Entries => _entries;
-
-        public ILogger CreateLogger(string categoryName) => new CategoryLogger(categoryName, _entries);
-
-        public void Dispose()
-        {
-        }
-
-        private sealed class CategoryLogger(string category, ConcurrentQueue<(string Category, LogLevel Level)> entries) : ILogger
-        {
-            public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-
-            public bool IsEnabled(LogLevel logLevel) => true;
-
-            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-                entries.Enqueue((category, logLevel));
-        }
-    }
 }

@@ -1,3 +1,4 @@
+using System.Net;
 using Platform.ServiceDefaults.Identity;
 using Platform.Testing.Identity;
 
@@ -6,6 +7,20 @@ namespace Platform.MarketData.Tests.Identity;
 public sealed class MarketDataRoutesRequireASignedIdentity(MarketDataFactory factory)
     : EveryRouteRequiresASignedIdentity<Program>(factory), IClassFixture<MarketDataFactory>
 {
+    [Fact]
+    public async Task ACallReplayedToAnotherReplicaIsRefusedThere()
+    {
+        await using var replica = await factory.StartReplicaAsync();
+        var signed = new HandSignedRequest(HttpMethod.Get, "/api/v1/marketdata/uploads") { User = "reader", Roles = Roles.Reader };
+
+        using var first = await factory.CreateUnsignedClient().SendAsync(signed.Build(), Token);
+        using var replayed = await replica.CreateUnsignedClient().SendAsync(signed.Build(), Token);
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, replayed.StatusCode);
+        Assert.Contains("used before", await replayed.Content.ReadAsStringAsync(Token), StringComparison.Ordinal);
+    }
+
     protected override IReadOnlyList<ClassifiedRoute> Routes { get; } =
     [
         new(RouteClass.Public, HttpMethod.Get, "/openapi/v1.json"),
