@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using Microsoft.AspNetCore.Http;
 
 namespace Platform.ServiceDefaults.Identity;
 
@@ -31,6 +32,7 @@ public static class SignedIdentity
 
     private const string Scheme = "PLATFORM-HMAC-SHA256";
     private const int MaxRequestIdLength = 64;
+    private const int MemoryBufferBytes = 1 << 20;
 
     /// <summary>How far a signature's timestamp may be from the receiver's clock, either way.</summary>
     public static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(2);
@@ -79,6 +81,42 @@ public static class SignedIdentity
             new(ContentHashHeader, contentHash),
             new(SignatureHeader, Sign(secret, call)),
         ];
+    }
+
+    /// <summary>
+    /// The body's hash (<see cref="EmptyContentHash"/> without a body), read once and buffered (in memory up to 1 MiB,
+    /// then in a temporary file) so that the endpoint or the proxy reads it again from the start; null when the body is
+    /// longer than <paramref name="limit"/>.
+    /// </summary>
+    public static async Task<string?> HashBodyAsync(HttpRequest request, long limit, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength is null or 0 && request.Headers.TransferEncoding.Count == 0)
+        {
+            return EmptyContentHash;
+        }
+        request.EnableBuffering(MemoryBufferBytes);
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var buffer = ArrayPool<byte>.Shared.Rent(81920);
+        try
+        {
+            long total = 0;
+            int read;
+            while ((read = await request.Body.ReadAsync(buffer, cancellationToken)) > 0)
+            {
+                total += read;
+                if (total > limit)
+                {
+                    return null;
+                }
+                hash.AppendData(buffer, 0, read);
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+        request.Body.Position = 0;
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 
     private static string Canonical(SignedCall call) => string.Join('\n',

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Security.Claims;
-using System.Security.Cryptography;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http;
@@ -25,7 +24,6 @@ internal sealed class SignedIdentityHandler(
 {
     public const string SchemeName = "SignedIdentity";
     private const string DeveloperUser = "developer";
-    private const int MemoryBufferBytes = 1 << 20;
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -57,7 +55,7 @@ internal sealed class SignedIdentityHandler(
         }
         if (contentHash == SignedIdentity.UnsignedPayload
             ? Context.GetEndpoint()?.Metadata.GetMetadata<StreamedBody>() is null
-            : !string.Equals(contentHash, await BodyHashAsync(), StringComparison.Ordinal))
+            : !string.Equals(contentHash, await SignedIdentity.HashBodyAsync(Request, long.MaxValue, Context.RequestAborted), StringComparison.Ordinal))
         {
             return AuthenticateResult.Fail("The body is not the one that was signed.");
         }
@@ -92,24 +90,6 @@ internal sealed class SignedIdentityHandler(
         Claim[] claims = [new(ClaimTypes.Name, user), new(PlatformClaims.RequestId, requestId), .. roles.Select(role => new Claim(ClaimTypes.Role, role))];
         var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
         return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
-    }
-
-    private async Task<string> BodyHashAsync()
-    {
-        if (Request.ContentLength is null or 0 && Request.Headers.TransferEncoding.Count == 0)
-        {
-            return SignedIdentity.EmptyContentHash;
-        }
-        Request.EnableBuffering(MemoryBufferBytes);
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        var buffer = new byte[81920];
-        int read;
-        while ((read = await Request.Body.ReadAsync(buffer, Context.RequestAborted)) > 0)
-        {
-            hash.AppendData(buffer, 0, read);
-        }
-        Request.Body.Position = 0;
-        return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 
     private async Task WriteProblemAsync(int status, string title, string detail)

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Platform.Gateway.Routing;
 using Platform.ServiceDefaults.Identity;
 using Yarp.ReverseProxy.Model;
@@ -15,13 +14,11 @@ internal sealed record BodyHash(string Value);
 /// </summary>
 internal sealed class BodyHashMiddleware(RequestDelegate next, IProblemDetailsService problemDetails)
 {
-    private const int MemoryBufferBytes = 1 << 20;
-
     public async Task InvokeAsync(HttpContext context)
     {
         var route = context.GetEndpoint()?.Metadata.GetMetadata<RouteModel>()?.Config;
         var request = context.Request;
-        if (route is null || (request.ContentLength is null or 0 && request.Headers.TransferEncoding.Count == 0))
+        if (route is null)
         {
             await next(context);
             return;
@@ -33,23 +30,12 @@ internal sealed class BodyHashMiddleware(RequestDelegate next, IProblemDetailsSe
             return;
         }
         var limit = route.MaxRequestBodySize is > 0 and var max ? max : long.MaxValue;
-        request.EnableBuffering(MemoryBufferBytes);
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        var buffer = new byte[81920];
-        long total = 0;
-        int read;
-        while ((read = await request.Body.ReadAsync(buffer, context.RequestAborted)) > 0)
+        if (await SignedIdentity.HashBodyAsync(request, limit, context.RequestAborted) is not { } hash)
         {
-            total += read;
-            if (total > limit)
-            {
-                await BodySizeLimitMiddleware.WriteTooLargeAsync(problemDetails, context, limit);
-                return;
-            }
-            hash.AppendData(buffer, 0, read);
+            await BodySizeLimitMiddleware.WriteTooLargeAsync(problemDetails, context, limit);
+            return;
         }
-        request.Body.Position = 0;
-        context.Features.Set(new BodyHash(Convert.ToHexStringLower(hash.GetHashAndReset())));
+        context.Features.Set(new BodyHash(hash));
         await next(context);
     }
 }
