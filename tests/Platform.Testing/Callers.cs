@@ -18,6 +18,9 @@ public sealed record Caller(string User, params string[] Roles)
 
     public static Caller Anonymous { get; } = new(SignedIdentity.AnonymousUser);
 
+    /// <summary>A caller holding <paramref name="roles"/> whose name no other test uses: <paramref name="name"/> and a unique suffix.</summary>
+    public static Caller Unique(string name, params string[] roles) => new($"{name}-{Guid.NewGuid():N}", roles);
+
     /// <summary>Another service of the platform calling with its service identity.</summary>
     public static Caller Service(string name) => new(name, ServiceDefaults.Identity.Roles.Service);
 }

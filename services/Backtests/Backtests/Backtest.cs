@@ -75,6 +75,9 @@ internal sealed record Backtest
     public DateTime CreatedAt { get; init; }
 
     public DateTime UpdatedAt { get; init; }
+
+    /// <summary>The name of the caller who created the run; null for runs created before owners were recorded.</summary>
+    public string? Owner { get; init; }
 }
 
 internal static class BacktestStatus

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Platform.Engine.Data;
+using Platform.ServiceDefaults.Identity;
 
 namespace Platform.Backtests.Backtests;
 
@@ -126,6 +127,8 @@ internal static partial class BacktestInput
 
     public static ProblemHttpResult NotFound() =>
         TypedResults.Problem("Backtest not found", statusCode: StatusCodes.Status404NotFound, title: "Backtest not found");
+
+    public static ProblemHttpResult NotOwner(string? owner) => Ownership.Forbidden("backtest", owner);
 
     [GeneratedRegex("^[A-Z0-9]+USDT$")]
     private static partial Regex SymbolPattern();

@@ -1,6 +1,8 @@
+using System.Security.Claims;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Mvc;
+using Platform.ServiceDefaults.Identity;
 using Platform.ServiceDefaults.Json;
 
 namespace Platform.Backtests.Backtests;
@@ -122,12 +124,13 @@ internal sealed record UpdateBacktestRequest(
 
 /// <summary>
 /// Query of <c>GET /</c> (docs/api-behaviour.md, 2.3): <c>limit</c> is clamped to 1–1000; unknown sort keys and
-/// directions are refused.
+/// directions are refused; <c>owner</c> is read with <see cref="Ownership.ListFilter"/>.
 /// </summary>
 internal sealed record ListBacktestsQuery(
     [property: FromQuery(Name = "strategy_id")] long? StrategyId,
     string? Symbol,
     string? Status,
+    string? Owner,
     int? Limit,
     int? Offset,
     [property: FromQuery(Name = "order_by")] string? OrderBy,
@@ -138,8 +141,9 @@ internal sealed record ListBacktestsQuery(
 
     public Dictionary<string, string[]> Errors { get; } = [];
 
-    public BacktestFilter? Validate()
+    public BacktestFilter? Validate(ClaimsPrincipal user)
     {
+        var owner = Ownership.ListFilter(user, Owner, Errors);
         if (Status is not null && Array.IndexOf(BacktestStatus.All, Status) < 0)
         {
             Errors["status"] = [$"status must be one of {string.Join(", ", BacktestStatus.All)}."];
@@ -164,6 +168,7 @@ internal sealed record ListBacktestsQuery(
                 StrategyId is > 0 ? StrategyId : null,
                 string.IsNullOrEmpty(Symbol) ? null : Symbol.ToUpperInvariant(),
                 Status,
+                owner,
                 Math.Clamp(Limit ?? DefaultLimit, 1, MaxLimit),
                 Offset ?? 0,
                 orderBy,

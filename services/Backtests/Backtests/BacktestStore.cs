@@ -10,7 +10,7 @@ internal sealed class BacktestStore(NpgsqlDataSource dataSource)
         id, strategy_id, symbol, timeframe, start_date, end_date, initial_capital, leverage, commission, config::text AS config,
         additional_timeframes, htf_filters::text AS htf_filters, status, error_message, attempts, claimed_by, claimed_at, lease_until, retry_at,
         started_at, completed_at, final_capital, total_return, total_trades, winning_trades, losing_trades, win_rate,
-        sharpe_ratio, sortino_ratio, max_drawdown, profit_factor, results::text AS results, created_at, updated_at
+        sharpe_ratio, sortino_ratio, max_drawdown, profit_factor, results::text AS results, created_at, updated_at, owner
         """;
 
     /// <summary>Sort keys a client may name (never an arbitrary column; docs/api-behaviour.md, 2.3).</summary>
@@ -40,9 +40,9 @@ internal sealed class BacktestStore(NpgsqlDataSource dataSource)
         return await connection.QuerySingleAsync<Backtest>(new CommandDefinition(
             $"""
             INSERT INTO backtests (strategy_id, symbol, timeframe, start_date, end_date, initial_capital, leverage, commission,
-                                   config, additional_timeframes, htf_filters)
+                                   config, additional_timeframes, htf_filters, owner)
             VALUES (@StrategyId, @Symbol, @Timeframe, @StartDate, @EndDate, @InitialCapital, @Leverage, @Commission,
-                    @Config::jsonb, @AdditionalTimeframes, @HtfFilters::jsonb)
+                    @Config::jsonb, @AdditionalTimeframes, @HtfFilters::jsonb, @Owner)
             RETURNING {Columns}
             """,
             backtest,
@@ -66,6 +66,7 @@ internal sealed class BacktestStore(NpgsqlDataSource dataSource)
                 WHERE (@StrategyId::bigint IS NULL OR strategy_id = @StrategyId)
                   AND (@Symbol::text IS NULL OR symbol = @Symbol)
                   AND (@Status::text IS NULL OR status = @Status)
+                  AND (@Owner::text IS NULL OR owner = @Owner)
                 ORDER BY {SortColumns[filter.OrderBy]} {(filter.Descending ? "DESC" : "ASC")} NULLS LAST, id {(filter.Descending ? "DESC" : "ASC")}
                 LIMIT @Limit OFFSET @Offset
                 """,
@@ -83,6 +84,7 @@ internal sealed class BacktestStore(NpgsqlDataSource dataSource)
             WHERE (@StrategyId::bigint IS NULL OR strategy_id = @StrategyId)
               AND (@Symbol::text IS NULL OR symbol = @Symbol)
               AND (@Status::text IS NULL OR status = @Status)
+              AND (@Owner::text IS NULL OR owner = @Owner)
             """,
             filter,
             cancellationToken: cancellationToken));
@@ -91,7 +93,7 @@ internal sealed class BacktestStore(NpgsqlDataSource dataSource)
 
     /// <summary>
     /// Applies a validated change under a row lock: the row as it was, then as it is (null when absent); the change is
-    /// refused (row unchanged) when <paramref name="allowed"/> says no for the status found.
+    /// refused (row unchanged) when <paramref name="allowed"/> says no for the row found, its owner and status.
     /// </summary>
     public async Task<(Backtest? Before, Backtest? After)> UpdateAsync(
         long id, BacktestChange change, Func<Backtest, bool> allowed, CancellationToken cancellationToken)
@@ -141,7 +143,8 @@ internal sealed record NewBacktest(
     double Commission,
     string? Config,
     string[]? AdditionalTimeframes,
-    string? HtfFilters);
+    string? HtfFilters,
+    string Owner);
 
 internal sealed record BacktestChange(
     long Id,
@@ -156,4 +159,4 @@ internal sealed record BacktestChange(
     string? Config,
     string? Status);
 
-internal sealed record BacktestFilter(long? StrategyId, string? Symbol, string? Status, int Limit, int Offset, string OrderBy, bool Descending);
+internal sealed record BacktestFilter(long? StrategyId, string? Symbol, string? Status, string? Owner, int Limit, int Offset, string OrderBy, bool Descending);

@@ -4,7 +4,7 @@ namespace Platform.Backtests.Backtests;
 
 /// <summary>
 /// The contract's BacktestOut (docs/api-behaviour.md, 2.2) with what the original dropped: every metric column, the error of a failed
-/// run, who claimed it and when. Fractions as in docs/api-behaviour.md, 1.6: <c>total_return</c>, <c>win_rate</c>, <c>max_drawdown</c>.
+/// run, who claimed it and when, and who owns it. Fractions as in docs/api-behaviour.md, 1.6: <c>total_return</c>, <c>win_rate</c>, <c>max_drawdown</c>.
 /// </summary>
 internal sealed record BacktestView(
     long Id,
@@ -41,7 +41,8 @@ internal sealed record BacktestView(
     JsonNode? Results,
     string[]? AdditionalTimeframes,
     JsonNode? HtfFilters,
-    JsonNode? HtfIndicators)
+    JsonNode? HtfIndicators,
+    string? Owner)
 {
     public static BacktestView From(Backtest row) => new(
         row.Id,
@@ -78,7 +79,8 @@ internal sealed record BacktestView(
         Parse(row.Results),
         row.AdditionalTimeframes,
         Parse(row.HtfFilters),
-        null);
+        null,
+        row.Owner);
 
     private static JsonNode? Parse(string? json) => json is null ? null : JsonNode.Parse(json);
 

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
@@ -8,12 +9,16 @@ using Platform.Backtests.Reports;
 using Platform.Backtests.Strategies;
 using Platform.Engine.Data;
 using Platform.Engine.Configuration;
+using Platform.ServiceDefaults.Identity;
 
 namespace Platform.Backtests.Backtests;
 
 internal static class BacktestsApi
 {
-    /// <summary>List, read, create (queued and enqueued at once) and update backtests (docs/api-behaviour.md, 2.3–2.6).</summary>
+    /// <summary>
+    /// List, read, create (queued and enqueued at once) and update backtests (docs/api-behaviour.md, 2.3–2.6); only the
+    /// owner or an admin updates one (docs/security.md, 3).
+    /// </summary>
     public static RouteGroupBuilder MapBacktestsApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/v1/backtests").WithTags("Backtests");
@@ -29,9 +34,9 @@ internal static class BacktestsApi
     }
 
     private static async Task<Results<Ok<BacktestList>, ValidationProblem>> ListAsync(
-        [AsParameters] ListBacktestsQuery query, BacktestStore store, CancellationToken cancellationToken)
+        [AsParameters] ListBacktestsQuery query, ClaimsPrincipal user, BacktestStore store, CancellationToken cancellationToken)
     {
-        if (query.Validate() is not { } filter)
+        if (query.Validate(user) is not { } filter)
         {
             return TypedResults.ValidationProblem(query.Errors);
         }
@@ -52,7 +57,13 @@ internal static class BacktestsApi
     }
 
     private static async Task<Results<Created<BacktestView>, ValidationProblem, ProblemHttpResult>> CreateAsync(
-        CreateBacktestRequest request, BacktestStore store, StrategyStore strategies, BacktestQueue queue, IOptions<BacktestLimits> limits, CancellationToken cancellationToken)
+        CreateBacktestRequest request,
+        ClaimsPrincipal user,
+        BacktestStore store,
+        StrategyStore strategies,
+        BacktestQueue queue,
+        IOptions<BacktestLimits> limits,
+        CancellationToken cancellationToken)
     {
         if (request.CheckShape() is { Count: > 0 } malformed)
         {
@@ -65,7 +76,7 @@ internal static class BacktestsApi
         }
         try
         {
-            return await StoreAsync(request, errors, store, strategies, queue, cancellationToken);
+            return await StoreAsync(request, errors, Ownership.Caller(user), store, strategies, queue, cancellationToken);
         }
         catch (NpgsqlException exception)
         {
@@ -76,6 +87,7 @@ internal static class BacktestsApi
     private static async Task<Results<Created<BacktestView>, ValidationProblem, ProblemHttpResult>> StoreAsync(
         CreateBacktestRequest request,
         Dictionary<string, string[]> errors,
+        string owner,
         BacktestStore store,
         StrategyStore strategies,
         BacktestQueue queue,
@@ -106,14 +118,21 @@ internal static class BacktestsApi
                 commission,
                 config?.ToJsonString(),
                 request.AdditionalTimeframes,
-                request.HtfFilterArray?.ToJsonString()),
+                request.HtfFilterArray?.ToJsonString(),
+                owner),
             cancellationToken);
         await queue.EnqueueAsync(created.Id);
         return TypedResults.Created($"/api/v1/backtests/{created.Id}", BacktestView.From(created));
     }
 
     private static async Task<Results<Ok<BacktestView>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
-        long id, UpdateBacktestRequest request, BacktestStore store, StrategyStore strategies, IOptions<BacktestLimits> limits, CancellationToken cancellationToken)
+        long id,
+        UpdateBacktestRequest request,
+        ClaimsPrincipal user,
+        BacktestStore store,
+        StrategyStore strategies,
+        IOptions<BacktestLimits> limits,
+        CancellationToken cancellationToken)
     {
         var maxBars = limits.Value.MaxBars;
         if (request.CheckShape() is { Count: > 0 } malformed)
@@ -130,6 +149,10 @@ internal static class BacktestsApi
             if (await store.GetAsync(id, cancellationToken) is not { } current)
             {
                 return BacktestInput.NotFound();
+            }
+            if (!Ownership.MayChange(user, current.Owner))
+            {
+                return BacktestInput.NotOwner(current.Owner);
             }
             if (await strategies.GetAsync(request.StrategyId ?? current.StrategyId, cancellationToken) is not { } strategy)
             {
@@ -156,10 +179,15 @@ internal static class BacktestsApi
             request.Commission,
             request.ConfigObject?.ToJsonString(),
             request.Status);
-        var (before, after) = await store.UpdateAsync(id, change, current => Allowed(current, request, maxBars), cancellationToken);
+        var (before, after) = await store.UpdateAsync(
+            id, change, current => Ownership.MayChange(user, current.Owner) && Allowed(current, request, maxBars), cancellationToken);
         if (before is null)
         {
             return BacktestInput.NotFound();
+        }
+        if (!Ownership.MayChange(user, before.Owner))
+        {
+            return BacktestInput.NotOwner(before.Owner);
         }
         if (after is not null)
         {

@@ -7,6 +7,7 @@ using Platform.Engine.Backtesting;
 using Platform.Engine.Data;
 using Platform.Candles;
 using Platform.Engine.Configuration;
+using Platform.ServiceDefaults.Identity;
 
 namespace Platform.Backtests.Backtests;
 
@@ -84,7 +85,8 @@ internal static class MultiTimeframeApi
             var queued = await store.CreateAsync(
                 new NewBacktest(
                     strategy.Id, request.Symbol!, request.Timeframe!, request.StartDate.Value.UtcDateTime, request.EndDate.Value.UtcDateTime,
-                    request.InitialCapital.Value, leverage, commission, config.ToJsonString(), request.AdditionalTimeframes, request.HtfFilterArray?.ToJsonString()),
+                    request.InitialCapital.Value, leverage, commission, config.ToJsonString(), request.AdditionalTimeframes, request.HtfFilterArray?.ToJsonString(),
+                    Ownership.Caller(httpContext.User)),
                 cancellationToken);
             await queue.EnqueueAsync(queued.Id);
             return TypedResults.Accepted($"/api/v1/backtests/{queued.Id}", BacktestView.From(queued));

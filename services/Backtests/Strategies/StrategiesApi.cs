@@ -1,4 +1,6 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Platform.ServiceDefaults.Identity;
 
 namespace Platform.Backtests.Strategies;
 
@@ -9,6 +11,7 @@ internal static class StrategiesApi
     /// <summary>
     /// Maps the strategies CRUD (docs/api-behaviour.md, 2.1) and the read-only list of the engine's built-in
     /// strategy types under <c>/api/v1/strategies</c>. Collection routes answer with and without the trailing slash.
+    /// Only the owner or an admin changes or deletes a strategy (docs/security.md, 3).
     /// </summary>
     public static RouteGroupBuilder MapStrategiesApi(this IEndpointRouteBuilder routes)
     {
@@ -26,12 +29,14 @@ internal static class StrategiesApi
         group.MapPut("/{id}", UpdateAsync)
             .WithName("UpdateStrategy")
             .WithDescription("Partial update: absent fields are kept; `config` goes on top of the stored parameters unless `strategy_type` changes.")
+            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         group.MapDelete("/{id}", DeleteAsync)
             .WithName("DeleteStrategy")
             .WithDescription("A strategy with backtests is deleted, with them, only when `force=true`; otherwise 409.")
+            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
         return group;
@@ -47,16 +52,20 @@ internal static class StrategiesApi
     private static Ok<IReadOnlyList<StrategyTypeView>> ListTypes() => TypedResults.Ok(StrategyTypeView.All);
 
     private static async Task<Results<Ok<StrategyList>, ValidationProblem>> ListAsync(
-        [AsParameters] StrategyListQuery query, StrategyStore store, CancellationToken cancellationToken) =>
-        query.Validate() is { Count: > 0 } errors
+        [AsParameters] StrategyListQuery query, ClaimsPrincipal user, StrategyStore store, CancellationToken cancellationToken)
+    {
+        var errors = query.Validate();
+        var owner = Ownership.ListFilter(user, query.Owner, errors);
+        return errors.Count > 0
             ? TypedResults.ValidationProblem(errors)
-            : TypedResults.Ok(await store.ListAsync(query, cancellationToken));
+            : TypedResults.Ok(await store.ListAsync(query, owner, cancellationToken));
+    }
 
     private static async Task<Results<Ok<Strategy>, ProblemHttpResult>> GetAsync(long id, StrategyStore store, CancellationToken cancellationToken) =>
         await store.GetAsync(id, cancellationToken) is { } strategy ? TypedResults.Ok(strategy) : StrategyProblems.NotFound(id);
 
     private static async Task<Results<Created<Strategy>, ValidationProblem, ProblemHttpResult>> CreateAsync(
-        CreateStrategyRequest request, StrategyStore store, CancellationToken cancellationToken)
+        CreateStrategyRequest request, ClaimsPrincipal user, StrategyStore store, CancellationToken cancellationToken)
     {
         var errors = request.Validate();
         if (errors.Count > 0 || request is not { Name: { } name, StrategyType: { } strategyType })
@@ -73,20 +82,21 @@ internal static class StrategiesApi
             return StrategyProblems.InvalidParameters(resolved.Errors);
         }
         var strategy = await store.TryCreateAsync(
-            name, request.Description, definition.Name, StrategyConfig.ToJson(spec), request.IsActive ?? true, cancellationToken);
+            name, request.Description, definition.Name, StrategyConfig.ToJson(spec), request.IsActive ?? true, Ownership.Caller(user), cancellationToken);
         return strategy is null ? StrategyProblems.NameTaken(name) : TypedResults.Created($"{Path}/{strategy.Id}", strategy);
     }
 
     private static async Task<Results<Ok<Strategy>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
-        long id, UpdateStrategyRequest request, StrategyStore store, CancellationToken cancellationToken)
+        long id, UpdateStrategyRequest request, ClaimsPrincipal user, StrategyStore store, CancellationToken cancellationToken)
     {
         if (request.Validate() is { Count: > 0 } errors)
         {
             return TypedResults.ValidationProblem(errors);
         }
-        return await store.UpdateAsync(id, request, cancellationToken) switch
+        return await store.UpdateAsync(id, request, Ownership.ChangerOf(user), cancellationToken) switch
         {
             StrategyUpdate.Updated updated => TypedResults.Ok(updated.Strategy),
+            StrategyUpdate.Forbidden forbidden => StrategyProblems.NotOwner(forbidden.Owner),
             StrategyUpdate.NameTaken taken => StrategyProblems.NameTaken(taken.Name),
             StrategyUpdate.UnknownType unknown => StrategyProblems.UnknownType(unknown.StrategyType),
             StrategyUpdate.InvalidParameters invalid => StrategyProblems.InvalidParameters(invalid.Errors),
@@ -95,10 +105,11 @@ internal static class StrategiesApi
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
-        long id, StrategyStore store, CancellationToken cancellationToken, bool force = false) =>
-        await store.DeleteAsync(id, force, cancellationToken) switch
+        long id, ClaimsPrincipal user, StrategyStore store, CancellationToken cancellationToken, bool force = false) =>
+        await store.DeleteAsync(id, force, Ownership.ChangerOf(user), cancellationToken) switch
         {
             StrategyDeletion.Deleted => TypedResults.NoContent(),
+            StrategyDeletion.Forbidden forbidden => StrategyProblems.NotOwner(forbidden.Owner),
             StrategyDeletion.InUse inUse => StrategyProblems.HasBacktests(id, inUse.Backtests),
             _ => StrategyProblems.NotFound(id),
         };

@@ -2,7 +2,10 @@ using System.Text.Json.Nodes;
 
 namespace Platform.Backtests.Strategies;
 
-/// <summary>A stored strategy; <see cref="Config"/> holds every parameter of its type, defaults filled in.</summary>
+/// <summary>
+/// A stored strategy; <see cref="Config"/> holds every parameter of its type, defaults filled in. <see cref="Owner"/> is
+/// the name of the caller who created it, null for strategies created before owners were recorded.
+/// </summary>
 internal sealed record Strategy(
     long Id,
     string Name,
@@ -11,7 +14,8 @@ internal sealed record Strategy(
     JsonObject Config,
     bool IsActive,
     DateTime CreatedAt,
-    DateTime UpdatedAt);
+    DateTime UpdatedAt,
+    string? Owner);
 
 /// <summary>A <c>strategies</c> row as read, with <c>config</c> as text (<c>config::text</c>) until parsed.</summary>
 internal sealed record StrategyRow(
@@ -22,10 +26,11 @@ internal sealed record StrategyRow(
     string Config,
     bool IsActive,
     DateTime CreatedAt,
-    DateTime UpdatedAt)
+    DateTime UpdatedAt,
+    string? Owner)
 {
     public Strategy ToStrategy() =>
-        new(Id, Name, Description, StrategyType, JsonNode.Parse(Config)!.AsObject(), IsActive, CreatedAt, UpdatedAt);
+        new(Id, Name, Description, StrategyType, JsonNode.Parse(Config)!.AsObject(), IsActive, CreatedAt, UpdatedAt, Owner);
 }
 
 internal sealed record StrategyList(IReadOnlyList<Strategy> Items, long Total);

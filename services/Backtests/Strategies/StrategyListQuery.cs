@@ -2,10 +2,14 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Platform.Backtests.Strategies;
 
-/// <summary>The query of <c>GET /api/v1/strategies/</c>: optional filters, <c>limit</c> clamped to 1–1000, <c>offset</c> ≥ 0.</summary>
+/// <summary>
+/// The query of <c>GET /api/v1/strategies/</c>: optional filters (<c>owner</c> is read with
+/// <see cref="Platform.ServiceDefaults.Identity.Ownership.ListFilter"/>), <c>limit</c> clamped to 1–1000, <c>offset</c> ≥ 0.
+/// </summary>
 internal sealed record StrategyListQuery(
     [property: FromQuery(Name = "is_active")] bool? IsActive,
     [property: FromQuery(Name = "strategy_type")] string? StrategyType,
+    string? Owner,
     int? Limit,
     int? Offset)
 {

@@ -11,6 +11,9 @@ internal abstract record StrategyUpdate
 
     public sealed record NotFound : StrategyUpdate;
 
+    /// <summary>Nothing changed: the caller neither owns the strategy nor is an admin.</summary>
+    public sealed record Forbidden(string? Owner) : StrategyUpdate;
+
     public sealed record NameTaken(string Name) : StrategyUpdate;
 
     public sealed record UnknownType(string StrategyType) : StrategyUpdate;
@@ -29,6 +32,9 @@ internal abstract record StrategyDeletion
     public sealed record Deleted : StrategyDeletion;
 
     public sealed record NotFound : StrategyDeletion;
+
+    /// <summary>Nothing deleted: the caller neither owns the strategy nor is an admin.</summary>
+    public sealed record Forbidden(string? Owner) : StrategyDeletion;
 
     /// <summary>Nothing deleted: the strategy has backtests and deleting was not forced.</summary>
     public sealed record InUse(long Backtests) : StrategyDeletion;

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Platform.ServiceDefaults.Identity;
 
 namespace Platform.Backtests.Strategies;
 
@@ -7,6 +8,8 @@ internal static class StrategyProblems
 {
     public static ProblemHttpResult NotFound(long id) =>
         TypedResults.Problem($"Strategy not found: no strategy has id {id}.", statusCode: StatusCodes.Status404NotFound, title: "Strategy not found");
+
+    public static ProblemHttpResult NotOwner(string? owner) => Ownership.Forbidden("strategy", owner);
 
     public static ProblemHttpResult NameTaken(string name) =>
         TypedResults.Problem(

@@ -1,13 +1,17 @@
 using System.Text.Json.Nodes;
 using Dapper;
 using Npgsql;
+using Platform.ServiceDefaults.Identity;
 
 namespace Platform.Backtests.Strategies;
 
-/// <summary>The <c>strategies</c> table: reads for the API and for the backtests that name a strategy, and its writes.</summary>
+/// <summary>
+/// The <c>strategies</c> table: reads for the API and for the backtests that name a strategy, and its writes, each checking
+/// in its own transaction that the caller may change the strategy (<see cref="Ownership"/>).
+/// </summary>
 internal sealed class StrategyStore(NpgsqlDataSource dataSource)
 {
-    private const string Columns = "id, name, description, strategy_type, config::text AS config, is_active, created_at, updated_at";
+    private const string Columns = "id, name, description, strategy_type, config::text AS config, is_active, created_at, updated_at, owner";
 
     // The unique index that PostgreSQL names after the column (migration 0001); it alone decides duplicates.
     private const string NameIndex = "strategies_name_key";
@@ -20,11 +24,13 @@ internal sealed class StrategyStore(NpgsqlDataSource dataSource)
         return row?.ToStrategy();
     }
 
-    public async Task<StrategyList> ListAsync(StrategyListQuery query, CancellationToken cancellationToken)
+    /// <summary>A page of <paramref name="query"/>'s matches, newest first; only <paramref name="owner"/>'s when given.</summary>
+    public async Task<StrategyList> ListAsync(StrategyListQuery query, string? owner, CancellationToken cancellationToken)
     {
         const string filter = """
             WHERE (@IsActive::boolean IS NULL OR is_active = @IsActive)
               AND (@StrategyType::text IS NULL OR strategy_type = @StrategyType)
+              AND (@Owner::text IS NULL OR owner = @Owner)
             """;
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var results = await connection.QueryMultipleAsync(new CommandDefinition(
@@ -36,27 +42,27 @@ internal sealed class StrategyStore(NpgsqlDataSource dataSource)
             SELECT count(*) FROM strategies
             {filter};
             """,
-            new { query.IsActive, query.StrategyType, Limit = query.ClampedLimit, Offset = query.Offset ?? 0 },
+            new { query.IsActive, query.StrategyType, Owner = owner, Limit = query.ClampedLimit, Offset = query.Offset ?? 0 },
             cancellationToken: cancellationToken));
         var rows = await results.ReadAsync<StrategyRow>();
         var total = await results.ReadSingleAsync<long>();
         return new StrategyList(rows.Select(row => row.ToStrategy()).ToList(), total);
     }
 
-    /// <summary>Inserts a strategy whose config is already validated; null when the name is taken.</summary>
+    /// <summary>Inserts a strategy whose config is already validated, owned by <paramref name="owner"/>; null when the name is taken.</summary>
     public async Task<Strategy?> TryCreateAsync(
-        string name, string? description, string strategyType, JsonObject config, bool isActive, CancellationToken cancellationToken)
+        string name, string? description, string strategyType, JsonObject config, bool isActive, string owner, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         try
         {
             var row = await connection.QuerySingleAsync<StrategyRow>(new CommandDefinition(
                 $"""
-                INSERT INTO strategies (name, description, strategy_type, config, is_active)
-                VALUES (@Name, @Description, @StrategyType, @Config::jsonb, @IsActive)
+                INSERT INTO strategies (name, description, strategy_type, config, is_active, owner)
+                VALUES (@Name, @Description, @StrategyType, @Config::jsonb, @IsActive, @Owner)
                 RETURNING {Columns}
                 """,
-                new { Name = name, Description = description, StrategyType = strategyType, Config = config.ToJsonString(), IsActive = isActive },
+                new { Name = name, Description = description, StrategyType = strategyType, Config = config.ToJsonString(), IsActive = isActive, Owner = owner },
                 cancellationToken: cancellationToken));
             return row.ToStrategy();
         }
@@ -67,10 +73,11 @@ internal sealed class StrategyStore(NpgsqlDataSource dataSource)
     }
 
     /// <summary>
-    /// Applies a partial update in one transaction. A change of type or parameters locks the row, checks the resulting
-    /// parameters against the engine's schema and stores them complete.
+    /// Applies a partial update in one transaction, when <paramref name="changer"/> may change the strategy. A change of
+    /// type or parameters locks the row, checks the resulting parameters against the engine's schema and stores them
+    /// complete; any other change is one conditional statement.
     /// </summary>
-    public async Task<StrategyUpdate> UpdateAsync(long id, UpdateStrategyRequest changes, CancellationToken cancellationToken)
+    public async Task<StrategyUpdate> UpdateAsync(long id, UpdateStrategyRequest changes, Changer changer, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
@@ -83,6 +90,10 @@ internal sealed class StrategyStore(NpgsqlDataSource dataSource)
             if (current is null)
             {
                 return new StrategyUpdate.NotFound();
+            }
+            if (!changer.MayChange(current.Owner))
+            {
+                return new StrategyUpdate.Forbidden(current.Owner);
             }
             var strategy = current.ToStrategy();
             var type = changes.StrategyType ?? strategy.StrategyType;
@@ -112,10 +123,10 @@ internal sealed class StrategyStore(NpgsqlDataSource dataSource)
                     config = coalesce(@Config::jsonb, config),
                     is_active = coalesce(@IsActive, is_active),
                     updated_at = now()
-                WHERE id = @Id
+                WHERE id = @Id AND {Ownership.MayChangeSql}
                 RETURNING {Columns}
                 """,
-                new { Id = id, changes.Name, changes.Description, changes.StrategyType, Config = config?.ToJsonString(), changes.IsActive },
+                new { Id = id, changes.Name, changes.Description, changes.StrategyType, Config = config?.ToJsonString(), changes.IsActive, changer.Caller, changer.Admin },
                 transaction,
                 cancellationToken: cancellationToken));
         }
@@ -125,39 +136,56 @@ internal sealed class StrategyStore(NpgsqlDataSource dataSource)
         }
         if (row is null)
         {
-            return new StrategyUpdate.NotFound();
+            return await FindOwnerAsync(connection, transaction, id, cancellationToken) is { } found
+                ? new StrategyUpdate.Forbidden(found.Owner)
+                : new StrategyUpdate.NotFound();
         }
         await transaction.CommitAsync(cancellationToken);
         return new StrategyUpdate.Updated(row.ToStrategy());
     }
 
     /// <summary>
-    /// Deletes a strategy, with its backtests only when <paramref name="force"/> is set (the foreign key cascades): one
-    /// statement decides, and only when it deleted nothing does a second read tell a missing strategy from one in use.
+    /// Deletes a strategy that <paramref name="changer"/> may change, with its backtests only when <paramref name="force"/>
+    /// is set (the foreign key cascades): one statement decides, and only when it deleted nothing does a second read, in
+    /// the same transaction, tell a missing strategy from one of another owner or one in use.
     /// </summary>
-    public async Task<StrategyDeletion> DeleteAsync(long id, bool force, CancellationToken cancellationToken)
+    public async Task<StrategyDeletion> DeleteAsync(long id, bool force, Changer changer, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var deleted = await connection.ExecuteAsync(new CommandDefinition(
-            """
+            $"""
             DELETE FROM strategies s
-            WHERE s.id = @Id AND (@Force OR NOT EXISTS (SELECT 1 FROM backtests b WHERE b.strategy_id = s.id))
+            WHERE s.id = @Id AND {Ownership.MayChangeSql}
+              AND (@Force OR NOT EXISTS (SELECT 1 FROM backtests b WHERE b.strategy_id = s.id))
             """,
-            new { Id = id, Force = force },
+            new { Id = id, Force = force, changer.Caller, changer.Admin },
+            transaction,
             cancellationToken: cancellationToken));
         if (deleted == 1)
         {
+            await transaction.CommitAsync(cancellationToken);
             return new StrategyDeletion.Deleted();
         }
-        var (found, backtests) = await connection.QuerySingleAsync<(bool, long)>(new CommandDefinition(
-            """
-            SELECT EXISTS (SELECT 1 FROM strategies WHERE id = @Id) AS found,
-                   (SELECT count(*) FROM backtests WHERE strategy_id = @Id) AS backtests
-            """,
-            new { Id = id },
-            cancellationToken: cancellationToken));
-        return found ? new StrategyDeletion.InUse(backtests) : new StrategyDeletion.NotFound();
+        if (await FindOwnerAsync(connection, transaction, id, cancellationToken) is not { } found)
+        {
+            return new StrategyDeletion.NotFound();
+        }
+        if (!changer.MayChange(found.Owner))
+        {
+            return new StrategyDeletion.Forbidden(found.Owner);
+        }
+        var backtests = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            "SELECT count(*) FROM backtests WHERE strategy_id = @Id", new { Id = id }, transaction, cancellationToken: cancellationToken));
+        return new StrategyDeletion.InUse(backtests);
     }
+
+    /// <summary>The owner of a strategy that exists, for telling a refused change from a missing strategy.</summary>
+    private static Task<OwnerRow?> FindOwnerAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, long id, CancellationToken cancellationToken) =>
+        connection.QuerySingleOrDefaultAsync<OwnerRow?>(new CommandDefinition(
+            "SELECT owner FROM strategies WHERE id = @Id", new { Id = id }, transaction, cancellationToken: cancellationToken));
+
+    private sealed record OwnerRow(string? Owner);
 
     private static bool IsNameTaken(PostgresException exception) =>
         exception is { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: NameIndex };

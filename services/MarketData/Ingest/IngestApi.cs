@@ -1,8 +1,10 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Platform.Jobs;
 using Platform.MarketData.Markets;
 using Platform.MarketData.Uploads;
+using Platform.ServiceDefaults.Identity;
 
 namespace Platform.MarketData.Ingest;
 
@@ -13,10 +15,11 @@ internal static class IngestApi
     /// <summary>
     /// The contract's ingest with honest counts (docs/api-behaviour.md, 4.10): answered at once for uploads up to
     /// <see cref="IngestOptions.SynchronousBytes"/> of text, otherwise run as a job the client polls (4.15), so that no
-    /// request outlives the gateway's timeout. <c>strict=1</c> refuses the whole file (422) on any bad row.
+    /// request outlives the gateway's timeout. <c>strict=1</c> refuses the whole file (422) on any bad row. Only the
+    /// uploader or an admin ingests an upload (docs/security.md, 3).
     /// </summary>
     public static async Task<Results<Ok<IngestReport>, Accepted<IngestJobView>, ValidationProblem, ProblemHttpResult>> IngestAsync(
-        string uploadId, HttpRequest http, [AsParameters] IngestServices services, CancellationToken cancellationToken)
+        string uploadId, HttpRequest http, ClaimsPrincipal user, [AsParameters] IngestServices services, CancellationToken cancellationToken)
     {
         // Every field is optional, so an empty body is fine; minimal API form binding would refuse it.
         var form = http.HasFormContentType ? await http.ReadFormAsync(cancellationToken) : FormCollection.Empty;
@@ -28,6 +31,11 @@ internal static class IngestApi
         if (await services.Uploads.GetAsync(id, cancellationToken) is not { } upload)
         {
             return UploadsApi.NotFound();
+        }
+        // An owner is set at upload and never changes, so the check holds for the ingest below.
+        if (!Ownership.MayChange(user, upload.Owner))
+        {
+            return UploadsApi.NotOwner(upload.Owner);
         }
         if (request.Validate(upload) is not { } settings)
         {

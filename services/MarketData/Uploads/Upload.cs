@@ -2,10 +2,21 @@ namespace Platform.MarketData.Uploads;
 
 /// <summary>
 /// An uploaded file's metadata row; the content is in <c>upload_chunks</c>. <see cref="InflatedSize"/> is the size of its
-/// text after gunzip (up to any damage), null for uploads stored before it was measured.
+/// text after gunzip (up to any damage), null for uploads stored before it was measured; <see cref="Owner"/> the name of
+/// the caller who uploaded it, null for uploads stored before owners were recorded.
 /// </summary>
 internal sealed record Upload(
-    Guid Id, string Filename, long Size, string Symbol, string Interval, string Format, bool Compressed, byte[] Sha256, DateTime CreatedAt, long? InflatedSize);
+    Guid Id,
+    string Filename,
+    long Size,
+    string Symbol,
+    string Interval,
+    string Format,
+    bool Compressed,
+    byte[] Sha256,
+    DateTime CreatedAt,
+    long? InflatedSize,
+    string? Owner);
 
 /// <summary>What the API shows of an upload: never a server path (docs/api-behaviour.md, 4.7).</summary>
 internal sealed record UploadView(
@@ -20,7 +31,8 @@ internal sealed record UploadView(
     DateTime CreatedAt,
     double Mtime,
     bool Duplicate,
-    long? InflatedSize)
+    long? InflatedSize,
+    string? Owner)
 {
     public static UploadView From(Upload upload, bool duplicate = false) => new(
         upload.Id.ToString("N"),
@@ -34,7 +46,8 @@ internal sealed record UploadView(
         upload.CreatedAt,
         new DateTimeOffset(upload.CreatedAt, TimeSpan.Zero).ToUnixTimeMilliseconds() / 1000.0,
         duplicate,
-        upload.InflatedSize);
+        upload.InflatedSize,
+        upload.Owner);
 }
 
 internal sealed record UploadList(IReadOnlyList<UploadView> Items);

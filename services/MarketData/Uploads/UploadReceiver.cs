@@ -6,6 +6,7 @@ using Microsoft.Net.Http.Headers;
 using Npgsql;
 using Platform.MarketData.Ingest;
 using Platform.MarketData.Markets;
+using Platform.ServiceDefaults.Identity;
 
 namespace Platform.MarketData.Uploads;
 
@@ -108,7 +109,9 @@ internal static class UploadReceiver
         }
         var stored = await UploadStore.CompleteAsync(
             connection,
-            new Upload(id, filename!, content.Size, symbol, interval.Code, format.ToString().ToLowerInvariant(), IsGzip(content.Head), content.Sha256, default, content.InflatedSize),
+            new Upload(
+                id, filename!, content.Size, symbol, interval.Code, format.ToString().ToLowerInvariant(), IsGzip(content.Head), content.Sha256, default,
+                content.InflatedSize, Ownership.Caller(context.User)),
             cancellationToken);
         try
         {

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.IO.Pipelines;
 using Dapper;
 using Npgsql;
+using Platform.ServiceDefaults.Identity;
 
 namespace Platform.MarketData.Uploads;
 
@@ -10,7 +11,7 @@ internal sealed class UploadStore(NpgsqlDataSource dataSource)
 {
     public const int ChunkSize = 1024 * 1024;
 
-    private const string Columns = "id, filename, size, symbol, interval, format, compressed, sha256, created_at, inflated_size";
+    private const string Columns = "id, filename, size, symbol, interval, format, compressed, sha256, created_at, inflated_size, owner";
 
     public NpgsqlDataSource DataSource => dataSource;
 
@@ -92,7 +93,7 @@ internal sealed class UploadStore(NpgsqlDataSource dataSource)
             $"""
             UPDATE uploads
             SET size = @Size, symbol = @Symbol, interval = @Interval, format = @Format, compressed = @Compressed, sha256 = @Sha256,
-                inflated_size = @InflatedSize
+                inflated_size = @InflatedSize, owner = @Owner
             WHERE id = @Id
             RETURNING {Columns}
             """,
@@ -106,19 +107,38 @@ internal sealed class UploadStore(NpgsqlDataSource dataSource)
             $"SELECT {Columns} FROM uploads WHERE id = @Id", new { Id = id }, cancellationToken: cancellationToken));
     }
 
-    public async Task<IReadOnlyList<Upload>> ListAsync(CancellationToken cancellationToken)
+    /// <summary>Every upload, newest first; only <paramref name="owner"/>'s when given.</summary>
+    public async Task<IReadOnlyList<Upload>> ListAsync(string? owner, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var rows = await connection.QueryAsync<Upload>(new CommandDefinition(
-            $"SELECT {Columns} FROM uploads ORDER BY created_at DESC, id DESC", cancellationToken: cancellationToken));
+            $"SELECT {Columns} FROM uploads WHERE @Owner::text IS NULL OR owner = @Owner ORDER BY created_at DESC, id DESC",
+            new { Owner = owner },
+            cancellationToken: cancellationToken));
         return rows.AsList();
     }
 
-    public async Task<bool> DeleteAsync(Guid id, CancellationToken cancellationToken)
+    /// <summary>
+    /// Deletes an upload that <paramref name="changer"/> may change, in one statement; only when it deleted nothing does a
+    /// read in the same transaction tell a missing upload from one of another owner.
+    /// </summary>
+    public async Task<UploadDeletion> DeleteAsync(Guid id, Changer changer, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        return await connection.ExecuteAsync(new CommandDefinition(
-            "DELETE FROM uploads WHERE id = @Id", new { Id = id }, cancellationToken: cancellationToken)) == 1;
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var deleted = await connection.ExecuteAsync(new CommandDefinition(
+            $"DELETE FROM uploads WHERE id = @Id AND {Ownership.MayChangeSql}",
+            new { Id = id, changer.Caller, changer.Admin },
+            transaction,
+            cancellationToken: cancellationToken));
+        if (deleted == 1)
+        {
+            await transaction.CommitAsync(cancellationToken);
+            return new UploadDeletion.Deleted();
+        }
+        var found = await connection.QuerySingleOrDefaultAsync<OwnerRow?>(new CommandDefinition(
+            "SELECT owner FROM uploads WHERE id = @Id", new { Id = id }, transaction, cancellationToken: cancellationToken));
+        return found is null ? new UploadDeletion.NotFound() : new UploadDeletion.Forbidden(found.Owner);
     }
 
     /// <summary>The content as one forward-only stream over its chunks, read from its own connection.</summary>
@@ -132,6 +152,8 @@ internal sealed class UploadStore(NpgsqlDataSource dataSource)
         var reader = await command.ExecuteReaderAsync(System.Data.CommandBehavior.SequentialAccess, cancellationToken);
         return new ChunkStream(connection, command, reader);
     }
+
+    private sealed record OwnerRow(string? Owner);
 }
 
 /// <summary>Size, SHA-256, first chunk and size after gunzip (the size itself when not compressed) of stored content.</summary>

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Platform.Jobs;
 using Platform.MarketData.Ingest;
@@ -7,7 +8,10 @@ namespace Platform.MarketData.Uploads;
 
 internal static class UploadsApi
 {
-    /// <summary>Uploads kept in PostgreSQL (so any replica can ingest them) and their ingestion (docs/api-behaviour.md, 4.7–4.10, 4.15).</summary>
+    /// <summary>
+    /// Uploads kept in PostgreSQL (so any replica can ingest them) and their ingestion (docs/api-behaviour.md, 4.7–4.10,
+    /// 4.15); only the uploader or an admin deletes or ingests one (docs/security.md, 3).
+    /// </summary>
     public static RouteGroupBuilder MapUploadsApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/v1/marketdata").WithTags("Uploads");
@@ -44,20 +48,32 @@ internal static class UploadsApi
         return builder;
     }
 
-    private static async Task<Ok<UploadList>> ListAsync(UploadStore uploads, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<UploadList>, ValidationProblem>> ListAsync(
+        string? owner, ClaimsPrincipal user, UploadStore uploads, CancellationToken cancellationToken)
     {
-        var rows = await uploads.ListAsync(cancellationToken);
+        var errors = new Dictionary<string, string[]>();
+        var filter = Ownership.ListFilter(user, owner, errors);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+        var rows = await uploads.ListAsync(filter, cancellationToken);
         return TypedResults.Ok(new UploadList(rows.Select(upload => UploadView.From(upload)).ToList()));
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult, ValidationProblem>> DeleteAsync(
-        string uploadId, UploadStore uploads, CancellationToken cancellationToken)
+        string uploadId, ClaimsPrincipal user, UploadStore uploads, CancellationToken cancellationToken)
     {
         if (!TryParseId(uploadId, out var id))
         {
             return InvalidId();
         }
-        return await uploads.DeleteAsync(id, cancellationToken) ? TypedResults.NoContent() : NotFound();
+        return await uploads.DeleteAsync(id, Ownership.ChangerOf(user), cancellationToken) switch
+        {
+            UploadDeletion.Deleted => TypedResults.NoContent(),
+            UploadDeletion.Forbidden forbidden => NotOwner(forbidden.Owner),
+            _ => NotFound(),
+        };
     }
 
     public static bool TryParseId(string value, out Guid id) => Guid.TryParse(value, out id);
@@ -67,4 +83,6 @@ internal static class UploadsApi
 
     public static ProblemHttpResult NotFound() =>
         TypedResults.Problem(title: "upload not found", statusCode: StatusCodes.Status404NotFound);
+
+    public static ProblemHttpResult NotOwner(string? owner) => Ownership.Forbidden("upload", owner);
 }

@@ -1,12 +1,17 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Platform.Optimizations.Objectives;
 using Platform.Optimizations.Optimizations;
 using Platform.Jobs;
+using Platform.ServiceDefaults.Identity;
 
 namespace Platform.Optimizations.Grid;
 
-/// <summary>Start a grid run (202 with its job id), also at the original path; and cancel a run (docs/api-behaviour.md, 3.7).</summary>
+/// <summary>
+/// Start a grid run (202 with its job id), also at the original path; and cancel a run (docs/api-behaviour.md, 3.7). Both
+/// are the owner's or an admin's (docs/security.md, 3).
+/// </summary>
 internal static class GridApi
 {
     public static RouteGroupBuilder MapGridApi(this RouteGroupBuilder group)
@@ -18,7 +23,7 @@ internal static class GridApi
     }
 
     private static async Task<Results<Accepted<RunStarted>, ProblemHttpResult>> StartAsync(
-        long id, GridRunRequest? request, [AsParameters] GridServices services, CancellationToken cancellationToken)
+        long id, GridRunRequest? request, ClaimsPrincipal user, [AsParameters] GridServices services, CancellationToken cancellationToken)
     {
         request ??= new GridRunRequest(null, null, null, null, null, null, null);
         var errors = new Dictionary<string, string[]>();
@@ -30,6 +35,11 @@ internal static class GridApi
         if (await services.Store.GetAsync(id, cancellationToken) is not { } optimization)
         {
             return OptimizationsApi.NotFound();
+        }
+        // An owner is set at creation and never changes, so the check holds for the run started below.
+        if (!Ownership.MayChange(user, optimization.Owner))
+        {
+            return OptimizationsApi.NotOwner(optimization.Owner);
         }
         if (RunInputs.Resolve(
                 optimization, request.StrategyConfig, request.ParamSpace, request.Metric, request.Direction, request.MinTrades, request.MaxDrawdown,
@@ -55,13 +65,20 @@ internal static class GridApi
     }
 
     private static async Task<Results<Ok<OptimizationView>, ProblemHttpResult>> CancelAsync(
-        long id, OptimizationStore store, TimeProvider time, CancellationToken cancellationToken)
+        long id, ClaimsPrincipal user, OptimizationStore store, TimeProvider time, CancellationToken cancellationToken)
     {
         var (before, after) = await store.UpdateAsync(
-            id, new OptimizationChange(id, OptimizationStatus.Cancelled, null, null, null, null), row => OptimizationStatus.IsActive(row.Status), cancellationToken);
+            id,
+            new OptimizationChange(id, OptimizationStatus.Cancelled, null, null, null, null),
+            row => Ownership.MayChange(user, row.Owner) && OptimizationStatus.IsActive(row.Status),
+            cancellationToken);
         if (before is null)
         {
             return OptimizationsApi.NotFound();
+        }
+        if (!Ownership.MayChange(user, before.Owner))
+        {
+            return OptimizationsApi.NotOwner(before.Owner);
         }
         return after is not null
             ? TypedResults.Ok(OptimizationView.From(after, time.GetUtcNow()))

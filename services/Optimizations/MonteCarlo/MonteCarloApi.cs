@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -8,13 +9,15 @@ using Platform.Optimizations.Grid;
 using Platform.Optimizations.Objectives;
 using Platform.Optimizations.Optimizations;
 using Platform.Optimizations.Strategies;
+using Platform.ServiceDefaults.Identity;
 
 namespace Platform.Optimizations.MonteCarlo;
 
 /// <summary>
 /// <c>POST /{id}/monte-carlo</c>: Monte Carlo over the trades of a completed backtest (<c>backtest_id</c>) or of the
 /// optimization's best result, with the deflated Sharpe ratio of that result given the combinations tried.
-/// Answered at once: 10,000 simulations of 1,000 trades take well under a second.
+/// Answered at once: 10,000 simulations of 1,000 trades take well under a second. Running it is the owner's or an
+/// admin's, like every run of an optimization (docs/security.md, 3).
 /// </summary>
 internal static class MonteCarloApi
 {
@@ -29,7 +32,7 @@ internal static class MonteCarloApi
     }
 
     private static async Task<Results<Ok<JsonObject>, ValidationProblem, ProblemHttpResult>> RunAsync(
-        long id, JsonElement? body, [AsParameters] MonteCarloServices services, CancellationToken cancellationToken)
+        long id, JsonElement? body, ClaimsPrincipal user, [AsParameters] MonteCarloServices services, CancellationToken cancellationToken)
     {
         MonteCarloOptions options;
         long? backtestId;
@@ -51,6 +54,10 @@ internal static class MonteCarloApi
         if (await services.Store.GetAsync(id, cancellationToken) is not { } optimization)
         {
             return OptimizationsApi.NotFound();
+        }
+        if (!Ownership.MayChange(user, optimization.Owner))
+        {
+            return OptimizationsApi.NotOwner(optimization.Owner);
         }
 
         JsonObject source;

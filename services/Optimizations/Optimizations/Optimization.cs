@@ -63,6 +63,9 @@ internal sealed record Optimization
     public DateTime? StartedAt { get; init; }
 
     public DateTime? CompletedAt { get; init; }
+
+    /// <summary>The name of the caller who created it; null for optimizations created before owners were recorded.</summary>
+    public string? Owner { get; init; }
 }
 
 internal static class OptimizationStatus

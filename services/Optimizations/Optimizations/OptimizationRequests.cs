@@ -1,7 +1,10 @@
+using System.Security.Claims;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Mvc;
 using Platform.Engine.Data;
 using Platform.Optimizations.Objectives;
+using Platform.ServiceDefaults.Identity;
 using Platform.ServiceDefaults.Json;
 
 namespace Platform.Optimizations.Optimizations;
@@ -93,3 +96,37 @@ internal sealed record GridRunRequest(
 
 /// <summary>Body of <c>PUT /{id}</c> (docs/api-behaviour.md, 3.5): a status change, or new settings while no run is live.</summary>
 internal sealed record UpdateOptimizationRequest(string? Status, string? Metric, JsonElement? Config, JsonElement? ParamRanges);
+
+/// <summary>
+/// Query of <c>GET /</c> (docs/api-behaviour.md, 3.2): <c>strategy_id</c> (absent or 0 = all), <c>status</c>, <c>owner</c>
+/// (read with <see cref="Ownership.ListFilter"/>), <c>limit</c> clamped to 1–1000, <c>offset</c> ≥ 0.
+/// </summary>
+internal sealed record ListOptimizationsQuery(
+    [property: FromQuery(Name = "strategy_id")] long? StrategyId,
+    string? Status,
+    string? Owner,
+    int? Limit,
+    int? Offset)
+{
+    public const int DefaultLimit = 100;
+    public const int MaxLimit = 1000;
+
+    public Dictionary<string, string[]> Errors { get; } = [];
+
+    /// <summary>The filter, or null with <see cref="Errors"/>; a negative offset's error takes the place of a bad status's.</summary>
+    public OptimizationFilter? Validate(ClaimsPrincipal user)
+    {
+        if (Offset is < 0)
+        {
+            Errors["offset"] = ["offset must be 0 or more."];
+        }
+        else if (Status is not null && Array.IndexOf(OptimizationStatus.All, Status) < 0)
+        {
+            Errors["status"] = [$"status must be one of {string.Join(", ", OptimizationStatus.All)}."];
+        }
+        var owner = Ownership.ListFilter(user, Owner, Errors);
+        return Errors.Count > 0
+            ? null
+            : new OptimizationFilter(StrategyId is > 0 ? StrategyId : null, Status, owner, Math.Clamp(Limit ?? DefaultLimit, 1, MaxLimit), Offset ?? 0);
+    }
+}

@@ -10,7 +10,7 @@ internal sealed class OptimizationStore(NpgsqlDataSource dataSource)
         id, strategy_id, optimization_type, symbol, timeframe, start_date, end_date, param_ranges::text AS param_ranges, metric,
         initial_capital, total_combinations, config::text AS config, objective::text AS objective, windows::text AS windows, status,
         best_params::text AS best_params, best_score, results::text AS results, error_message, retry_at, job_id, run_type,
-        combinations_done, chunks_total, chunks_done, attempts, created_at, updated_at, started_at, completed_at
+        combinations_done, chunks_total, chunks_done, attempts, created_at, updated_at, started_at, completed_at, owner
         """;
 
     public NpgsqlDataSource DataSource => dataSource;
@@ -21,9 +21,9 @@ internal sealed class OptimizationStore(NpgsqlDataSource dataSource)
         return await connection.QuerySingleAsync<Optimization>(new CommandDefinition(
             $"""
             INSERT INTO optimizations (strategy_id, optimization_type, symbol, timeframe, start_date, end_date, param_ranges, metric,
-                                       initial_capital, total_combinations, config, objective)
+                                       initial_capital, total_combinations, config, objective, owner)
             VALUES (@StrategyId, @OptimizationType, @Symbol, @Timeframe, @StartDate, @EndDate, @ParamRanges::jsonb, @Metric,
-                    @InitialCapital, @TotalCombinations, @Config::jsonb, @Objective::jsonb)
+                    @InitialCapital, @TotalCombinations, @Config::jsonb, @Objective::jsonb, @Owner)
             RETURNING {Columns}
             """,
             optimization,
@@ -37,24 +37,25 @@ internal sealed class OptimizationStore(NpgsqlDataSource dataSource)
             $"SELECT {Columns} FROM optimizations WHERE id = @Id", new { Id = id }, cancellationToken: cancellationToken));
     }
 
-    public async Task<(IReadOnlyList<Optimization> Items, long Total)> ListAsync(
-        long? strategyId, string? status, int limit, int offset, CancellationToken cancellationToken)
+    public async Task<(IReadOnlyList<Optimization> Items, long Total)> ListAsync(OptimizationFilter filter, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var parameters = new { StrategyId = strategyId, Status = status, Limit = limit, Offset = offset };
-        const string Filter = "(@StrategyId::bigint IS NULL OR strategy_id = @StrategyId) AND (@Status::text IS NULL OR status = @Status)";
+        const string Filter = """
+            (@StrategyId::bigint IS NULL OR strategy_id = @StrategyId) AND (@Status::text IS NULL OR status = @Status)
+            AND (@Owner::text IS NULL OR owner = @Owner)
+            """;
         var items = await connection.QueryAsync<Optimization>(new CommandDefinition(
             $"SELECT {Columns} FROM optimizations WHERE {Filter} ORDER BY created_at DESC, id DESC LIMIT @Limit OFFSET @Offset",
-            parameters,
+            filter,
             cancellationToken: cancellationToken));
         var total = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-            $"SELECT count(*) FROM optimizations WHERE {Filter}", parameters, cancellationToken: cancellationToken));
+            $"SELECT count(*) FROM optimizations WHERE {Filter}", filter, cancellationToken: cancellationToken));
         return (items.AsList(), total);
     }
 
     /// <summary>
-    /// Applies a change under a row lock when <paramref name="allowed"/> says so for the row as it is; the row before, and
-    /// after (null when refused or absent).
+    /// Applies a change under a row lock when <paramref name="allowed"/> says so for the row as it is (its owner and
+    /// status); the row before, and after (null when refused or absent).
     /// </summary>
     public async Task<(Optimization? Before, Optimization? After)> UpdateAsync(
         long id, OptimizationChange change, Func<Optimization, bool> allowed, CancellationToken cancellationToken)
@@ -108,6 +109,9 @@ internal sealed record NewOptimization(
     double InitialCapital,
     int TotalCombinations,
     string? Config,
-    string Objective);
+    string Objective,
+    string Owner);
+
+internal sealed record OptimizationFilter(long? StrategyId, string? Status, string? Owner, int Limit, int Offset);
 
 internal sealed record OptimizationChange(long Id, string? Status, string? Metric, string? Config, string? ParamRanges, int? TotalCombinations);

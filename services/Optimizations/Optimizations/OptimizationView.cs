@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 
 namespace Platform.Optimizations.Optimizations;
 
-/// <summary>The contract's OptimizationOut (docs/api-behaviour.md, 3.1) with live progress of the current run.</summary>
+/// <summary>The contract's OptimizationOut (docs/api-behaviour.md, 3.1) with live progress of the current run and its owner.</summary>
 internal sealed record OptimizationView(
     long Id,
     long StrategyId,
@@ -27,7 +27,8 @@ internal sealed record OptimizationView(
     JsonNode? Results,
     string? ErrorMessage,
     DateTimeOffset? RetryAt,
-    OptimizationProgress? Progress)
+    OptimizationProgress? Progress,
+    string? Owner)
 {
     public static OptimizationView From(Optimization row, DateTimeOffset now) => new(
         row.Id,
@@ -53,7 +54,8 @@ internal sealed record OptimizationView(
         Parse(row.Results),
         row.ErrorMessage,
         row.RetryAt is { } retryAt ? Utc(retryAt) : null,
-        row.JobId is { } job ? OptimizationProgress.From(row, job, now) : null);
+        row.JobId is { } job ? OptimizationProgress.From(row, job, now) : null,
+        row.Owner);
 
     private static JsonNode? Parse(string? json) => json is null ? null : JsonNode.Parse(json);
 

@@ -1,19 +1,23 @@
+using System.Security.Claims;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using Platform.Optimizations.Grid;
 using Platform.Optimizations.MonteCarlo;
 using Platform.Optimizations.Objectives;
 using Platform.Optimizations.Strategies;
 using Platform.Optimizations.WalkForward;
+using Platform.ServiceDefaults.Identity;
 
 namespace Platform.Optimizations.Optimizations;
 
 internal static class OptimizationsApi
 {
-    /// <summary>List, read, create (with everything validated and combinations counted) and update (docs/api-behaviour.md, 3.2–3.5).</summary>
+    /// <summary>
+    /// List, read, create (with everything validated and combinations counted) and update (docs/api-behaviour.md, 3.2–3.5).
+    /// Only the owner or an admin updates, cancels or runs an optimization (docs/security.md, 3).
+    /// </summary>
     public static RouteGroupBuilder MapOptimizationsApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/v1/optimizations").WithTags("Optimizations");
@@ -29,16 +33,13 @@ internal static class OptimizationsApi
     }
 
     private static async Task<Results<Ok<OptimizationList>, ValidationProblem>> ListAsync(
-        [FromQuery(Name = "strategy_id")] long? strategyId, string? status, int? limit, int? offset, OptimizationStore store, TimeProvider time, CancellationToken cancellationToken)
+        [AsParameters] ListOptimizationsQuery query, ClaimsPrincipal user, OptimizationStore store, TimeProvider time, CancellationToken cancellationToken)
     {
-        if (status is not null && Array.IndexOf(OptimizationStatus.All, status) < 0 || offset is < 0)
+        if (query.Validate(user) is not { } filter)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
-            {
-                [offset is < 0 ? "offset" : "status"] = [offset is < 0 ? "offset must be 0 or more." : $"status must be one of {string.Join(", ", OptimizationStatus.All)}."],
-            });
+            return TypedResults.ValidationProblem(query.Errors);
         }
-        var (items, total) = await store.ListAsync(strategyId is > 0 ? strategyId : null, status, Math.Clamp(limit ?? 100, 1, 1000), offset ?? 0, cancellationToken);
+        var (items, total) = await store.ListAsync(filter, cancellationToken);
         var now = time.GetUtcNow();
         return TypedResults.Ok(new OptimizationList(items.Select(item => OptimizationView.From(item, now)).ToList(), total));
     }
@@ -47,8 +48,8 @@ internal static class OptimizationsApi
         await store.GetAsync(id, cancellationToken) is { } optimization ? TypedResults.Ok(OptimizationView.From(optimization, time.GetUtcNow())) : NotFound();
 
     private static async Task<Results<Created<OptimizationView>, ProblemHttpResult>> CreateAsync(
-        CreateOptimizationRequest request, OptimizationStore store, StrategyClient strategies, IOptions<GridOptions> options, IOptions<OptimizationLimits> limits,
-        TimeProvider time, CancellationToken cancellationToken)
+        CreateOptimizationRequest request, ClaimsPrincipal user, OptimizationStore store, StrategyClient strategies, IOptions<GridOptions> options,
+        IOptions<OptimizationLimits> limits, TimeProvider time, CancellationToken cancellationToken)
     {
         var errors = request.Validate(limits.Value.MaxBars);
         if (errors.Count > 0)
@@ -68,13 +69,15 @@ internal static class OptimizationsApi
         var created = await store.CreateAsync(
             new NewOptimization(
                 strategy.Id, request.OptimizationType!, request.Symbol!, request.Timeframe!, request.StartDate!.Value.UtcDateTime, request.EndDate!.Value.UtcDateTime,
-                request.ParamRanges!.Value.GetRawText(), request.Metric!, request.InitialCapital.Value, combinations, config?.ToJsonString(), spec.ToJson()),
+                request.ParamRanges!.Value.GetRawText(), request.Metric!, request.InitialCapital.Value, combinations, config?.ToJsonString(), spec.ToJson(),
+                Ownership.Caller(user)),
             cancellationToken);
         return TypedResults.Created($"/api/v1/optimizations/{created.Id}", OptimizationView.From(created, time.GetUtcNow()));
     }
 
     private static async Task<Results<Ok<OptimizationView>, ProblemHttpResult>> UpdateAsync(
-        long id, UpdateOptimizationRequest request, OptimizationStore store, IOptions<GridOptions> options, TimeProvider time, CancellationToken cancellationToken)
+        long id, UpdateOptimizationRequest request, ClaimsPrincipal user, OptimizationStore store, IOptions<GridOptions> options, TimeProvider time,
+        CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         if (request.Status is not null && Array.IndexOf(OptimizationStatus.All, request.Status) < 0)
@@ -96,6 +99,10 @@ internal static class OptimizationsApi
         {
             return NotFound();
         }
+        if (!Ownership.MayChange(user, current.Owner))
+        {
+            return NotOwner(current.Owner);
+        }
         int? combinations = null;
         if (request.ParamRanges is not null || request.Config is not null)
         {
@@ -113,12 +120,17 @@ internal static class OptimizationsApi
         var (before, after) = await store.UpdateAsync(
             id,
             change,
-            row => (!editsSettings || !OptimizationStatus.IsActive(row.Status) || row.JobId is null)
+            row => Ownership.MayChange(user, row.Owner)
+                   && (!editsSettings || !OptimizationStatus.IsActive(row.Status) || row.JobId is null)
                    && (request.Status is null || OptimizationStatus.CanChange(row.Status, request.Status)),
             cancellationToken);
         if (before is null)
         {
             return NotFound();
+        }
+        if (!Ownership.MayChange(user, before.Owner))
+        {
+            return NotOwner(before.Owner);
         }
         return after is not null
             ? TypedResults.Ok(OptimizationView.From(after, time.GetUtcNow()))
@@ -153,6 +165,8 @@ internal static class OptimizationsApi
 
     public static ProblemHttpResult NotFound() =>
         TypedResults.Problem("Optimization not found", statusCode: StatusCodes.Status404NotFound, title: "Optimization not found");
+
+    public static ProblemHttpResult NotOwner(string? owner) => Ownership.Forbidden("optimization", owner);
 
     public static ProblemHttpResult Unprocessable(Dictionary<string, string[]> errors) =>
         TypedResults.Problem(new HttpValidationProblemDetails(errors)

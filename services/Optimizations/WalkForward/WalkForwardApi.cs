@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
@@ -6,10 +7,14 @@ using Platform.Optimizations.Grid;
 using Platform.Optimizations.Objectives;
 using Platform.Optimizations.Optimizations;
 using Platform.Jobs;
+using Platform.ServiceDefaults.Identity;
 
 namespace Platform.Optimizations.WalkForward;
 
-/// <summary>Start a walk-forward run (202 with its job id), also at the original path (docs/api-behaviour.md, 3.8).</summary>
+/// <summary>
+/// Start a walk-forward run (202 with its job id), also at the original path (docs/api-behaviour.md, 3.8); the owner's or
+/// an admin's (docs/security.md, 3).
+/// </summary>
 internal static class WalkForwardApi
 {
     public static RouteGroupBuilder MapWalkForwardApi(this RouteGroupBuilder group)
@@ -20,7 +25,7 @@ internal static class WalkForwardApi
     }
 
     private static async Task<Results<Accepted<RunStarted>, ProblemHttpResult>> StartAsync(
-        long id, WalkForwardRequest? request, [AsParameters] WalkForwardServices services, CancellationToken cancellationToken)
+        long id, WalkForwardRequest? request, ClaimsPrincipal user, [AsParameters] WalkForwardServices services, CancellationToken cancellationToken)
     {
         request ??= new WalkForwardRequest(null, null, null, null, null, null, null, null, null, null, null);
         var errors = new Dictionary<string, string[]>();
@@ -33,6 +38,11 @@ internal static class WalkForwardApi
         if (await services.Store.GetAsync(id, cancellationToken) is not { } optimization)
         {
             return OptimizationsApi.NotFound();
+        }
+        // An owner is set at creation and never changes, so the check holds for the run started below.
+        if (!Ownership.MayChange(user, optimization.Owner))
+        {
+            return OptimizationsApi.NotOwner(optimization.Owner);
         }
         var start = new DateTimeOffset(DateTime.SpecifyKind(optimization.StartDate, DateTimeKind.Utc));
         var end = new DateTimeOffset(DateTime.SpecifyKind(optimization.EndDate, DateTimeKind.Utc));

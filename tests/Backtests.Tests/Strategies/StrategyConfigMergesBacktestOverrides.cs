@@ -7,7 +7,7 @@ namespace Platform.Backtests.Tests.Strategies;
 public sealed class StrategyConfigMergesBacktestOverrides
 {
     private static readonly Strategy Ema = new(
-        1, "ema", null, "ema_crossover", new JsonObject { ["fast"] = 10, ["slow"] = 30 }, true, DateTime.UnixEpoch, DateTime.UnixEpoch);
+        1, "ema", null, "ema_crossover", new JsonObject { ["fast"] = 10, ["slow"] = 30 }, true, DateTime.UnixEpoch, DateTime.UnixEpoch, null);
 
     [Fact]
     public void OverridesGoOnTopOfTheStoredParameters()

@@ -14,7 +14,7 @@ public sealed class StrategyListQueryClampsTheLimit
     [InlineData(int.MaxValue, 1000)]
     public void TheLimitStaysBetween1And1000(int? limit, int expected)
     {
-        Assert.Equal(expected, new StrategyListQuery(null, null, limit, null).ClampedLimit);
+        Assert.Equal(expected, new StrategyListQuery(null, null, null, limit, null).ClampedLimit);
     }
 
     [Theory]
@@ -23,6 +23,6 @@ public sealed class StrategyListQueryClampsTheLimit
     [InlineData(-1, false)]
     public void ANegativeOffsetIsRefused(int? offset, bool valid)
     {
-        Assert.Equal(valid, new StrategyListQuery(null, null, null, offset).Validate().Count == 0);
+        Assert.Equal(valid, new StrategyListQuery(null, null, null, null, offset).Validate().Count == 0);
     }
 }
