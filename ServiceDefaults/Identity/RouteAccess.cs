@@ -19,9 +19,9 @@ public enum RouteClass
 
 /// <summary>
 /// The one table of who may call what, used by the gateway to route API keys and by every service to check the identity it
-/// receives (docs/security.md, 2): reads are the reader's, creating and running things the trader's, claiming and reporting
-/// backtests the worker's, everything else (deletes, purges, uploads, primes) the admin's, and <c>/internal/**</c> the
-/// services'. Admin opens every class but <see cref="RouteClass.Internal"/>; a service may read and call internal routes.
+/// receives (docs/security.md, 2): reads are the reader's, creating, running, changing and deleting strategies, backtests
+/// and optimizations the trader's, claiming and reporting backtests the worker's, everything else (market data uploads,
+/// ingests, primes, purges, resets) the admin's, and <c>/internal/**</c> the services'. Admin opens every class but <see cref="RouteClass.Internal"/>; a service may read and call internal routes.
 /// </summary>
 public static class RouteAccess
 {
@@ -37,7 +37,10 @@ public static class RouteAccess
         [ResourceNames.Health] = [HealthApiPrefix],
     };
 
-    /// <summary>The prefixes whose POST and PUT calls create or run something: the trader's.</summary>
+    /// <summary>
+    /// The prefixes whose POST, PUT and DELETE calls create, run, change or delete something: the trader's, each service
+    /// checking that the trader owns what is changed (docs/security.md, 3).
+    /// </summary>
     public static IReadOnlyList<string> TraderPrefixes { get; } = ["/api/v1/backtests", "/api/v1/strategies", "/api/v1/optimizations"];
 
     /// <summary>The worker protocol's calls (POST).</summary>
@@ -79,7 +82,8 @@ public static class RouteAccess
         {
             return RouteClass.Work;
         }
-        if ((HttpMethods.IsPost(method) || HttpMethods.IsPut(method)) && TraderPrefixes.Any(prefix => path.StartsWithSegments(prefix)))
+        if ((HttpMethods.IsPost(method) || HttpMethods.IsPut(method) || HttpMethods.IsDelete(method))
+            && TraderPrefixes.Any(prefix => path.StartsWithSegments(prefix)))
         {
             return RouteClass.Trade;
         }

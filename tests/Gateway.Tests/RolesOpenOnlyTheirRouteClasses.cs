@@ -22,7 +22,9 @@ public sealed class RolesOpenOnlyTheirRouteClasses(FakeServices services) : ICla
         ("POST", "/api/v1/marketdata/bybit/reset", [Roles.Admin]),
         ("POST", "/api/v1/marketdata/bybit/prime", [Roles.Admin]),
         ("POST", "/api/v1/marketdata/upload", [Roles.Admin]),
-        ("DELETE", "/api/v1/backtests/42", [Roles.Admin]),
+        ("DELETE", "/api/v1/strategies/42", [Roles.Trader, Roles.Admin]),
+        ("POST", "/api/v1/backtests/42/heartbeat", [Roles.Worker, Roles.Admin]),
+        ("PATCH", "/api/v1/backtests/42", [Roles.Admin]),
         ("GET", "/api/v1/health/", [Roles.Reader, Roles.Admin]),
         ("GET", "/api/v1/health/db_pool", [Roles.Reader, Roles.Admin]),
         ("POST", "/api/v1/health/ready", [Roles.Admin]),
@@ -52,6 +54,19 @@ public sealed class RolesOpenOnlyTheirRouteClasses(FakeServices services) : ICla
     }
 
     public void Dispose() => _gateway.Dispose();
+
+    /// <summary>The services check the identity by the same table: a role the gateway lets through is let through behind it.</summary>
+    [Fact]
+    public void TheServicesClassifyEveryApiRouteAsTheGatewayDoes()
+    {
+        foreach (var (method, path, allowed) in RouteClasses.Where(route => route.Path.StartsWith("/api/", StringComparison.Ordinal)))
+        {
+            var roles = RouteAccess.RolesFor(RouteAccess.Classify(method, path));
+            var expected = allowed.Contains(Anonymous) ? [] : allowed.Order().ToArray();
+
+            Assert.Equal(expected, roles.Where(role => role != Roles.Service).Order().ToArray());
+        }
+    }
 
     [Theory]
     [MemberData(nameof(Matrix))]

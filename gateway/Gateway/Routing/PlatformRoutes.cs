@@ -12,7 +12,7 @@ namespace Platform.Gateway.Routing;
 
 /// <summary>
 /// The gateway's routing table: each service gets its API prefixes (one route per class of caller: reads, trader
-/// create/run calls, worker claim/results, and admin for the rest), its OpenAPI document under
+/// create, run, change and delete calls, worker claim/heartbeat/results, and admin for the rest), its OpenAPI document under
 /// <c>/openapi/&lt;service&gt;/v1.json</c> and its probes under <c>/health/&lt;service&gt;/{live|ready}</c>, all anonymous, as are
 /// the health API's own probes <c>/api/v1/health/{live|ready}</c> (docs/api-behaviour.md, 1.1).
 /// Destinations are service discovery names (<c>http://backtests</c>), resolved from <c>services__*</c>, probed actively
@@ -57,9 +57,9 @@ internal static class PlatformRoutes
             [
                 Api($"{service.Key}-read{prefix}", service.Key, prefix + "/{**rest}", RoutePolicies.Read, [HttpMethods.Get, HttpMethods.Head]),
                 .. RouteAccess.TraderPrefixes.Contains(prefix)
-                    ? [Api($"{service.Key}-trade{prefix}", service.Key, prefix + "/{**rest}", RoutePolicies.Trade, [HttpMethods.Post, HttpMethods.Put])]
+                    ? [Api($"{service.Key}-trade{prefix}", service.Key, prefix + "/{**rest}", RoutePolicies.Trade, [HttpMethods.Post, HttpMethods.Put, HttpMethods.Delete])]
                     : Array.Empty<RouteConfig>(),
-                // Every other method (deletes, resets, primes, purges, uploads) is the admin's; Order keeps it behind the routes above.
+                // Every other method (market data uploads, ingests, resets, primes, purges) is the admin's; Order keeps it behind the routes above.
                 Api($"{service.Key}-admin{prefix}", service.Key, prefix + "/{**rest}", RoutePolicies.Administer, null, order: 1),
             ])),
             .. RouteAccess.WorkerPaths.Select(path => Api($"backtests-work{path}", ResourceNames.Backtests, path, RoutePolicies.Work, [HttpMethods.Post])),

@@ -111,6 +111,7 @@ internal static class StrategiesApi
             StrategyDeletion.Deleted => TypedResults.NoContent(),
             StrategyDeletion.Forbidden forbidden => StrategyProblems.NotOwner(forbidden.Owner),
             StrategyDeletion.InUse inUse => StrategyProblems.HasBacktests(id, inUse.Backtests),
+            StrategyDeletion.OthersBacktests others => StrategyProblems.HasOthersBacktests(id, others.Backtests),
             _ => StrategyProblems.NotFound(id),
         };
 }

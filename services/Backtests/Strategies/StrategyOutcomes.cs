@@ -38,4 +38,7 @@ internal abstract record StrategyDeletion
 
     /// <summary>Nothing deleted: the strategy has backtests and deleting was not forced.</summary>
     public sealed record InUse(long Backtests) : StrategyDeletion;
+
+    /// <summary>Nothing deleted: a forced delete by its owner would take other owners' backtests with it.</summary>
+    public sealed record OthersBacktests(long Backtests) : StrategyDeletion;
 }

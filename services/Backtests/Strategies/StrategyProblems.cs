@@ -24,6 +24,12 @@ internal static class StrategyProblems
             statusCode: StatusCodes.Status409Conflict,
             title: "Strategy has backtests");
 
+    public static ProblemHttpResult HasOthersBacktests(long id, long backtests) =>
+        TypedResults.Problem(
+            $"Strategy {id} has {backtests} backtest(s) of other owners; deleting it would delete their results, which only an admin may do.",
+            statusCode: StatusCodes.Status403Forbidden,
+            title: "Strategy has other owners' backtests");
+
     public static ProblemHttpResult UnknownType(string strategyType) =>
         Unprocessable("Unknown strategy type", Errors(StrategyConfig.TypeField, StrategyConfig.UnknownType(strategyType)));
 

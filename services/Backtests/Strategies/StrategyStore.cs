@@ -146,7 +146,7 @@ internal sealed class StrategyStore(NpgsqlDataSource dataSource)
 
     /// <summary>
     /// Deletes a strategy that <paramref name="changer"/> may change, with its backtests only when <paramref name="force"/>
-    /// is set (the foreign key cascades): one statement decides, and only when it deleted nothing does a second read, in
+    /// is set (the foreign key cascades) and, unless an admin deletes, every one of them is the caller's: one statement decides, and only when it deleted nothing does a second read, in
     /// the same transaction, tell a missing strategy from one of another owner or one in use.
     /// </summary>
     public async Task<StrategyDeletion> DeleteAsync(long id, bool force, Changer changer, CancellationToken cancellationToken)
@@ -157,7 +157,8 @@ internal sealed class StrategyStore(NpgsqlDataSource dataSource)
             $"""
             DELETE FROM strategies s
             WHERE s.id = @Id AND {Ownership.MayChangeSql}
-              AND (@Force OR NOT EXISTS (SELECT 1 FROM backtests b WHERE b.strategy_id = s.id))
+              AND (NOT EXISTS (SELECT 1 FROM backtests b WHERE b.strategy_id = s.id)
+                OR (@Force AND (@Admin OR NOT EXISTS (SELECT 1 FROM backtests b WHERE b.strategy_id = s.id AND b.owner IS DISTINCT FROM @Caller))))
             """,
             new { Id = id, Force = force, changer.Caller, changer.Admin },
             transaction,
@@ -175,9 +176,10 @@ internal sealed class StrategyStore(NpgsqlDataSource dataSource)
         {
             return new StrategyDeletion.Forbidden(found.Owner);
         }
-        var backtests = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-            "SELECT count(*) FROM backtests WHERE strategy_id = @Id", new { Id = id }, transaction, cancellationToken: cancellationToken));
-        return new StrategyDeletion.InUse(backtests);
+        var backtests = await connection.QuerySingleAsync<BacktestCounts>(new CommandDefinition(
+            "SELECT count(*) AS all, count(*) FILTER (WHERE owner IS DISTINCT FROM @Caller) AS others FROM backtests WHERE strategy_id = @Id",
+            new { Id = id, changer.Caller }, transaction, cancellationToken: cancellationToken));
+        return force ? new StrategyDeletion.OthersBacktests(backtests.Others) : new StrategyDeletion.InUse(backtests.All);
     }
 
     /// <summary>The owner of a strategy that exists, for telling a refused change from a missing strategy.</summary>
@@ -186,6 +188,8 @@ internal sealed class StrategyStore(NpgsqlDataSource dataSource)
             "SELECT owner FROM strategies WHERE id = @Id", new { Id = id }, transaction, cancellationToken: cancellationToken));
 
     private sealed record OwnerRow(string? Owner);
+
+    private sealed record BacktestCounts(long All, long Others);
 
     private static bool IsNameTaken(PostgresException exception) =>
         exception is { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: NameIndex };

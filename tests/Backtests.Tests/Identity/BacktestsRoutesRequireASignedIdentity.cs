@@ -15,7 +15,8 @@ public sealed class BacktestsRoutesRequireASignedIdentity(BacktestsFactory facto
         new(RouteClass.Trade, HttpMethod.Post, "/api/v1/backtests/", """{"strategy_id":987654}"""),
         new(RouteClass.Work, HttpMethod.Post, "/api/v1/backtests/987654/claim", """{"worker_id":"w-1"}"""),
         new(RouteClass.Work, HttpMethod.Post, "/api/v1/backtests/987654/heartbeat", """{"worker_id":"w-1"}"""),
-        new(RouteClass.Administer, HttpMethod.Delete, "/api/v1/strategies/987654"),
+        new(RouteClass.Trade, HttpMethod.Delete, "/api/v1/strategies/987654"),
+        new(RouteClass.Administer, HttpMethod.Patch, "/api/v1/strategies/987654", "{}"),
         new(RouteClass.Internal, HttpMethod.Get, "/internal/db-pool"),
     ];
 

@@ -2,9 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Dapper;
-using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
-using Platform.Backtests.Strategies;
+using Platform.Backtests.Tests.Backtests;
 using Platform.Backtests.Tests.Strategies;
 using Platform.ServiceDefaults.Identity;
 using Platform.Testing;
@@ -56,25 +55,51 @@ public sealed class OnlyTheOwnerOrAnAdminChangesAStrategy(BacktestsFactory facto
         using var read = await factory.CreateClient(Caller.Reader).GetAsync($"{StrategyRequests.Path}/{id}", timeout.Token);
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal("Only the owner or an admin may change this strategy.", (await StrategyRequests.ReadAsync(response, timeout.Token)).GetProperty("title").GetString());
         Assert.Equal(HttpStatusCode.OK, read.StatusCode);
     }
 
-    /// <summary>Deleting is the admin's route class (docs/security.md, 2), so a trader's delete is checked at the store.</summary>
     [Fact]
-    public async Task TheStoreDeletesForTheOwnerButNotForAnotherTrader()
+    public async Task TheOwnerDeletesItsStrategyAndAnotherTraderThenGets404()
     {
         var id = Id(await CreateAsync(alice));
-        var store = factory.Services.GetRequiredService<StrategyStore>();
 
-        var refused = await store.DeleteAsync(id, force: true, new Changer(bob.User, Admin: false), timeout.Token);
-        var stayed = await store.GetAsync(id, timeout.Token);
-        var deleted = await store.DeleteAsync(id, force: true, new Changer(alice.User, Admin: false), timeout.Token);
-        var missing = await store.DeleteAsync(id, force: true, new Changer(bob.User, Admin: false), timeout.Token);
+        using var deleted = await factory.CreateClient(alice).DeleteAsync($"{StrategyRequests.Path}/{id}", timeout.Token);
+        using var missing = await factory.CreateClient(bob).DeleteAsync($"{StrategyRequests.Path}/{id}", timeout.Token);
 
-        Assert.Equal(new StrategyDeletion.Forbidden(alice.User), refused);
-        Assert.NotNull(stayed);
-        Assert.IsType<StrategyDeletion.Deleted>(deleted);
-        Assert.IsType<StrategyDeletion.NotFound>(missing);
+        Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+    }
+
+    [Fact]
+    public async Task ItsOwnersForcedDeleteIsRefusedWhileAnotherTraderHasABacktestOnItAndAnAdminsIsNot()
+    {
+        var id = Id(await CreateAsync(alice));
+        await BacktestRequests.CreateAsync(factory.CreateClient(alice), BacktestRequests.Backtest(id));
+        await BacktestRequests.CreateAsync(factory.CreateClient(bob), BacktestRequests.Backtest(id));
+
+        using var unforced = await factory.CreateClient(alice).DeleteAsync($"{StrategyRequests.Path}/{id}", timeout.Token);
+        using var forced = await factory.CreateClient(alice).DeleteAsync($"{StrategyRequests.Path}/{id}?force=true", timeout.Token);
+        var problem = await StrategyRequests.ReadAsync(forced, timeout.Token);
+        var stayed = await GetAsync(id);
+        using var byAdmin = await factory.CreateClient().DeleteAsync($"{StrategyRequests.Path}/{id}?force=true", timeout.Token);
+
+        Assert.Equal(HttpStatusCode.Conflict, unforced.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, forced.StatusCode);
+        Assert.Contains("1 backtest(s) of other owners", problem.GetProperty("detail").GetString());
+        Assert.Equal(alice.User, stayed.GetProperty("owner").GetString());
+        Assert.Equal(HttpStatusCode.NoContent, byAdmin.StatusCode);
+    }
+
+    [Fact]
+    public async Task ItsOwnersForcedDeleteTakesItsOwnBacktests()
+    {
+        var id = Id(await CreateAsync(alice));
+        await BacktestRequests.CreateAsync(factory.CreateClient(alice), BacktestRequests.Backtest(id));
+
+        using var forced = await factory.CreateClient(alice).DeleteAsync($"{StrategyRequests.Path}/{id}?force=true", timeout.Token);
+
+        Assert.Equal(HttpStatusCode.NoContent, forced.StatusCode);
     }
 
     [Fact]

@@ -12,7 +12,8 @@ public sealed class OptimizationsRoutesRequireASignedIdentity(ApiOnlyOptimizatio
         new(RouteClass.Read, HttpMethod.Get, "/api/v1/optimizations/?status=completed"),
         new(RouteClass.Trade, HttpMethod.Post, "/api/v1/optimizations/", """{"name":""}"""),
         new(RouteClass.Trade, HttpMethod.Post, "/api/v1/optimizations/987654/run/grid", "{}"),
-        new(RouteClass.Administer, HttpMethod.Delete, "/api/v1/optimizations/987654"),
+        new(RouteClass.Trade, HttpMethod.Put, "/api/v1/optimizations/987654", "{}"),
+        new(RouteClass.Administer, HttpMethod.Patch, "/api/v1/optimizations/987654", "{}"),
         new(RouteClass.Internal, HttpMethod.Get, "/internal/db-pool"),
     ];
 
