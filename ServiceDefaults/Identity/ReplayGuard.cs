@@ -7,9 +7,9 @@ namespace Platform.ServiceDefaults.Identity;
 
 /// <summary>
 /// Remembers every request id a service has accepted for as long as its signature could be valid, so a request id is
-/// accepted once. Each replica remembers its own in memory; with Redis (every service of the platform has it) the ids are
-/// shared by the replicas too. While Redis cannot answer, a replica still refuses what it has seen itself and logs that
-/// a replay to another replica could pass (docs/security.md, 1.3).
+/// accepted once. The ids live in Redis (every service of the platform has it), shared by the replicas; while Redis cannot
+/// answer, and in a process without Redis, a replica remembers them in its own memory, still refusing what it has seen
+/// itself (docs/security.md, 1.3).
 /// </summary>
 public sealed partial class ReplayGuard(IServiceProvider services, TimeProvider time, ILogger<ReplayGuard> logger)
 {
@@ -25,28 +25,25 @@ public sealed partial class ReplayGuard(IServiceProvider services, TimeProvider 
     {
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
         Sweep(now);
-        if (!_seen.TryAdd(requestId, now + (long)Remembered.TotalMilliseconds))
+        if (_seen.ContainsKey(requestId))
         {
             return false;
         }
-        if (_redis is null)
+        if (_redis is not null)
         {
-            return true;
+            try
+            {
+                if (_redis.Multiplexer.IsConnected)
+                {
+                    return await _redis.StringSetAsync($"identity:request:{requestId}", 1, Remembered, When.NotExists);
+                }
+            }
+            catch (Exception exception) when (exception is RedisException or RedisTimeoutException)
+            {
+                LogRedisUnavailable(logger, exception);
+            }
         }
-        if (!_redis.Multiplexer.IsConnected)
-        {
-            LogRedisUnavailable(logger, null);
-            return true;
-        }
-        try
-        {
-            return await _redis.StringSetAsync($"identity:request:{requestId}", 1, Remembered, When.NotExists);
-        }
-        catch (Exception exception) when (exception is RedisException or RedisTimeoutException)
-        {
-            LogRedisUnavailable(logger, exception);
-            return true;
-        }
+        return _seen.TryAdd(requestId, now + (long)Remembered.TotalMilliseconds);
     }
 
     private void Sweep(long now)
@@ -66,5 +63,5 @@ public sealed partial class ReplayGuard(IServiceProvider services, TimeProvider 
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Redis did not answer the replay check; request ids are checked on this replica only until it does.")]
-    private static partial void LogRedisUnavailable(ILogger logger, Exception? exception);
+    private static partial void LogRedisUnavailable(ILogger logger, Exception exception);
 }
