@@ -1,3 +1,4 @@
+using Platform.Gateway.RateLimiting;
 using Platform.ServiceDefaults;
 using Scalar.AspNetCore;
 
@@ -5,7 +6,10 @@ namespace Platform.Gateway.Docs;
 
 internal static class ApiDocs
 {
-    /// <summary>Serves the Scalar API reference at <c>/docs</c> over the four services' documents proxied by the gateway.</summary>
+    /// <summary>
+    /// Serves the Scalar API reference at <c>/docs</c> over the four services' documents proxied by the gateway, limited
+    /// per caller like every proxied route.
+    /// </summary>
     public static WebApplication MapApiDocs(this WebApplication app)
     {
         app.MapScalarApiReference("/docs", options =>
@@ -15,7 +19,7 @@ internal static class ApiDocs
             {
                 options.AddDocument(service, char.ToUpperInvariant(service[0]) + service[1..], $"/openapi/{service}/v1.json");
             }
-        });
+        }).RequireRateLimiting(KeyRateLimiting.PolicyName);
         return app;
     }
 }

@@ -7,39 +7,35 @@ namespace Platform.Gateway.RateLimiting;
 
 /// <summary>
 /// One token bucket per authenticated API key (never per IP or client-chosen header), sized by the key's most generous
-/// role, and one per client address for every call without a key (probes, documents, the API reference, refused calls),
-/// sized by <c>Gateway:RateLimits:anonymous</c>; over the limit, 429 ProblemDetails with <c>Retry-After</c>.
+/// role, and one per client address for every call without a valid key (probes, documents, the API reference, refused
+/// keys), sized by <c>Gateway:RateLimits:anonymous</c>; over the limit, 429 ProblemDetails with <c>Retry-After</c>.
 /// </summary>
 internal static class KeyRateLimiting
 {
-    public const string PolicyName = "per-key";
+    public const string PolicyName = "per-caller";
 
     /// <summary>The <c>Gateway:RateLimits</c> entry of callers without a key.</summary>
     public const string AnonymousLimit = "anonymous";
+
+    private static readonly RoleRateLimit AnonymousDefault = new() { TokenLimit = 20, TokensPerPeriod = 10 };
 
     public static IHostApplicationBuilder AddKeyRateLimiting(this IHostApplicationBuilder builder)
     {
         builder.Services.AddRateLimiter(options =>
         {
+            // One limiter per call, on every proxied route and the API reference: the caller's key bucket, or its address's
+            // (the connection's, or the forwarded one from a trusted proxy) when it has no valid key. Prefixes keep a key
+            // named like an address out of that address's bucket.
             options.AddPolicy(PolicyName, context =>
             {
                 var user = context.User;
-                if (user.Identity?.IsAuthenticated != true)
-                {
-                    return RateLimitPartition.GetNoLimiter("");
-                }
-                // The factory runs once per key, when its bucket is first needed.
-                return RateLimitPartition.GetTokenBucketLimiter(user.Identity?.Name ?? "", _ =>
-                    Bucket(LimitFor(user, context.RequestServices.GetRequiredService<IOptionsMonitor<GatewayOptions>>().CurrentValue)));
+                var gateway = context.RequestServices.GetRequiredService<IOptionsMonitor<GatewayOptions>>();
+                // Each factory runs once per key or address, when its bucket is first needed.
+                return user.Identity is { IsAuthenticated: true, Name: var name }
+                    ? RateLimitPartition.GetTokenBucketLimiter($"key:{name}", _ => Bucket(LimitFor(user, gateway.CurrentValue)))
+                    : RateLimitPartition.GetTokenBucketLimiter($"address:{context.Connection.RemoteIpAddress}", _ =>
+                        Bucket(gateway.CurrentValue.RateLimits.GetValueOrDefault(AnonymousLimit, AnonymousDefault)));
             });
-            // Keyed calls are limited by the route's per-key policy; the global limiter takes the rest by client address
-            // (the connection's, or the forwarded one from a trusted proxy).
-            options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
-                context.User.Identity?.IsAuthenticated == true
-                    ? RateLimitPartition.GetNoLimiter("")
-                    : RateLimitPartition.GetTokenBucketLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "", _ => Bucket(
-                        context.RequestServices.GetRequiredService<IOptionsMonitor<GatewayOptions>>().CurrentValue.RateLimits
-                            .GetValueOrDefault(AnonymousLimit, new RoleRateLimit { TokenLimit = 20, TokensPerPeriod = 10 }))));
             options.OnRejected = RejectAsync;
         });
         return builder;

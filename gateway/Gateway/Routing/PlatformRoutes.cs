@@ -66,7 +66,7 @@ internal static class PlatformRoutes
             // Anonymous, so limited per client address like the documents and probes below; Order puts it ahead of the
             // health read route, and other methods on these paths still fall to the admin route.
             .. RouteAccess.PublicApiPaths.Select(path => Api($"health-api-probes{path}", ResourceNames.Health, path, RoutePolicies.Anonymous,
-                [HttpMethods.Get, HttpMethods.Head], order: -1) with { RateLimiterPolicy = null }),
+                [HttpMethods.Get, HttpMethods.Head], order: -1)),
             Api("marketdata-upload", ResourceNames.MarketData, UploadPath, RoutePolicies.Administer, [HttpMethods.Post]) with
             {
                 MaxRequestBodySize = limits.MaxUploadBodySize,
@@ -79,6 +79,7 @@ internal static class PlatformRoutes
                 ClusterId = service,
                 Match = new RouteMatch { Path = $"{root}/openapi/{service}/v1.json" },
                 AuthorizationPolicy = RoutePolicies.Anonymous,
+                RateLimiterPolicy = KeyRateLimiting.PolicyName,
                 // The original Host lets each document name the gateway as its server.
                 Transforms =
                 [
@@ -92,6 +93,7 @@ internal static class PlatformRoutes
                 ClusterId = service,
                 Match = new RouteMatch { Path = $"/health/{service}/{{probe:regex(^(live|ready)$)}}" },
                 AuthorizationPolicy = RoutePolicies.Anonymous,
+                RateLimiterPolicy = KeyRateLimiting.PolicyName,
                 Transforms = [new Dictionary<string, string> { ["PathPattern"] = "/health/{probe}" }],
             }),
         ];
