@@ -20,4 +20,16 @@ public sealed class TheIngressServesTls
         Assert.Equal("true", ingress["metadata"]!["annotations"]!["nginx.ingress.kubernetes.io/ssl-redirect"]!.GetValue<string>());
         Assert.Equal("nginx", spec["ingressClassName"]!.GetValue<string>());
     }
+
+    [Theory]
+    [MemberData(nameof(Overlays))]
+    public async Task TheIngressPassesTheApiDocumentsAndProbesButNotTheGatewaysMetrics(string overlay)
+    {
+        var ingress = (await RenderedOverlays.ObjectsAsync(overlay)).OfKind("Ingress").Single();
+        var paths = ingress["spec"]!["rules"]!.AsArray().Single()!["http"]!["paths"]!.AsArray();
+
+        Assert.Equal(["/api", "/openapi", "/docs", "/health"], paths.Select(path => path!["path"]!.GetValue<string>()));
+        Assert.All(paths, path => Assert.Equal("gateway", path!["backend"]!["service"]!["name"]!.GetValue<string>()));
+        Assert.DoesNotContain(paths, path => "/metrics".StartsWith(path!["path"]!.GetValue<string>(), StringComparison.Ordinal));
+    }
 }

@@ -91,6 +91,12 @@ public static class ProjectObjects
         },
     };
 
+    /// <summary>
+    /// What the Ingress passes to the gateway: the API, its documents and reference, and the probes; the gateway's own
+    /// <c>/metrics</c> stays inside the cluster like every service's.
+    /// </summary>
+    public static IReadOnlyList<string> PublicPrefixes { get; } = ["/api", "/openapi", "/docs", "/health"];
+
     public static YamlMap Ingress(Workload gateway) => new()
     {
         { "apiVersion", "networking.k8s.io/v1" },
@@ -118,26 +124,23 @@ public static class ProjectObjects
                                 "http", new YamlMap
                                 {
                                     {
-                                        "paths", new object[]
+                                        "paths", PublicPrefixes.Select(prefix => new YamlMap
                                         {
-                                            new YamlMap
+                                            { "path", prefix },
+                                            { "pathType", "Prefix" },
                                             {
-                                                { "path", "/" },
-                                                { "pathType", "Prefix" },
+                                                "backend", new YamlMap
                                                 {
-                                                    "backend", new YamlMap
                                                     {
+                                                        "service", new YamlMap
                                                         {
-                                                            "service", new YamlMap
-                                                            {
-                                                                { "name", gateway.Name },
-                                                                { "port", new YamlMap { { "name", "http" } } },
-                                                            }
-                                                        },
-                                                    }
-                                                },
+                                                            { "name", gateway.Name },
+                                                            { "port", new YamlMap { { "name", "http" } } },
+                                                        }
+                                                    },
+                                                }
                                             },
-                                        }
+                                        }).ToArray<object>()
                                     },
                                 }
                             },
