@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Runs every test with coverage against one pair of throwaway PostgreSQL and Redis servers, prints the per-project
-# coverage table and fails when a project is below the thresholds in coverage-thresholds.json.
+# Runs every test with coverage against one pair of throwaway PostgreSQL and Redis servers, prints which test project
+# covers which project and the per-project coverage table, and fails when a project is below the thresholds in
+# coverage-thresholds.json.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/prerequisites.sh
@@ -22,9 +23,10 @@ set -a; . "$servers"; set +a
 status=0
 { ls -d tests/EndToEnd.Tests; ls -d tests/*.Tests | grep -v EndToEnd; } |
   xargs -P 2 -I {} dotnet test {} --no-build -nologo --settings coverlet.runsettings \
-    --collect "XPlat Code Coverage" --results-directory "$results/coverage" "$@" || status=$?
+    --collect "XPlat Code Coverage" --results-directory "$results/coverage/{}" "$@" || status=$?
 
 dotnet reportgenerator -reports:"$results/coverage/**/coverage.cobertura.xml" -targetdir:"$results/report" \
   -reporttypes:"JsonSummary;TextSummary" -verbosity:Warning >/dev/null
+python3 scripts/coverage-by-tests.py "$results/coverage"
 python3 scripts/coverage-gate.py "$results/report/Summary.json" coverage-thresholds.json || status=$?
 exit "$status"
