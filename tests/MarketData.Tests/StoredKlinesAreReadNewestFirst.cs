@@ -42,16 +42,24 @@ public sealed class StoredKlinesAreReadNewestFirst(MarketDataFactory factory) : 
     }
 
     [Theory]
-    [InlineData("/api/v1/marketdata/bybit/klines")]
     [InlineData("/api/v1/marketdata/bybit/klines?symbol=BTCUSDT&limit=0")]
     [InlineData("/api/v1/marketdata/bybit/klines?symbol=BTCUSDT&limit=1001")]
-    [InlineData("/api/v1/marketdata/bybit/klines?symbol=BTCUSDT&limit=ten")]
-    public async Task InvalidQueriesAreBadRequestProblems(string path)
+    public async Task ALimitOutsideItsRangeIsAValidationProblemNamingIt(string path)
     {
         using var response = await factory.CreateClient().GetAsync(path);
 
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        await Problems.AssertValidationAsync(response, "limit", "limit must be between 1 and 1000.");
+    }
+
+    [Theory]
+    [InlineData("/api/v1/marketdata/bybit/klines", "Required parameter \"string Symbol\" was not provided from query string.")]
+    [InlineData("/api/v1/marketdata/bybit/klines?symbol=BTCUSDT&limit=ten", "Failed to bind parameter \"int Limit\" from \"ten\".")]
+    public async Task AMissingOrUnreadableParameterIsABadRequestNamingIt(string path, string detail)
+    {
+        using var response = await factory.CreateClient().GetAsync(path);
+        var problem = await Problems.AssertProblemAsync(response, HttpStatusCode.BadRequest);
+
+        Assert.Equal(detail, problem.GetProperty("detail").GetString());
     }
 
     [Fact]
@@ -73,11 +81,9 @@ public sealed class StoredKlinesAreReadNewestFirst(MarketDataFactory factory) : 
     public async Task AnUnknownIntervalIsAValidationProblemNamingIt(string interval)
     {
         using var response = await factory.CreateClient().GetAsync($"/api/v1/marketdata/bybit/klines?symbol=BTCUSDT&interval={interval}");
-        var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
 
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        Assert.Equal(["interval"], problem.GetProperty("errors").EnumerateObject().Select(error => error.Name));
+        await Problems.AssertValidationAsync(
+            response, "interval", $"unknown interval '{interval}'; Bybit has 1, 3, 5, 15, 30, 60, 120, 240, 360, 720, D, W and M (or 15m, 4h, 1d, 1w, 1M).");
     }
 
     private async Task SeedAsync(string symbol, string interval, int count)

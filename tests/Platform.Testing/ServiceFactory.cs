@@ -21,6 +21,9 @@ public class ServiceFactory<TProgram>(string? databaseResource) : WebApplication
 
     public TestServers Servers { get; private set; } = null!;
 
+    /// <summary>The configuration the service starts with, for a replica started as a process (<see cref="ServiceProcess"/>).</summary>
+    public IReadOnlyDictionary<string, string?> Settings => _settings;
+
     /// <summary>
     /// Serves on a real Kestrel port chosen by the system. The port goes in as the <c>urls</c> setting rather than through
     /// <c>UseKestrel(0)</c>, whose address rewrite races the minimal host's own start (dotnet/aspnetcore#67714).

@@ -26,7 +26,7 @@ internal sealed class BybitResilienceOptions
     [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
     public TimeSpan BaseDelay { get; set; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>Longest back-off, also the cap on waiting for <c>X-Bapi-Limit-Reset-Timestamp</c>.</summary>
+    /// <summary>Longest back-off, also the cap on waiting for <c>X-Bapi-Limit-Reset-Timestamp</c> or <c>Retry-After</c> (docs/bybit.md, 3.3).</summary>
     [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
     public TimeSpan MaxDelay { get; set; } = TimeSpan.FromSeconds(30);
 

@@ -17,6 +17,8 @@ internal sealed class BybitResponseHandler(
     /// <summary>The symbol a request is about, so that an unknown-symbol error can name it.</summary>
     public static readonly HttpRequestOptionsKey<string> SymbolOption = new("bybit.symbol");
 
+    private static readonly long MaxTimestampMs = DateTimeOffset.MaxValue.ToUnixTimeMilliseconds();
+
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var endpoint = request.RequestUri?.AbsolutePath ?? "";
@@ -116,20 +118,24 @@ internal sealed class BybitResponseHandler(
     }
 
     /// <summary>
-    /// <c>X-Bapi-Limit-Reset-Timestamp</c> (ms) when Bybit sends it (it may be absent even on a 10006, docs/bybit.md, 3.3), else a standard
-    /// <c>Retry-After</c>.
+    /// When Bybit's rate-limit window resets (docs/bybit.md, 3.3): <c>X-Bapi-Limit-Reset-Timestamp</c> (ms) when it is in the
+    /// future (it may be absent even on a 10006), else a standard <c>Retry-After</c>; null leaves the exponential back-off.
     /// </summary>
     private DateTimeOffset? ResetAt(HttpResponseMessage response)
     {
+        var now = time.GetUtcNow();
         if (response.Headers.TryGetValues("X-Bapi-Limit-Reset-Timestamp", out var values)
-            && long.TryParse(values.FirstOrDefault(), NumberStyles.None, CultureInfo.InvariantCulture, out var resetMs))
+            && long.TryParse(values.FirstOrDefault(), NumberStyles.None, CultureInfo.InvariantCulture, out var resetMs)
+            && resetMs <= MaxTimestampMs
+            && DateTimeOffset.FromUnixTimeMilliseconds(resetMs) is var reset
+            && reset > now)
         {
-            return DateTimeOffset.FromUnixTimeMilliseconds(resetMs);
+            return reset;
         }
         return response.Headers.RetryAfter switch
         {
             { Date: { } date } => date,
-            { Delta: { } delta } => time.GetUtcNow() + delta,
+            { Delta: { } delta } => now + delta,
             _ => null,
         };
     }

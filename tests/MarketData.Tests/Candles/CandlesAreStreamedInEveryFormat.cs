@@ -99,17 +99,17 @@ public sealed class CandlesAreStreamedInEveryFormat(MarketDataFactory factory) :
     }
 
     [Theory]
-    [InlineData("interval=1&start=0")]
-    [InlineData("symbol=STREAMUSDT&interval=2&start=0")]
-    [InlineData("symbol=STREAMUSDT&interval=1")]
-    [InlineData("symbol=STREAMUSDT&interval=1&start=yesterday")]
-    [InlineData("symbol=STREAMUSDT&interval=1&start=1704067200000&end=1704067200000")]
-    public async Task InvalidRangesAreBadRequests(string query)
+    [InlineData("interval=1&start=0", "symbol", "symbol is required.")]
+    [InlineData("symbol=STREAMUSDT&interval=2&start=0", "interval", "unknown interval '2'; Bybit has 1, 3, 5, 15, 30, 60, 120, 240, 360, 720, D, W and M (or 15m, 4h, 1d, 1w, 1M).")]
+    [InlineData("symbol=STREAMUSDT&interval=1", "start", "start is required: epoch milliseconds or ISO-8601, from 1970-01-01 to 9999-12-31 UTC.")]
+    [InlineData("symbol=STREAMUSDT&interval=1&start=yesterday", "start", "start is required: epoch milliseconds or ISO-8601, from 1970-01-01 to 9999-12-31 UTC.")]
+    [InlineData("symbol=STREAMUSDT&interval=1&start=0&end=tomorrow", "end", "end must be epoch milliseconds or ISO-8601, from 1970-01-01 to 9999-12-31 UTC.")]
+    [InlineData("symbol=STREAMUSDT&interval=1&start=1704067200000&end=1704067200000", "end", "end must be after start.")]
+    public async Task InvalidRangesAreBadRequests(string query, string field, string message)
     {
         using var response = await factory.CreateClient(MarketDataFactory.InternalCaller).GetAsync($"/internal/candles?{query}&backfill=false");
 
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        await Problems.AssertValidationAsync(response, field, message);
     }
 
     [Fact]

@@ -1,5 +1,7 @@
+using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
+using Platform.MarketData.Bybit;
 using Platform.Testing.FakeBybit;
 
 namespace Platform.MarketData.Tests.Candles;
@@ -9,6 +11,8 @@ public sealed class MissingCandlesAreFetchedBeforeAStreamedRead(MarketDataFactor
     private const long Hour = 3_600_000;
     private const long Minute = 60_000;
     private const long Start = 1_704_067_200_000;
+    private static readonly TimeSpan FailFastRetryAfter = new BybitResilienceOptions().FailFastRetryAfter;
+    private static readonly TimeSpan FailFastTimeout = new BybitResilienceOptions().FailFastTimeout;
 
     [Fact]
     public async Task ARangeOf20000CandlesIsFetchedIn20PagesOfAtMost1000()
@@ -36,9 +40,9 @@ public sealed class MissingCandlesAreFetchedBeforeAStreamedRead(MarketDataFactor
         var requests = factory.Bybit.RequestsFor("HOLEUSDT");
 
         Assert.Equal(300, rows.GetArrayLength());
-        Assert.Equal(2, requests.Count);
-        Assert.Contains(requests, request => request.Number("start") == Start && request.Number("end") == Start + 99 * Hour);
-        Assert.Contains(requests, request => request.Number("start") == Start + 200 * Hour && request.Number("end") == Start + 299 * Hour);
+        Assert.Equal(
+            [(Start, Start + 99 * Hour), (Start + 200 * Hour, Start + 299 * Hour)],
+            requests.Select(request => (request.Number("start"), request.Number("end"))).Order());
     }
 
     [Fact]
@@ -80,18 +84,46 @@ public sealed class MissingCandlesAreFetchedBeforeAStreamedRead(MarketDataFactor
         factory.Bybit.SetFault(FakeFault.ServerError(502), symbol: "DOWNUSDT");
         try
         {
-            var watch = System.Diagnostics.Stopwatch.StartNew();
+            var watch = Stopwatch.StartNew();
             using var response = await factory.CreateClient(MarketDataFactory.InternalCaller).GetAsync($"/internal/candles?symbol=DOWNUSDT&interval=60&start={Start}&end={Start + 10 * Hour}");
             watch.Stop();
             var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
 
             Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
             Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-            Assert.True(response.Headers.RetryAfter?.Delta >= TimeSpan.FromSeconds(1));
-            Assert.InRange(watch.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(2));
+            // The circuit is closed, so the answer asks for FailFastRetryAfter (docs/bybit.md, 4.3).
+            Assert.Equal(FailFastRetryAfter, response.Headers.RetryAfter?.Delta);
+            Assert.Equal(FailFastRetryAfter.TotalSeconds, problem.GetProperty("retry_after_seconds").GetDouble());
+            Assert.Equal("DOWNUSDT", problem.GetProperty("symbol").GetString());
+            Assert.Equal("60", problem.GetProperty("interval").GetString());
             Assert.Equal(Start, problem.GetProperty("missing_from").GetInt64());
             Assert.Equal(Start + 9 * Hour, problem.GetProperty("missing_to").GetInt64());
-            Assert.InRange(factory.Bybit.RequestsFor("DOWNUSDT").Count, 0, 1);
+            // An outage is not retried for a caller that holds a worker: one request, and no back-off to wait for.
+            Assert.Single(factory.Bybit.RequestsFor("DOWNUSDT"));
+            Assert.InRange(watch.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(2));
+        }
+        finally
+        {
+            factory.Bybit.ClearFaults();
+        }
+    }
+
+    [Fact]
+    public async Task ASilentBybitAnswersServiceUnavailableAfterTheFailFastTimeout()
+    {
+        factory.Bybit.SetFault(FakeFault.Delay(TimeSpan.FromSeconds(20)), symbol: "MUTEUSDT");
+        try
+        {
+            var watch = Stopwatch.StartNew();
+            using var response = await factory.CreateClient(MarketDataFactory.InternalCaller).GetAsync($"/internal/candles?symbol=MUTEUSDT&interval=60&start={Start}&end={Start + 10 * Hour}");
+            watch.Stop();
+            var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+            Assert.Equal(Start + 9 * Hour, problem.GetProperty("missing_to").GetInt64());
+            Assert.Single(factory.Bybit.RequestsFor("MUTEUSDT"));
+            // FailFastTimeout (1.5 s) instead of the factory's AttemptTimeout (5 s), once; the tolerance is for a loaded machine.
+            Assert.InRange(watch.Elapsed, FailFastTimeout, FailFastTimeout + TimeSpan.FromSeconds(1));
         }
         finally
         {

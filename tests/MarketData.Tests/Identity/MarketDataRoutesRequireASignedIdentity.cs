@@ -17,8 +17,8 @@ public sealed class MarketDataRoutesRequireASignedIdentity(MarketDataFactory fac
         using var replayed = await replica.CreateUnsignedClient().SendAsync(signed.Build(), Token);
 
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, replayed.StatusCode);
-        Assert.Contains("used before", await replayed.Content.ReadAsStringAsync(Token), StringComparison.Ordinal);
+        var problem = await Problems.AssertProblemAsync(replayed, HttpStatusCode.Unauthorized);
+        Assert.Equal("The request id was used before: a replayed call is refused.", problem.GetProperty("detail").GetString());
     }
 
     protected override IReadOnlyList<ClassifiedRoute> Routes { get; } =

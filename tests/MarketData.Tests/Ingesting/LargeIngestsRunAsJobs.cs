@@ -72,16 +72,26 @@ public sealed class LargeIngestsRunAsJobs(JobIngestFactory factory) : IClassFixt
         Assert.Equal(50, report.GetProperty("inserted").GetInt64());
     }
 
+    [Fact]
+    public async Task AnUnknownJobIsNotFound()
+    {
+        using var response = await factory.CreateClient().GetAsync(
+            "/api/v1/marketdata/uploads/0123456789abcdef0123456789abcdef/ingest/01890a5d-ac96-774b-bcce-b302099a8057");
+        var problem = await Problems.AssertProblemAsync(response, HttpStatusCode.NotFound);
+
+        Assert.Equal(
+            "No ingest job 01890a5d-ac96-774b-bcce-b302099a8057 of upload 0123456789abcdef0123456789abcdef.",
+            problem.GetProperty("detail").GetString());
+    }
+
     [Theory]
-    [InlineData("0123456789abcdef0123456789abcdef", "01890a5d-ac96-774b-bcce-b302099a8057", HttpStatusCode.NotFound)]
-    [InlineData("0123456789abcdef0123456789abcdef", "not-a-job", HttpStatusCode.BadRequest)]
-    [InlineData("not-an-upload", "01890a5d-ac96-774b-bcce-b302099a8057", HttpStatusCode.BadRequest)]
-    public async Task UnknownOrInvalidJobsAreProblems(string uploadId, string jobId, HttpStatusCode expected)
+    [InlineData("0123456789abcdef0123456789abcdef", "not-a-job", "job_id", "job_id must be a UUID.")]
+    [InlineData("not-an-upload", "01890a5d-ac96-774b-bcce-b302099a8057", "upload_id", "invalid upload_id")]
+    public async Task AnInvalidIdIsAValidationProblemNamingIt(string uploadId, string jobId, string field, string message)
     {
         using var response = await factory.CreateClient().GetAsync($"/api/v1/marketdata/uploads/{uploadId}/ingest/{jobId}");
 
-        Assert.Equal(expected, response.StatusCode);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        await Problems.AssertValidationAsync(response, field, message);
     }
 
     private static Task<JsonElement> WaitFinishedAsync(HttpClient client, string location) =>

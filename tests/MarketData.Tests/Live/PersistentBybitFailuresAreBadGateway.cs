@@ -1,6 +1,4 @@
 using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
 using Platform.Testing.FakeBybit;
 
 namespace Platform.MarketData.Tests.Live;
@@ -16,10 +14,10 @@ public sealed class PersistentBybitFailuresAreBadGateway(MarketDataFactory facto
         using var response = await factory.CreateClient().GetAsync(
             "/api/v1/marketdata/bybit/klines/fetch?symbol=DOWNUSDT", timeout.Token);
 
-        Assert.Equal(HttpStatusCode.BadGateway, response.StatusCode);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        var problem = await response.Content.ReadFromJsonAsync<JsonElement>(timeout.Token);
-        Assert.StartsWith("Bybit request failed: ", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        var problem = await Problems.AssertProblemAsync(response, HttpStatusCode.BadGateway);
+        Assert.Equal("Bybit request failed.", problem.GetProperty("title").GetString());
+        Assert.Equal("Bybit request failed: Bybit answered HTTP 502.", problem.GetProperty("detail").GetString());
+        Assert.Equal("DOWNUSDT", problem.GetProperty("symbol").GetString());
         // MaxRetries is 2: three attempts. The standard handler of ServiceDefaults stacked on top would make it twelve.
         Assert.Equal(3, factory.Bybit.RequestsFor("DOWNUSDT").Count);
     }
@@ -33,9 +31,10 @@ public sealed class PersistentBybitFailuresAreBadGateway(MarketDataFactory facto
         using var response = await factory.CreateClient().GetAsync(
             "/api/v1/marketdata/bybit/klines/fetch?symbol=HTMLUSDT", timeout.Token);
 
-        Assert.Equal(HttpStatusCode.BadGateway, response.StatusCode);
-        var problem = await response.Content.ReadFromJsonAsync<JsonElement>(timeout.Token);
-        Assert.Contains("not JSON", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        var problem = await Problems.AssertProblemAsync(response, HttpStatusCode.BadGateway);
+        Assert.Equal("Bybit request failed: Bybit answered HTTP 200 with a body that is not JSON.", problem.GetProperty("detail").GetString());
+        // Not retried (docs/bybit.md, 3.2).
+        Assert.Single(factory.Bybit.RequestsFor("HTMLUSDT"));
     }
 
     [Fact]
@@ -47,7 +46,9 @@ public sealed class PersistentBybitFailuresAreBadGateway(MarketDataFactory facto
         using var response = await factory.CreateClient().GetAsync(
             "/api/v1/marketdata/bybit/klines/fetch?symbol=BUSYUSDT", timeout.Token);
 
-        Assert.Equal(HttpStatusCode.BadGateway, response.StatusCode);
+        var problem = await Problems.AssertProblemAsync(response, HttpStatusCode.BadGateway);
+        Assert.Equal("Bybit request failed: retCode 10006: Too many visits!.", problem.GetProperty("detail").GetString());
+        Assert.Equal(10006, problem.GetProperty("ret_code").GetInt32());
         Assert.Equal(3, factory.Bybit.RequestsFor("BUSYUSDT").Count);
     }
 }

@@ -1,6 +1,4 @@
 using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
 using Platform.Testing.FakeBybit;
 
 namespace Platform.MarketData.Tests.Live;
@@ -17,9 +15,11 @@ public sealed class UnknownSymbolsAreUnprocessable(MarketDataFactory factory) : 
 
         using var response = await factory.CreateClient().GetAsync(path, timeout.Token);
 
-        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
-        var problem = await response.Content.ReadFromJsonAsync<JsonElement>(timeout.Token);
-        Assert.Contains(symbol, problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        var problem = await Problems.AssertProblemAsync(response, HttpStatusCode.UnprocessableEntity);
+        Assert.Equal("Unknown symbol.", problem.GetProperty("title").GetString());
+        Assert.Equal($"Bybit does not list the symbol '{symbol}' (retCode 10001: Not supported symbols).", problem.GetProperty("detail").GetString());
+        Assert.Equal(symbol, problem.GetProperty("symbol").GetString());
+        Assert.Equal(10001, problem.GetProperty("ret_code").GetInt32());
         Assert.Single(factory.Bybit.RequestsFor(symbol, bybitPath));
     }
 
@@ -32,7 +32,9 @@ public sealed class UnknownSymbolsAreUnprocessable(MarketDataFactory factory) : 
         using var response = await factory.CreateClient().GetAsync(
             "/api/v1/marketdata/bybit/klines/fetch?symbol=WHITEUSDT", timeout.Token);
 
-        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        var problem = await Problems.AssertProblemAsync(response, HttpStatusCode.UnprocessableEntity);
+        Assert.Equal("Bybit does not list the symbol 'WHITEUSDT' (retCode 10029: The requested symbol is invalid.).", problem.GetProperty("detail").GetString());
+        Assert.Equal(10029, problem.GetProperty("ret_code").GetInt32());
         Assert.Single(factory.Bybit.RequestsFor("WHITEUSDT"));
     }
 
@@ -45,7 +47,9 @@ public sealed class UnknownSymbolsAreUnprocessable(MarketDataFactory factory) : 
         using var response = await factory.CreateClient().GetAsync(
             "/api/v1/marketdata/bybit/klines/fetch?symbol=PARAMUSDT", timeout.Token);
 
-        Assert.Equal(HttpStatusCode.BadGateway, response.StatusCode);
+        var problem = await Problems.AssertProblemAsync(response, HttpStatusCode.BadGateway);
+        Assert.Equal("Bybit request failed: retCode 10001: params error: intervalTime is invalid.", problem.GetProperty("detail").GetString());
+        Assert.Equal(10001, problem.GetProperty("ret_code").GetInt32());
         Assert.Single(factory.Bybit.RequestsFor("PARAMUSDT"));
     }
 }

@@ -112,10 +112,8 @@ public sealed class OnlyTheUploaderOrAnAdminChangesAnUpload(MarketDataFactory fa
     public async Task ABlankOwnerFilterIs400(string query)
     {
         using var response = await factory.CreateClient(Caller.Reader).GetAsync($"/api/v1/marketdata/uploads?{query}", timeout.Token);
-        var problem = await response.Content.ReadFromJsonAsync<JsonElement>(timeout.Token);
 
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.True(problem.GetProperty("errors").TryGetProperty("owner", out _), problem.ToString());
+        await Problems.AssertValidationAsync(response, "owner", "owner must be 'me' or an owner's name: not blank, no NUL characters.");
     }
 
     /// <summary>A one-row file with a volume of its own, so that it is never a duplicate of another upload.</summary>

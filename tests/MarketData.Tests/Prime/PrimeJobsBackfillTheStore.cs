@@ -64,8 +64,13 @@ public sealed class PrimeJobsBackfillTheStore(MarketDataFactory factory) : IClas
     {
         using var response = await PrimeAsync(factory.CreateClient(), ("symbol", "HUGEUSDT"), ("intervals", "1"), ("load_limit", "50000"), ("wait", "1"));
 
-        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
-        Assert.Contains("50", JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        // 50 000 one-minute bars are 50 pages of 1000, above Prime:SynchronousPageLimit (20).
+        var problem = await Problems.AssertProblemAsync(response, HttpStatusCode.UnprocessableEntity);
+        Assert.Equal("Backfill too large to wait for", problem.GetProperty("title").GetString());
+        Assert.Equal(
+            "wait=1 is for small loads: this one needs 50 Bybit pages, more than 20. Omit wait to run it as a job.",
+            problem.GetProperty("detail").GetString());
+        Assert.Empty(factory.Bybit.RequestsFor("HUGEUSDT"));
     }
 
     [Fact]
@@ -77,8 +82,13 @@ public sealed class PrimeJobsBackfillTheStore(MarketDataFactory factory) : IClas
         using var response = await PrimeAsync(client, ("symbol", "NOPEUSDT"), ("intervals", "60"), ("load_limit", "10"));
         var job = await WaitForStatusAsync(client, response.Headers.Location!.ToString(), "failed");
 
-        Assert.NotEmpty(job.GetProperty("errors").EnumerateArray());
+        // Permanent: failed on the first attempt after one request, with Bybit's answer as the reason.
+        Assert.Equal(["retCode 10001: Not supported symbols"], job.GetProperty("errors").EnumerateArray().Select(error => error.GetString()));
+        Assert.Equal("retCode 10001: Not supported symbols", job.GetProperty("error_message").GetString());
+        Assert.Equal(1, job.GetProperty("attempts").GetInt32());
+        Assert.Equal(0, job.GetProperty("pages_done").GetInt32());
         Assert.NotNull(job.GetProperty("finished_at").GetString());
+        Assert.Single(factory.Bybit.RequestsFor("NOPEUSDT"));
     }
 
     [Fact]
@@ -92,13 +102,14 @@ public sealed class PrimeJobsBackfillTheStore(MarketDataFactory factory) : IClas
     }
 
     [Theory]
-    [InlineData("", "60", "10", null, "symbol")]
-    [InlineData("BTCUSDT", ",", "10", null, "intervals")]
-    [InlineData("BTCUSDT", "1,7", "10", null, "intervals")]
-    [InlineData("BTCUSDT", "60", "0", null, "load_limit")]
-    [InlineData("BTCUSDT", "60", "10", "2030-01-01", "start")]
-    [InlineData("BTCUSDT", "60", "10", "soon", "start")]
-    public async Task InvalidRequestsAreBadRequestsNamingTheField(string symbol, string intervals, string loadLimit, string? start, string field)
+    [InlineData("", "60", "10", null, "symbol", "symbol is required.")]
+    [InlineData("BTCUSDT", ",", "10", null, "intervals", "intervals is empty")]
+    [InlineData("BTCUSDT", " , ", "10", null, "intervals", "intervals is empty")]
+    [InlineData("BTCUSDT", "1,7", "10", null, "intervals", "unknown interval '7'.")]
+    [InlineData("BTCUSDT", "60", "0", null, "load_limit", "load_limit must be between 1 and 5000000.")]
+    [InlineData("BTCUSDT", "60", "10", "2030-01-01", "start", "start must be before end (and before now).")]
+    [InlineData("BTCUSDT", "60", "10", "soon", "start", "start must be epoch milliseconds or ISO-8601, from 1970-01-01 to 9999-12-31 UTC.")]
+    public async Task InvalidRequestsAreBadRequestsNamingTheField(string symbol, string intervals, string loadLimit, string? start, string field, string message)
     {
         List<(string, string)> fields = [("symbol", symbol), ("intervals", intervals), ("load_limit", loadLimit)];
         if (start is not null)
@@ -107,29 +118,25 @@ public sealed class PrimeJobsBackfillTheStore(MarketDataFactory factory) : IClas
         }
 
         using var response = await PrimeAsync(factory.CreateClient(), [.. fields]);
-        var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
 
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), problem.ToString());
+        await Problems.AssertValidationAsync(response, field, message);
     }
 
     [Fact]
-    public async Task AnEmptyIntervalListSaysSo()
+    public async Task AnInvalidJobIdIsAValidationProblem()
     {
-        using var response = await PrimeAsync(factory.CreateClient(), ("symbol", "BTCUSDT"), ("intervals", " , "));
+        using var response = await factory.CreateClient().GetAsync("/api/v1/marketdata/bybit/prime/not-a-job");
 
-        Assert.Contains("intervals is empty", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        await Problems.AssertValidationAsync(response, "job_id", "job_id must be a UUID.");
     }
 
-    [Theory]
-    [InlineData("not-a-job", HttpStatusCode.BadRequest)]
-    [InlineData("0190a0a0-0000-7000-8000-000000000000", HttpStatusCode.NotFound)]
-    public async Task UnknownOrInvalidJobIdsAreProblems(string id, HttpStatusCode expected)
+    [Fact]
+    public async Task AnUnknownJobIdIsNotFound()
     {
-        using var response = await factory.CreateClient().GetAsync($"/api/v1/marketdata/bybit/prime/{id}");
+        using var response = await factory.CreateClient().GetAsync("/api/v1/marketdata/bybit/prime/0190a0a0-0000-7000-8000-000000000000");
+        var problem = await Problems.AssertProblemAsync(response, HttpStatusCode.NotFound);
 
-        Assert.Equal(expected, response.StatusCode);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("No backfill job 0190a0a0-0000-7000-8000-000000000000.", problem.GetProperty("detail").GetString());
     }
 
     internal static Task<HttpResponseMessage> PrimeAsync(HttpClient client, params (string Key, string Value)[] fields) =>

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text;
-using System.Text.Json;
 using Dapper;
 using Npgsql;
 
@@ -17,8 +16,8 @@ public sealed class BadUploadsAreRefused(SmallUploadsFactory factory) : IClassFi
 
         using var response = await UploadRequests.UploadAsync(factory.CreateClient(), "big.csv", content, "CAPUSDT");
 
-        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await Problems.AssertProblemAsync(response, HttpStatusCode.RequestEntityTooLarge);
+        Assert.Equal("The file is larger than the 4096 bytes an upload may hold.", problem.GetProperty("detail").GetString());
         Assert.Equal(0, await CountUploadsAsync());
     }
 
@@ -29,8 +28,11 @@ public sealed class BadUploadsAreRefused(SmallUploadsFactory factory) : IClassFi
     public async Task ANameThatIsNotCsvOrJsonlIs415(string fileName)
     {
         using var response = await UploadRequests.UploadAsync(factory.CreateClient(), fileName, ValidCsv, "TYPEUSDT");
+        var problem = await Problems.AssertProblemAsync(response, HttpStatusCode.UnsupportedMediaType);
 
-        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        Assert.Equal(
+            $"'{fileName}' is not an accepted upload: only CSV and JSON Lines candle files (.csv, .jsonl, optionally gzip-compressed) are.",
+            problem.GetProperty("detail").GetString());
         Assert.Equal(0, await CountUploadsAsync());
     }
 
@@ -39,35 +41,35 @@ public sealed class BadUploadsAreRefused(SmallUploadsFactory factory) : IClassFi
     {
         using var response = await UploadRequests.UploadAsync(
             factory.CreateClient(), "candles.csv", Encoding.UTF8.GetBytes("{\"time\":1704067200,\"open\":1,\"high\":2,\"low\":0.5,\"close\":1.5}\n"), "TYPEUSDT");
+        var problem = await Problems.AssertProblemAsync(response, HttpStatusCode.UnsupportedMediaType);
 
-        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        Assert.Equal("'candles.csv' is named csv but holds jsonl.", problem.GetProperty("detail").GetString());
     }
 
     [Theory]
-    [InlineData("empty.csv")]
-    [InlineData("junk.csv")]
-    public async Task AnEmptyOrBinaryFileIs422WithTheReason(string sample)
+    [InlineData("empty.csv", "the file is empty")]
+    [InlineData("junk.csv", "the file is not UTF-8 text; upload CSV or JSON Lines, optionally gzip-compressed")]
+    public async Task AnEmptyOrBinaryFileIs422WithTheReason(string sample, string reason)
     {
         using var response = await UploadRequests.UploadAsync(factory.CreateClient(), sample, File.ReadAllBytes(UploadRequests.FilePath(sample)), "JUNKUSDT");
-        var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        var problem = await Problems.AssertProblemAsync(response, HttpStatusCode.UnprocessableEntity);
 
-        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
-        Assert.False(string.IsNullOrWhiteSpace(problem.GetProperty("detail").GetString()));
+        Assert.Equal("The file cannot be read", problem.GetProperty("title").GetString());
+        Assert.Equal(reason, problem.GetProperty("detail").GetString());
         Assert.Equal(0, await CountUploadsAsync());
     }
 
     [Theory]
-    [InlineData(null, "60", "symbol")]
-    [InlineData("BTC/USDT", "60", "symbol")]
-    [InlineData("BTCUSDT", null, "interval")]
-    [InlineData("BTCUSDT", "7m", "interval")]
-    public async Task MissingOrInvalidFieldsAreBadRequests(string? symbol, string? interval, string field)
+    [InlineData(null, "60", "symbol", "symbol is required.")]
+    [InlineData("BTC/USDT", "60", "symbol", "symbol must be 1 to 32 letters or digits.")]
+    [InlineData("BTCUSDT", null, "interval", "unknown interval ''; Bybit has 1, 3, 5, 15, 30, 60, 120, 240, 360, 720, D, W and M (or 15m, 4h, 1d, 1w, 1M).")]
+    [InlineData("BTCUSDT", "7m", "interval", "unknown interval '7m'; Bybit has 1, 3, 5, 15, 30, 60, 120, 240, 360, 720, D, W and M (or 15m, 4h, 1d, 1w, 1M).")]
+    public async Task MissingOrInvalidFieldsAreBadRequests(string? symbol, string? interval, string field, string message)
     {
         using var response = await UploadRequests.UploadAsync(factory.CreateClient(), "ok.csv", ValidCsv, symbol, interval);
-        var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
 
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _));
+        await Problems.AssertValidationAsync(response, field, message);
+        Assert.Equal(0, await CountUploadsAsync());
     }
 
     [Fact]
@@ -77,7 +79,7 @@ public sealed class BadUploadsAreRefused(SmallUploadsFactory factory) : IClassFi
 
         using var response = await factory.CreateClient().PostAsync("/api/v1/marketdata/upload", form);
 
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        await Problems.AssertValidationAsync(response, "file", "a file part named 'file' is required.");
     }
 
     [Fact]

@@ -95,9 +95,9 @@ public sealed class UploadsAreKeptInTheDatabase(MarketDataFactory factory) : ICl
         using var invalid = await client.DeleteAsync("/api/v1/marketdata/uploads/..%2F..%2Fetc");
 
         Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, again.StatusCode);
-        Assert.Equal("application/problem+json", again.Content.Headers.ContentType?.MediaType);
-        Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
+        var gone = await Problems.AssertProblemAsync(again, HttpStatusCode.NotFound);
+        Assert.Equal("upload not found", gone.GetProperty("title").GetString());
+        await Problems.AssertValidationAsync(invalid, "upload_id", "invalid upload_id");
         await using var connection = new NpgsqlConnection(factory.DatabaseConnectionString);
         Assert.Equal(0, await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM upload_chunks WHERE upload_id = @Id", new { Id = Guid.Parse(id) }));
     }

@@ -66,9 +66,7 @@ public sealed class ResetReloadsWorkingSetsFromBybit : IClassFixture<MarketDataF
 
         var answer = await PostAsync([new("symbol", "HALFUSDT"), new("intervals", "15,60")]);
 
-        Assert.Equal(IntervalResetState.Failed, answer.States["15"].State);
-        Assert.Equal(0, answer.States["15"].Candles);
-        Assert.Contains("10001", answer.States["15"].Error, StringComparison.Ordinal);
+        Assert.Equal(new IntervalReset(IntervalResetState.Failed, 0, null, "retCode 10001: params error"), answer.States["15"]);
         Assert.Equal(new IntervalReset(IntervalResetState.Reloaded, 500, null, null), answer.States["60"]);
         Assert.Equal(new Dictionary<string, int> { ["15"] = 0, ["60"] = 500 }, answer.RamWorkingSet);
     }
@@ -81,12 +79,15 @@ public sealed class ResetReloadsWorkingSetsFromBybit : IClassFixture<MarketDataF
 
         using var response = await _factory.CreateClient().PostAsync(Path, content, _timeout);
 
-        Assert.Equal(HttpStatusCode.BadGateway, response.StatusCode);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        var states = JsonDocument.Parse(await response.Content.ReadAsStringAsync(_timeout)).RootElement.GetProperty("states");
-        Assert.Equal("failed", states.GetProperty("15").GetProperty("state").GetString());
-        Assert.Equal("failed", states.GetProperty("60").GetProperty("state").GetString());
-        Assert.Contains("10001", states.GetProperty("60").GetProperty("error").GetString(), StringComparison.Ordinal);
+        var problem = await Problems.AssertProblemAsync(response, HttpStatusCode.BadGateway);
+        Assert.Equal("No working set of DOWNUSDT could be reloaded; see states.", problem.GetProperty("detail").GetString());
+        var states = problem.GetProperty("states");
+        foreach (var interval in (string[])["15", "60"])
+        {
+            Assert.Equal("failed", states.GetProperty(interval).GetProperty("state").GetString());
+            Assert.Equal(0, states.GetProperty(interval).GetProperty("candles").GetInt32());
+            Assert.Equal("retCode 10001: params error", states.GetProperty(interval).GetProperty("error").GetString());
+        }
     }
 
     private async Task<ResetResponse> PostAsync(IEnumerable<KeyValuePair<string, string>> fields)

@@ -94,8 +94,9 @@ public sealed class WorkingSetsLoadFromBybitOnce : IClassFixture<MarketDataFacto
 
         using var response = await _factory.CreateClient(Caller.Admin).GetAsync($"{Path}?symbol=NOPEUSDT", _timeout);
 
-        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await Problems.AssertProblemAsync(response, HttpStatusCode.UnprocessableEntity);
+        Assert.Equal("Bybit does not list the symbol 'NOPEUSDT' (retCode 10001: Not supported symbols).", problem.GetProperty("detail").GetString());
+        Assert.Equal("NOPEUSDT", problem.GetProperty("symbol").GetString());
     }
 
     private async Task<WorkingSetCandle[]> GetAsync(string path) =>

@@ -28,8 +28,12 @@ public abstract record FakeFault
     /// <summary>HTTP 403 with CloudFront's HTML body: the IP ban (docs/bybit.md, 3.2).</summary>
     public static FakeFault Forbidden() => new StatusFault(403, CloudFrontHtml, "text/html");
 
-    /// <summary>HTTP 429, the system-level frequency protection.</summary>
-    public static FakeFault TooManyRequests() => new StatusFault(429, "Too Many Requests", "text/plain");
+    /// <summary>
+    /// HTTP 429, the system-level frequency protection; with <paramref name="retryAfter"/> a <c>Retry-After</c> header in whole
+    /// seconds, with <paramref name="resetAfter"/> also <c>X-Bapi-Limit-Reset-Timestamp</c> = now + it (negative for a past reset).
+    /// </summary>
+    public static FakeFault TooManyRequests(TimeSpan? retryAfter = null, TimeSpan? resetAfter = null) =>
+        new StatusFault(429, "Too Many Requests", "text/plain") { RetryAfter = retryAfter, ResetAfter = resetAfter };
 
     /// <summary>An edge 5xx with a non-JSON body.</summary>
     public static FakeFault ServerError(int statusCode = 502) =>
@@ -46,24 +50,38 @@ public abstract record FakeFault
 
     internal abstract Task WriteAsync(HttpContext context, FakeBybitServer server, CancellationToken cancellationToken);
 
+    private static void WriteReset(HttpContext context, TimeSpan? resetAfter)
+    {
+        if (resetAfter is { } after)
+        {
+            // The reset is a real instant: the client compares it with its own clock, not the fake's market clock.
+            context.Response.Headers["X-Bapi-Limit-Reset-Timestamp"] =
+                (DateTimeOffset.UtcNow + after).ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
+        }
+    }
+
     private sealed record RetCodeFault(int Code, string Message, TimeSpan? ResetAfter) : FakeFault
     {
         internal override Task WriteAsync(HttpContext context, FakeBybitServer server, CancellationToken cancellationToken)
         {
-            if (ResetAfter is { } resetAfter)
-            {
-                // The reset is a real instant: the client compares it with its own clock, not the fake's market clock.
-                context.Response.Headers["X-Bapi-Limit-Reset-Timestamp"] =
-                    (DateTimeOffset.UtcNow + resetAfter).ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
-            }
+            WriteReset(context, ResetAfter);
             return FakeEnvelope.WriteErrorAsync(context, Code, Message, server.NowMilliseconds, cancellationToken);
         }
     }
 
     private sealed record StatusFault(int StatusCode, string Body, string ContentType) : FakeFault
     {
+        public TimeSpan? RetryAfter { get; init; }
+
+        public TimeSpan? ResetAfter { get; init; }
+
         internal override Task WriteAsync(HttpContext context, FakeBybitServer server, CancellationToken cancellationToken)
         {
+            if (RetryAfter is { } retryAfter)
+            {
+                context.Response.Headers.RetryAfter = ((long)retryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+            }
+            WriteReset(context, ResetAfter);
             context.Response.StatusCode = StatusCode;
             context.Response.ContentType = ContentType;
             return context.Response.WriteAsync(Body, cancellationToken);
