@@ -78,13 +78,14 @@ public sealed class AnExternalWorkerKeepsItsClaimWhileItHeartbeats(ExternalWorke
             () => BacktestRequests.GetAsync(client, id), run => run.GetProperty("status").GetString() == "completed", Timeout, "an internal worker to take the run over");
         using var late = await client.PostAsJsonAsync($"/api/v1/backtests/{id}/results", WithWorker(WorkersClaimAndSubmitOverHttp.Results(trades: 2), "external-b"));
         using var beat = await client.PostAsJsonAsync($"/api/v1/backtests/{id}/heartbeat", new JsonObject { ["worker_id"] = "external-b" });
-        using var anonymous = await client.PostAsJsonAsync($"/api/v1/backtests/{id}/heartbeat", new JsonObject());
+        var anonymous = await BacktestRequests.ProblemAsync(client.PostAsJsonAsync($"/api/v1/backtests/{id}/heartbeat", new JsonObject()));
 
         Assert.NotEqual("external-b", finished.GetProperty("claimed_by").GetString());
         Assert.Equal(2, finished.GetProperty("attempts").GetInt32());
         Assert.Equal(HttpStatusCode.Conflict, late.StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, beat.StatusCode);
-        Assert.Equal(HttpStatusCode.UnprocessableEntity, anonymous.StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, anonymous.Status);
+        Assert.Equal(["worker_id"], BacktestRequests.ErrorFields(anonymous.Problem));
     }
 
     private static JsonObject WithWorker(JsonObject results, string worker)
