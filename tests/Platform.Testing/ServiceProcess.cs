@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Hosting;
+using Platform.ServiceDefaults.Identity;
 using Platform.Testing.LocalServers;
 
 namespace Platform.Testing;
@@ -45,6 +46,7 @@ public sealed class ServiceProcess : IAsyncDisposable
         environment.Remove(WebHostDefaults.ServerUrlsKey);
         environment["ASPNETCORE_URLS"] = address.ToString();
         environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        environment.TryAdd(SignedIdentity.SecretKey.Replace(":", "__", StringComparison.Ordinal), Caller.Secret);
         var directory = OutputDirectory(service);
         var process = ServerProcess.Start("dotnet", [Path.Combine(directory, $"{service}.dll")], output.Enqueue, directory, environment);
         var started = new ServiceProcess(service, process, output, address);

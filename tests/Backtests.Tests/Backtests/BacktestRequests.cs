@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -44,4 +45,15 @@ internal static class BacktestRequests
 
     public static async Task<JsonElement> GetAsync(HttpClient client, long id) =>
         JsonDocument.Parse(await client.GetStringAsync($"/api/v1/backtests/{id}")).RootElement.Clone();
+
+    /// <summary>The status and ProblemDetails of an answer.</summary>
+    public static async Task<(HttpStatusCode Status, JsonElement Problem)> ProblemAsync(Task<HttpResponseMessage> request)
+    {
+        using var response = await request;
+        return (response.StatusCode, JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone());
+    }
+
+    /// <summary>The field names under a ProblemDetails' <c>errors</c>, in ordinal order (none when it has no <c>errors</c>).</summary>
+    public static string[] ErrorFields(JsonElement problem) =>
+        problem.TryGetProperty("errors", out var errors) ? [.. errors.EnumerateObject().Select(error => error.Name).Order(StringComparer.Ordinal)] : [];
 }

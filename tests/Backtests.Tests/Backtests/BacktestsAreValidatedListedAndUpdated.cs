@@ -27,7 +27,7 @@ public sealed class BacktestsAreValidatedListedAndUpdated(ApiOnlyBacktestsFactor
         var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
-        Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), problem.ToString());
+        Assert.Equal([field], BacktestRequests.ErrorFields(problem));
     }
 
     [Fact]
@@ -37,10 +37,11 @@ public sealed class BacktestsAreValidatedListedAndUpdated(ApiOnlyBacktestsFactor
         var body = BacktestRequests.Backtest(await BacktestRequests.CreateStrategyAsync(client, "bad-extra"));
         body["additional_timeframes"] = new JsonArray("15", "2h");
 
-        using var response = await client.PostAsJsonAsync("/api/v1/backtests/", body);
+        var (status, problem) = await BacktestRequests.ProblemAsync(client.PostAsJsonAsync("/api/v1/backtests/", body));
 
-        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
-        Assert.Contains("invalid timeframe '2h'", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, status);
+        Assert.Equal(["additional_timeframes"], BacktestRequests.ErrorFields(problem));
+        Assert.StartsWith("invalid timeframe '2h'", problem.GetProperty("errors").GetProperty("additional_timeframes")[0].GetString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -63,7 +64,7 @@ public sealed class BacktestsAreValidatedListedAndUpdated(ApiOnlyBacktestsFactor
         var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
-        Assert.True(problem.GetProperty("errors").TryGetProperty("config.fast", out _), problem.ToString());
+        Assert.Equal(["config.fast"], BacktestRequests.ErrorFields(problem));
     }
 
     [Fact]
@@ -124,14 +125,17 @@ public sealed class BacktestsAreValidatedListedAndUpdated(ApiOnlyBacktestsFactor
         var client = factory.CreateClient();
         var id = (await BacktestRequests.CreateAsync(client, BacktestRequests.Backtest(await BacktestRequests.CreateStrategyAsync(client, "update-checks")))).GetProperty("id").GetInt64();
 
-        using var badStatus = await client.PutAsJsonAsync($"/api/v1/backtests/{id}", new JsonObject { ["status"] = "paused" });
-        using var badDates = await client.PutAsJsonAsync($"/api/v1/backtests/{id}", new JsonObject { ["end_date"] = "2023-06-01T00:00:00Z" });
-        using var badConfig = await client.PutAsJsonAsync($"/api/v1/backtests/{id}", new JsonObject { ["config"] = new JsonObject { ["slow"] = 1 } });
+        var badStatus = await BacktestRequests.ProblemAsync(client.PutAsJsonAsync($"/api/v1/backtests/{id}", new JsonObject { ["status"] = "paused" }));
+        var badDates = await BacktestRequests.ProblemAsync(client.PutAsJsonAsync($"/api/v1/backtests/{id}", new JsonObject { ["end_date"] = "2023-06-01T00:00:00Z" }));
+        var badConfig = await BacktestRequests.ProblemAsync(client.PutAsJsonAsync($"/api/v1/backtests/{id}", new JsonObject { ["config"] = new JsonObject { ["slow"] = 1 } }));
         using var missing = await client.PutAsJsonAsync("/api/v1/backtests/999999", new JsonObject { ["symbol"] = "ETHUSDT" });
 
-        Assert.Equal(HttpStatusCode.UnprocessableEntity, badStatus.StatusCode);
-        Assert.Equal(HttpStatusCode.UnprocessableEntity, badDates.StatusCode);
-        Assert.Equal(HttpStatusCode.UnprocessableEntity, badConfig.StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, badStatus.Status);
+        Assert.Equal(["status"], BacktestRequests.ErrorFields(badStatus.Problem));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, badDates.Status);
+        Assert.Equal(["end_date"], BacktestRequests.ErrorFields(badDates.Problem));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, badConfig.Status);
+        Assert.Equal(["config.slow"], BacktestRequests.ErrorFields(badConfig.Problem));
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
     }
 

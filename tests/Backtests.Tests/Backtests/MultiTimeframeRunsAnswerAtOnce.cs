@@ -26,8 +26,13 @@ public sealed class MultiTimeframeRunsAnswerAtOnce(ApiOnlyBacktestsFactory facto
         Assert.Equal(24 * 20, hourly.GetProperty("timestamps").GetArrayLength());
         Assert.Equal(JsonValueKind.Null, hourly.GetProperty("sma_200")[0].ValueKind);
         Assert.Equal(JsonValueKind.Number, hourly.GetProperty("sma_200")[250].ValueKind);
-        Assert.Equal(24 * 20 * 4, answer.GetProperty("results").GetProperty("equity_curve").GetArrayLength());
-        Assert.True(answer.GetProperty("results").TryGetProperty("final_capital", out _));
+        var results = answer.GetProperty("results");
+        var curve = results.GetProperty("equity_curve");
+        Assert.Equal(24 * 20 * 4, curve.GetArrayLength());
+        var finalCapital = results.GetProperty("final_capital").GetDouble();
+        Assert.Equal(curve[curve.GetArrayLength() - 1].GetProperty("equity").GetDouble(), finalCapital, 6);
+        Assert.Equal(finalCapital / 10_000 - 1, results.GetProperty("total_return").GetDouble(), 9);
+        Assert.Equal(results.GetProperty("trades").GetArrayLength(), results.GetProperty("total_trades").GetInt32());
     }
 
     [Fact]
@@ -39,7 +44,7 @@ public sealed class MultiTimeframeRunsAnswerAtOnce(ApiOnlyBacktestsFactory facto
         var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
-        Assert.Contains("additional_timeframes", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(["additional_timeframes"], BacktestRequests.ErrorFields(problem));
     }
 
     [Theory]
@@ -52,10 +57,12 @@ public sealed class MultiTimeframeRunsAnswerAtOnce(ApiOnlyBacktestsFactory facto
         body["additional_timeframes"] = new JsonArray(timeframe);
 
         using var response = await client.PostAsJsonAsync("/api/v1/backtests/mtf", body);
-        var detail = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("detail").GetString();
+        var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        var detail = problem.GetProperty("detail").GetString();
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
-        Assert.Contains($"invalid timeframe '{timeframe}'", detail, StringComparison.Ordinal);
+        Assert.Equal(["additional_timeframes"], BacktestRequests.ErrorFields(problem));
+        Assert.StartsWith($"invalid timeframe '{timeframe}'", problem.GetProperty("errors").GetProperty("additional_timeframes")[0].GetString(), StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", detail, StringComparison.Ordinal);
     }
 
@@ -67,10 +74,10 @@ public sealed class MultiTimeframeRunsAnswerAtOnce(ApiOnlyBacktestsFactory facto
         body["additional_timeframes"] = new JsonArray("60");
         body["htf_filters"] = new JsonArray(new JsonObject { ["timeframe"] = "60", ["type"] = "rsi_range" });
 
-        using var response = await client.PostAsJsonAsync("/api/v1/backtests/mtf", body);
+        var (status, problem) = await BacktestRequests.ProblemAsync(client.PostAsJsonAsync("/api/v1/backtests/mtf", body));
 
-        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
-        Assert.Contains("htf_filters[0].type", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, status);
+        Assert.Equal(["htf_filters[0].type"], BacktestRequests.ErrorFields(problem));
     }
 
     [Fact]

@@ -82,7 +82,7 @@ public sealed class QueuedBacktestsRunToCompletion(BacktestsFactory factory) : I
     }
 
     /// <summary>The engine on the fake's candles for the same hours, without any service in between.</summary>
-    private static BacktestResult RunEngineDirectly(int hours)
+    internal static BacktestResult RunEngineDirectly(int hours)
     {
         var start = BacktestRequests.Start.ToUnixTimeMilliseconds();
         var candles = Enumerable.Range(0, hours).Select(hour => FakeMarket.Candle("BTCUSDT", start + hour * 3_600_000L)).ToList();

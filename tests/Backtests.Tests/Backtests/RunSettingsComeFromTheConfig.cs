@@ -89,7 +89,7 @@ public sealed class RunSettingsComeFromTheConfig
         var (run, errors) = Create(new JsonObject { ["htf_filters"] = new JsonArray(JsonNode.Parse(filter)) });
 
         Assert.Null(run);
-        Assert.Contains(field, errors.Keys);
+        Assert.Equal([field], errors.Keys);
     }
 
     [Fact]
@@ -97,7 +97,7 @@ public sealed class RunSettingsComeFromTheConfig
     {
         var (_, errors) = Create(new JsonObject { ["htf_filters"] = new JsonObject() });
 
-        Assert.Contains("htf_filters", errors.Keys);
+        Assert.Equal(["htf_filters"], errors.Keys);
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Dapper;
 using Npgsql;
 using Platform.Backtests.Tests.Backtests;
+using Platform.ServiceDefaults;
 using Platform.Testing;
 using Platform.Testing.FakeBybit;
 using StackExchange.Redis;
@@ -22,7 +23,7 @@ public sealed class AFaultDrillLosesNothingAndRunsNothingTwice(ITestOutputHelper
 
     private readonly string _database = TestDatabase.NewName("drill");
     private readonly string _keyPrefix = $"drill:{Guid.NewGuid():N}:";
-    private readonly List<WorkerProcess> _workers = [];
+    private readonly List<ServiceProcess> _workers = [];
     private ThrowawayServers _servers = null!;
     private MarketDataServer _marketData = null!;
 
@@ -103,7 +104,7 @@ public sealed class AFaultDrillLosesNothingAndRunsNothingTwice(ITestOutputHelper
                 var (status, claimedBy) = await RowAsync(poison);
                 if (status == "running" && _workers.SingleOrDefault(worker => !worker.HasExited && claimedBy?.Split(':')[1] == worker.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture)) is { } holder)
                 {
-                    holder.Kill();
+                    await holder.KillAsync();
                     kills++;
                     _workers.Add(await StartWorkerAsync());
                 }
@@ -132,10 +133,19 @@ public sealed class AFaultDrillLosesNothingAndRunsNothingTwice(ITestOutputHelper
         await _servers.DisposeAsync();
     }
 
-    private Task<WorkerProcess> StartWorkerAsync() =>
-        WorkerProcess.StartAsync(WorkerProcess.Settings(_servers, _database, _keyPrefix, _marketData.Address));
+    /// <summary>A replica with its database, Redis, the market data service, and short leases.</summary>
+    private Task<ServiceProcess> StartWorkerAsync() => ServiceProcess.StartAsync("Backtests", new Dictionary<string, string?>
+    {
+        [$"ConnectionStrings:{ResourceNames.BacktestsDb}"] = DatabaseConnectionString,
+        [$"ConnectionStrings:{ResourceNames.Redis}"] = _servers.Redis.ConnectionString,
+        ["Redis:KeyPrefix"] = _keyPrefix,
+        [$"services:{ResourceNames.MarketData}:http:0"] = _marketData.Address.ToString().TrimEnd('/'),
+        ["Backtests:Queue:Concurrency"] = "2",
+        ["Backtests:Queue:Lease"] = "00:00:02",
+        ["Logging:LogLevel:Default"] = "Warning",
+    });
 
-    private async Task<WorkerProcess> KillAWorkerHoldingARunAsync()
+    private async Task<ServiceProcess> KillAWorkerHoldingARunAsync()
     {
         var holder = await Eventually.ReturnsAsync(
             async () =>
@@ -145,7 +155,7 @@ public sealed class AFaultDrillLosesNothingAndRunsNothingTwice(ITestOutputHelper
                 return _workers.FirstOrDefault(worker => !worker.HasExited && holders.Any(owner => owner.Split(':')[1] == worker.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture)));
             },
             worker => worker is not null, DrillTimeout, "a worker holding a run");
-        holder!.Kill();
+        await holder!.KillAsync();
         return holder;
     }
 

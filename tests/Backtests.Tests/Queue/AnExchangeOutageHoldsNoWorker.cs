@@ -27,7 +27,7 @@ public sealed class AnExchangeOutageHoldsNoWorker(UnreachableBybitFactory factor
     public async Task SixRunsWaitingOnBybitDoNotDelayARunWhoseCandlesAreStored()
     {
         var client = factory.CreateClient();
-        await StoreCandlesAsync(StoredSymbol, hours: 300);
+        await StoreCandlesAsync(factory.MarketData.DatabaseConnectionString!, StoredSymbol, hours: 300);
         var strategyId = await BacktestRequests.CreateStrategyAsync(client, "outage");
         var waiting = new List<long>();
         foreach (var symbol in (string[])["BTCUSDT", "SOLUSDT", "XRPUSDT", "ADAUSDT", "DOGEUSDT", "BNBUSDT"])
@@ -77,10 +77,10 @@ public sealed class AnExchangeOutageHoldsNoWorker(UnreachableBybitFactory factor
         Assert.Contains("Bybit cannot be reached", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
-    /// <summary>Hourly candles whose close swings over a day, so that the crossover strategy trades.</summary>
-    private async Task StoreCandlesAsync(string symbol, int hours)
+    /// <summary>Hourly candles in the market data service's database whose close swings over a day, so that the crossover strategy trades.</summary>
+    internal static async Task StoreCandlesAsync(string marketDataDatabase, string symbol, int hours)
     {
-        await using var connection = new NpgsqlConnection(factory.MarketData.DatabaseConnectionString);
+        await using var connection = new NpgsqlConnection(marketDataDatabase);
         await connection.ExecuteAsync(
             """
             INSERT INTO candles (symbol, interval, open_time, open, high, low, close, volume, turnover, source)

@@ -40,7 +40,7 @@ public sealed class ResultsAreCheckedForConsistency
             _ => Valid() with { ProfitFactor = -1 },
         };
 
-        Assert.Contains(field, request.Validate(10_000).Keys);
+        Assert.Equal([field], request.Validate(10_000).Keys);
     }
 
     [Fact]
@@ -65,7 +65,7 @@ public sealed class ResultsAreCheckedForConsistency
         Assert.Equal(5, outcome.Trades[1].BarsHeld);
         Assert.Equal([0, 10_100], outcome.Equity);
         Assert.DoesNotContain("trades", outcome.ResultsJson, StringComparison.Ordinal);
-        Assert.Contains("kept", outcome.ResultsJson, StringComparison.Ordinal);
+        Assert.Equal("kept", (string?)JsonNode.Parse(outcome.ResultsJson)!["note"]);
     }
 
     [Fact]
@@ -89,5 +89,6 @@ public sealed class ResultsAreCheckedForConsistency
         var errors = new Dictionary<string, string[]>();
 
         Assert.Null(Valid(results).ToOutcome(errors));
+        Assert.Equal(["results.trades[0]"], errors.Keys);
     }
 }

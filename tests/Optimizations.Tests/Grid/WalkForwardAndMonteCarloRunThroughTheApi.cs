@@ -28,7 +28,15 @@ public sealed class WalkForwardAndMonteCarloRunThroughTheApi(OptimizationsFactor
         Assert.Equal("walk_forward", results.GetProperty("method").GetString());
         Assert.Equal(5, results.GetProperty("results").GetProperty("config").GetProperty("total_windows").GetInt32());
         Assert.Equal("2024-01-09T00:00:00+00:00", results.GetProperty("results").GetProperty("windows")[0].GetProperty("oos_start").GetString());
-        Assert.True(results.GetProperty("results").TryGetProperty("overfitting", out _));
+        var document = results.GetProperty("results");
+        var overfitting = document.GetProperty("overfitting");
+        var reasons = overfitting.GetProperty("reasons").EnumerateArray().Select(reason => reason.GetString()!).ToList();
+        var positiveRate = document.GetProperty("summary").GetProperty("positive_window_rate").GetDouble();
+        Assert.Equal(reasons.Count > 0, overfitting.GetProperty("likely").GetBoolean());
+        Assert.Equal(positiveRate < 0.5, reasons.Any(reason => reason.StartsWith("only ", StringComparison.Ordinal)));
+        Assert.Equal(
+            document.GetProperty("walk_forward_efficiency") is { ValueKind: JsonValueKind.Number } efficiency && efficiency.GetDouble() < 0.5,
+            reasons.Any(reason => reason.StartsWith("walk-forward efficiency", StringComparison.Ordinal)));
         Assert.Equal(5, done.GetProperty("progress").GetProperty("chunks_done").GetInt32());
     }
 
@@ -46,7 +54,7 @@ public sealed class WalkForwardAndMonteCarloRunThroughTheApi(OptimizationsFactor
         var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
-        Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), problem.ToString());
+        Assert.Equal([field], OptimizationRequests.ErrorFields(problem));
     }
 
     [Fact]
@@ -54,22 +62,26 @@ public sealed class WalkForwardAndMonteCarloRunThroughTheApi(OptimizationsFactor
     {
         var client = factory.CreateClient();
         var id = (await OptimizationRequests.CreateAsync(client, OptimizationRequests.Optimization(await OptimizationRequests.CreateStrategyAsync(factory, "monte")))).GetProperty("id").GetInt64();
-        using var before = await client.PostAsJsonAsync($"/api/v1/optimizations/{id}/monte-carlo", new JsonObject());
+        var (before, beforeProblem) = await OptimizationRequests.SendAsync(client.PostAsJsonAsync($"/api/v1/optimizations/{id}/monte-carlo", new JsonObject()));
         await client.PostAsJsonAsync($"/api/v1/optimizations/{id}/grid", new JsonObject());
         await Eventually.ReturnsAsync(
             () => OptimizationRequests.GetAsync(client, id), run => run.GetProperty("status").GetString() == "completed", Timeout, "the grid to complete");
 
         var first = await MonteCarloAsync(client, id, new JsonObject { ["n_simulations"] = 500, ["seed"] = 7 });
         var second = await MonteCarloAsync(client, id, new JsonObject { ["n_simulations"] = 500, ["seed"] = 7 });
-        using var invalid = await client.PostAsJsonAsync($"/api/v1/optimizations/{id}/monte-carlo", new JsonObject { ["n_simulations"] = 5 });
+        var (invalid, invalidProblem) = await OptimizationRequests.SendAsync(client.PostAsJsonAsync($"/api/v1/optimizations/{id}/monte-carlo", new JsonObject { ["n_simulations"] = 5 }));
 
-        Assert.Equal(HttpStatusCode.UnprocessableEntity, before.StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, before);
+        Assert.Equal(["backtest_id"], OptimizationRequests.ErrorFields(beforeProblem));
         Assert.Equal("best_result", first.GetProperty("source").GetProperty("kind").GetString());
         Assert.Equal(500, first.GetProperty("monte_carlo").GetProperty("n_simulations").GetInt32());
         Assert.Equal(first.GetProperty("monte_carlo").ToString(), second.GetProperty("monte_carlo").ToString());
-        Assert.True(first.GetProperty("monte_carlo").GetProperty("drawdown_percentile_95").GetDouble() <= 100);
-        Assert.Equal(HttpStatusCode.UnprocessableEntity, invalid.StatusCode);
-        Assert.True(invalid.Content.Headers.ContentType?.MediaType == "application/problem+json");
+        var drawdowns = ((string[])["drawdown_percentile_5", "drawdown_percentile_25", "drawdown_median", "drawdown_percentile_75", "drawdown_percentile_95"])
+            .Select(name => first.GetProperty("monte_carlo").GetProperty(name).GetDouble()).ToList();
+        Assert.Equal(drawdowns.Order(), drawdowns);
+        Assert.InRange(drawdowns[^1], 0, 100);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, invalid);
+        Assert.Equal(["n_simulations"], OptimizationRequests.ErrorFields(invalidProblem));
     }
 
     [Fact]

@@ -52,7 +52,7 @@ public sealed class CreateNamesEveryInvalidField(ApiOnlyOptimizationsFactory fac
         var (status, problem) = await CreateWithAsync($"create-settings-{field}", field, json);
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, status);
-        Assert.Contains(expected, OptimizationRequests.ErrorFields(problem));
+        Assert.Equal([expected], OptimizationRequests.ErrorFields(problem));
     }
 
     [Fact]
