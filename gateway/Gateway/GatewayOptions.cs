@@ -26,7 +26,12 @@ public sealed class GatewayLimits
 {
     public long MaxRequestBodySize { get; init; } = 1 << 20;
 
-    public long MaxUploadBodySize { get; init; } = 110L << 20;
+    /// <summary>
+    /// The upload route's cap: the market data service's <c>Uploads:MaxBytes</c> (100 MiB) and the 64 KiB it allows for the
+    /// multipart framing (services/MarketData/Uploads/UploadReceiver.cs). It must not pass what the service reads: a service
+    /// that stops reading mid-body closes its connection, and the proxy, still sending, would answer 502 rather than 413.
+    /// </summary>
+    public long MaxUploadBodySize { get; init; } = (100L << 20) + (64L << 10);
 
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(30);
 }

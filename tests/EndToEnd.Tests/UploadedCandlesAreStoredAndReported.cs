@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using System.Security.Cryptography;
 using System.Text;
 
 namespace Platform.EndToEnd.Tests;
@@ -15,11 +16,12 @@ public sealed class UploadedCandlesAreStoredAndReported(PlatformFixture platform
     public async Task ACsvFileIsUploadedIngestedAndCoversItsRangeWithoutGaps()
     {
         var gateway = platform.Gateway;
+        var file = Encoding.UTF8.GetBytes(Csv());
         using var form = new MultipartFormDataContent
         {
             { new StringContent(Symbol), "symbol" },
             { new StringContent("60"), "interval" },
-            { new ByteArrayContent(Encoding.UTF8.GetBytes(Csv())), "file", "xrpusdt-1h.csv" },
+            { new ByteArrayContent(file), "file", "xrpusdt-1h.csv" },
         };
 
         using var uploaded = await gateway.PostAsync("/api/v1/marketdata/upload", form);
@@ -32,12 +34,19 @@ public sealed class UploadedCandlesAreStoredAndReported(PlatformFixture platform
         var newest = await gateway.GetJsonAsync($"/api/v1/marketdata/bybit/klines?symbol={Symbol}&interval=60&limit=1");
 
         Assert.False(upload.GetProperty("duplicate").GetBoolean());
+        Assert.Equal(file.Length, upload.GetProperty("size").GetInt64());
+        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(file)), upload.GetProperty("sha256").GetString());
+        Assert.Equal("csv", upload.GetProperty("format").GetString());
         Assert.Equal(Hours, ingest.GetProperty("inserted").GetInt64());
         Assert.Equal(0, ingest.GetProperty("rejected").GetInt64());
         Assert.Equal(Hours, quality.GetProperty("expected").GetInt64());
         Assert.Equal(Hours, quality.GetProperty("stored").GetInt64());
         Assert.Equal(0, quality.GetProperty("missing").GetInt64());
-        Assert.Contains(Close(Hours - 1).ToString(CultureInfo.InvariantCulture), newest.ToString());
+        var last = Assert.Single(newest.EnumerateArray());
+        Assert.Equal(Start.AddHours(Hours - 1).ToUnixTimeMilliseconds(), last.GetProperty("open_time").GetInt64());
+        Assert.Equal((double)Close(Hours - 1), last.GetProperty("close").GetDouble());
+        Assert.Equal(100 + Hours - 1, last.GetProperty("volume").GetDouble());
+        Assert.Equal($"upload:{uploadId}", last.GetProperty("source").GetString());
     }
 
     private static string Csv()

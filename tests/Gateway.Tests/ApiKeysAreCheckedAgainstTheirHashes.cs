@@ -55,7 +55,7 @@ public sealed class ApiKeysAreCheckedAgainstTheirHashes(FakeServices services) :
         using var response = await _gateway.CreateClient().SendAsync(request, TestContext.Token);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        Assert.Contains(response.Headers.WwwAuthenticate, challenge => challenge.Scheme == "Bearer");
+        Assert.Equal(["Bearer realm=\"platform\"", "ApiKey header=\"X-API-Key\""], response.Headers.WwwAuthenticate.Select(challenge => challenge.ToString()));
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
     }
 

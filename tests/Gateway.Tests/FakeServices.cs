@@ -1,18 +1,22 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Platform.Testing.LocalServers;
 using Platform.ServiceDefaults;
 
 namespace Platform.Gateway.Tests;
 
 /// <summary>
-/// One small Kestrel server per platform service that answers with its own name, the path and the headers it received;
-/// a path ending in <c>/slow</c> answers only after <see cref="SlowDelay"/>.
+/// One small Kestrel server per platform service that reads the body and answers with its own name, the path, the headers
+/// and the body's length it received; a path ending in <c>/slow</c> answers only after <see cref="SlowDelay"/>, and a
+/// body declared longer than <c>?refuse_over=</c> is refused unread, as the market data service refuses an upload.
 /// </summary>
 public sealed class FakeServices : IAsyncLifetime
 {
     public static readonly TimeSpan SlowDelay = TimeSpan.FromSeconds(20);
+
+    public const string RefusedUnread = "refused unread";
 
     private readonly List<WebApplication> _apps = [];
 
@@ -34,18 +38,40 @@ public sealed class FakeServices : IAsyncLifetime
         var url = $"http://127.0.0.1:{FreePort.Next()}";
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls(url);
+        // The gateway's limits are under test, not Kestrel's own default.
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = null);
         var app = builder.Build();
         app.Run(async context =>
         {
+            if (long.TryParse(context.Request.Query["refuse_over"], out var most) && context.Request.ContentLength > most)
+            {
+                context.Features.GetRequiredFeature<IHttpMaxRequestBodySizeFeature>().MaxRequestBodySize = most;
+                context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+                await context.Response.WriteAsync(RefusedUnread, context.RequestAborted);
+                return;
+            }
             if (context.Request.Path.Value!.EndsWith("/slow", StringComparison.Ordinal))
             {
                 await Task.Delay(SlowDelay, context.RequestAborted);
             }
             var headers = context.Request.Headers.ToDictionary(header => header.Key, header => header.Value.ToString(), StringComparer.OrdinalIgnoreCase);
-            await context.Response.WriteAsJsonAsync(new Echo(service, context.Request.Path + context.Request.QueryString, context.Request.Host.Value, headers));
+            var bodyLength = await LengthAsync(context.Request.Body, context.RequestAborted);
+            await context.Response.WriteAsJsonAsync(new Echo(service, context.Request.Path + context.Request.QueryString, context.Request.Host.Value, headers, bodyLength));
         });
         await app.StartAsync();
         return (app, url);
+    }
+
+    private static async Task<long> LengthAsync(Stream body, CancellationToken cancellationToken)
+    {
+        var buffer = new byte[81920];
+        long length = 0;
+        int read;
+        while ((read = await body.ReadAsync(buffer, cancellationToken)) > 0)
+        {
+            length += read;
+        }
+        return length;
     }
 
     public async Task DisposeAsync()
@@ -57,4 +83,4 @@ public sealed class FakeServices : IAsyncLifetime
     }
 }
 
-public sealed record Echo(string Service, string Path, string? Host, Dictionary<string, string> Headers);
+public sealed record Echo(string Service, string Path, string? Host, Dictionary<string, string> Headers, long BodyLength);

@@ -46,11 +46,20 @@ public sealed class RequestIdsCorrelateCalls(FakeServices services) : IClassFixt
         Assert.Equal(returned, echo!.Headers[Header]);
     }
 
-    [Fact]
-    public async Task TheGatewaysOwnAnswersCarryAnIdToo()
+    [Theory]
+    [InlineData("client-id-7", "client-id-7")]
+    [InlineData(null, "^[0-9a-f]{32}$")]
+    public async Task TheGatewaysOwnAnswersCarryTheIdToo(string? presented, string expected)
     {
-        using var response = await _gateway.CreateClient().GetAsync("/api/v1/backtests/1", TestContext.Token);
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/backtests/1");
+        if (presented is not null)
+        {
+            request.Headers.Add(Header, presented);
+        }
 
-        Assert.Single(response.Headers.GetValues(Header));
+        using var response = await _gateway.CreateClient().SendAsync(request, TestContext.Token);
+
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Matches(expected, Assert.Single(response.Headers.GetValues(Header)));
     }
 }

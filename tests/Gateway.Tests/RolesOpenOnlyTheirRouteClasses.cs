@@ -1,4 +1,6 @@
 using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Platform.Gateway.Security;
 
@@ -80,7 +82,11 @@ public sealed class RolesOpenOnlyTheirRouteClasses(FakeServices services) : ICla
         Assert.Equal(expected, response.StatusCode);
         if (expected != HttpStatusCode.OK && method != "HEAD")
         {
+            var problem = await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Token);
             Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+            Assert.Equal(
+                expected == HttpStatusCode.Unauthorized ? "An API key is required." : "The API key lacks the role for this route.",
+                problem.GetProperty("title").GetString());
         }
     }
 }

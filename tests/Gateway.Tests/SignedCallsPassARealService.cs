@@ -87,20 +87,24 @@ public sealed class SignedCallsPassARealService : IAsyncLifetime
         using var direct = new HttpClient { BaseAddress = new Uri(_service.Urls.Single()) };
 
         using var response = await direct.GetAsync("/api/v1/backtests/7", TestContext.Token);
+        var problem = await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>(TestContext.Token);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        Assert.Contains("carries no identity", await response.Content.ReadAsStringAsync(TestContext.Token), StringComparison.Ordinal);
+        Assert.Equal(
+            "The call carries no identity: callers go through the gateway, services sign their own calls.",
+            problem.GetProperty("detail").GetString());
     }
 
+    /// <summary>Readiness runs the failing check and is 503; liveness runs only the live-tagged ones and is 200.</summary>
     [Theory]
-    [InlineData("/health/backtests/ready")]
-    [InlineData("/health/backtests/live")]
-    public async Task ProbesAnsweredThroughTheGatewayLeakNoExceptionText(string probe)
+    [InlineData("/health/backtests/ready", HttpStatusCode.ServiceUnavailable)]
+    [InlineData("/health/backtests/live", HttpStatusCode.OK)]
+    public async Task ProbesAnsweredThroughTheGatewayLeakNoExceptionText(string probe, HttpStatusCode expected)
     {
         using var response = await _gateway.CreateClient().GetAsync(probe, TestContext.Token);
         var body = await response.Content.ReadAsStringAsync(TestContext.Token);
 
-        Assert.True(response.StatusCode is HttpStatusCode.OK or HttpStatusCode.ServiceUnavailable, body);
+        Assert.True(expected == response.StatusCode, body);
         Assert.DoesNotContain("secret detail", body, StringComparison.Ordinal);
     }
 
@@ -116,8 +120,12 @@ public sealed class SignedCallsPassARealService : IAsyncLifetime
         using var direct = new HttpClient { BaseAddress = new Uri(_service.Urls.Single()) };
 
         using var response = await direct.SendAsync(request, TestContext.Token);
+        var report = await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>(TestContext.Token);
 
-        Assert.Contains("secret detail", await response.Content.ReadAsStringAsync(TestContext.Token), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        var failing = report.GetProperty("checks").EnumerateArray().Single(check => check.GetProperty("name").GetString() == "failing");
+        Assert.Equal("Unhealthy", failing.GetProperty("status").GetString());
+        Assert.Equal("secret detail", failing.GetProperty("description").GetString());
     }
 
     /// <summary>The small service: echoes the caller on reads, the body's length on writes; its readiness check throws.</summary>

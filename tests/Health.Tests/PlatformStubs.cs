@@ -10,6 +10,12 @@ public sealed class PlatformStubs : IAsyncLifetime
 {
     public static readonly string[] Services = [ResourceNames.Backtests, ResourceNames.Optimizations, ResourceNames.MarketData];
 
+    /// <summary>How long a stand-in that answers late waits before it answers; well inside <see cref="ProbeTimeout"/>.</summary>
+    public static readonly TimeSpan AnswerDelay = TimeSpan.FromMilliseconds(300);
+
+    /// <summary>The health service's default <c>Health:ProbeTimeout</c>.</summary>
+    public static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(2);
+
     private readonly List<StubService> _services = [];
 
     public FakeBybitServer Bybit { get; private set; } = null!;

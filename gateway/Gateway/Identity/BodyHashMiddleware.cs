@@ -9,7 +9,7 @@ internal sealed record BodyHash(string Value);
 
 /// <summary>
 /// Reads the body of a proxied request once, within the route's size limit, to hash it for the signature, and rewinds it
-/// for the proxy. Routes marked <see cref="PlatformRoutes.StreamedBodyMetadata"/> (uploads of up to 110 MiB) are streamed
+/// for the proxy. Routes marked <see cref="PlatformRoutes.StreamedBodyMetadata"/> (uploads of up to 100 MiB) are streamed
 /// unread and signed as <see cref="SignedIdentity.UnsignedPayload"/>.
 /// </summary>
 internal sealed class BodyHashMiddleware(RequestDelegate next, IProblemDetailsService problemDetails)

@@ -2,13 +2,15 @@ using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
+using Platform.Gateway.Security;
 
 namespace Platform.Gateway.RateLimiting;
 
 /// <summary>
-/// One token bucket per authenticated API key (never per IP or client-chosen header), sized by the key's most generous
-/// role, and one per client address for every call without a valid key (probes, documents, the API reference, refused
-/// keys), sized by <c>Gateway:RateLimits:anonymous</c>; over the limit, 429 ProblemDetails with <c>Retry-After</c>.
+/// One token bucket per authenticated API key (never per IP or client-chosen header), told apart by the key's hash
+/// rather than its name, which two keys may share, and sized by the key's most generous role; and one per client address
+/// for every call without a valid key (probes, documents, the API reference, refused keys), sized by
+/// <c>Gateway:RateLimits:anonymous</c>; over the limit, 429 ProblemDetails with <c>Retry-After</c>.
 /// </summary>
 internal static class KeyRateLimiting
 {
@@ -31,8 +33,8 @@ internal static class KeyRateLimiting
                 var user = context.User;
                 var gateway = context.RequestServices.GetRequiredService<IOptionsMonitor<GatewayOptions>>();
                 // Each factory runs once per key or address, when its bucket is first needed.
-                return user.Identity is { IsAuthenticated: true, Name: var name }
-                    ? RateLimitPartition.GetTokenBucketLimiter($"key:{name}", _ => Bucket(LimitFor(user, gateway.CurrentValue)))
+                return user.FindFirst(ApiKeyAuthenticationHandler.KeyClaim) is { Value: var key }
+                    ? RateLimitPartition.GetTokenBucketLimiter($"key:{key}", _ => Bucket(LimitFor(user, gateway.CurrentValue)))
                     : RateLimitPartition.GetTokenBucketLimiter($"address:{context.Connection.RemoteIpAddress}", _ =>
                         Bucket(gateway.CurrentValue.RateLimits.GetValueOrDefault(AnonymousLimit, AnonymousDefault)));
             });

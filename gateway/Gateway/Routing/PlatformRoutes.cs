@@ -71,6 +71,10 @@ internal static class PlatformRoutes
             {
                 MaxRequestBodySize = limits.MaxUploadBodySize,
                 Metadata = new Dictionary<string, string> { [StreamedBodyMetadata] = "true" },
+                // The service may refuse an upload by its declared length without reading it. Waiting for its 100 Continue,
+                // the proxy sends no body and relays that 413; sending the body regardless, it would lose the answer when
+                // the service closes the connection, and answer 502 (docs/api-behaviour.md, 4.7).
+                Transforms = [new Dictionary<string, string> { ["RequestHeader"] = "Expect", ["Set"] = "100-continue" }],
             },
             // Scalar's page at /docs/ asks for the documents relative to itself, so they are served under both paths.
             .. RouteAccess.ApiPrefixes.Keys.SelectMany(service => new[] { "", "/docs" }, (service, root) => new RouteConfig

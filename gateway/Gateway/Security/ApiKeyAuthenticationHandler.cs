@@ -9,8 +9,9 @@ namespace Platform.Gateway.Security;
 
 /// <summary>
 /// Authenticates the <c>X-API-Key</c> header or an <c>Authorization: Bearer</c> token against the hashed keys of
-/// <c>Gateway:ApiKeys</c>, comparing every configured hash in constant time. Challenges (401) and forbids (403) with
-/// ProblemDetails.
+/// <c>Gateway:ApiKeys</c>, comparing every configured hash in constant time. The principal carries the key's name, its
+/// roles and its configured hash (<see cref="KeyClaim"/>), which tells keys apart when names repeat. Challenges (401) and
+/// forbids (403) with ProblemDetails.
 /// </summary>
 internal sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
@@ -22,6 +23,10 @@ internal sealed class ApiKeyAuthenticationHandler(
 {
     public const string SchemeName = "ApiKey";
     public const string KeyHeader = "X-API-Key";
+
+    /// <summary>The claim holding the matched key's configured hash (lowercase hex), never the key itself.</summary>
+    public const string KeyClaim = "platform:api_key_hash";
+
     private const string BearerPrefix = "Bearer ";
 
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
@@ -31,7 +36,8 @@ internal sealed class ApiKeyAuthenticationHandler(
         {
             return Task.FromResult(AuthenticateResult.NoResult());
         }
-        var hash = Encoding.ASCII.GetBytes(ApiKeyHasher.Hash(presented));
+        var presentedHash = ApiKeyHasher.Hash(presented);
+        var hash = Encoding.ASCII.GetBytes(presentedHash);
         ApiKey? match = null;
         foreach (var key in gateway.CurrentValue.ApiKeys)
         {
@@ -45,7 +51,12 @@ internal sealed class ApiKeyAuthenticationHandler(
         {
             return Task.FromResult(AuthenticateResult.Fail("Unknown API key."));
         }
-        Claim[] claims = [new(ClaimTypes.Name, match.Name), .. match.Roles.Select(role => new Claim(ClaimTypes.Role, role))];
+        Claim[] claims =
+        [
+            new(ClaimTypes.Name, match.Name),
+            new(KeyClaim, presentedHash),
+            .. match.Roles.Select(role => new Claim(ClaimTypes.Role, role)),
+        ];
         var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
         return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName)));
     }

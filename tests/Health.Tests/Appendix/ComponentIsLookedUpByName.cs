@@ -10,18 +10,24 @@ public sealed class ComponentIsLookedUpByName(HealthFactory factory, PlatformStu
     : IClassFixture<HealthFactory>, IClassFixture<PlatformStubs>
 {
     [Fact]
-    public async Task KnownNameAnswersThatComponent()
+    public async Task KnownNameAnswersThatComponentWithTheTimeItTookToAnswer()
     {
-        await using var health = stubs.HealthService(factory);
+        await using var delayed = await StubService.StartAsync(hang: PlatformStubs.AnswerDelay);
+        await using var health = stubs.HealthService(factory, ($"services:{ResourceNames.Backtests}:http:0", delayed.Address));
+        var before = DateTimeOffset.UtcNow;
 
-        var (status, body) = await AppendixClient.GetAsync(health.CreateClient(Caller.Admin), $"/api/v1/health/components/{ResourceNames.Postgres}");
+        var (status, body) = await AppendixClient.GetAsync(health.CreateClient(Caller.Admin), $"/api/v1/health/components/{ResourceNames.Backtests}");
+        var after = DateTimeOffset.UtcNow;
 
         Assert.Equal(HttpStatusCode.OK, status);
-        Assert.Equal(ResourceNames.Postgres, body.GetProperty("name").GetString());
+        Assert.Equal(ResourceNames.Backtests, body.GetProperty("name").GetString());
         Assert.Equal("healthy", body.GetProperty("status").GetString());
         Assert.Equal("ok", body.GetProperty("details").GetString());
-        Assert.True(body.GetProperty("response_time_ms").GetDouble() >= 0);
-        Assert.True(body.GetProperty("last_check").GetDateTimeOffset() > DateTimeOffset.UtcNow.AddMinutes(-1));
+        Assert.InRange(
+            body.GetProperty("response_time_ms").GetDouble(),
+            (PlatformStubs.AnswerDelay - TimeoutBounds.TimerTick).TotalMilliseconds,
+            PlatformStubs.ProbeTimeout.TotalMilliseconds);
+        Assert.InRange(body.GetProperty("last_check").GetDateTimeOffset(), before, after);
     }
 
     [Fact]
@@ -79,6 +85,6 @@ public sealed class ComponentIsLookedUpByName(HealthFactory factory, PlatformStu
 
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal("degraded", body.GetProperty("status").GetString());
-        Assert.StartsWith("bybit: ", body.GetProperty("details").GetString(), StringComparison.Ordinal);
+        Assert.Equal("bybit: Bybit answered HTTP 502", body.GetProperty("details").GetString());
     }
 }

@@ -1,4 +1,6 @@
 using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 using Platform.ServiceDefaults;
 using Platform.ServiceDefaults.Identity;
 using Xunit;
@@ -13,9 +15,9 @@ public sealed record ClassifiedRoute(RouteClass Class, HttpMethod Method, string
 
 /// <summary>
 /// The identity checks every service makes (docs/security.md), run against one route of each class the service has:
-/// without an identity, with a forged, expired or replayed one, or one signed for another route or body, a call is
-/// refused with 401; a role that does not open the route's class gets 403; the right role, and the probes and metrics
-/// without any identity, get through.
+/// without an identity, with a forged, expired or replayed one, or one signed for another route, body or set of roles, a
+/// call is refused with 401; a role that does not open the route's class gets 403; the right role, and the probes and
+/// metrics without any identity, get through.
 /// </summary>
 public abstract class EveryRouteRequiresASignedIdentity<TProgram>(ServiceFactory<TProgram> service)
     where TProgram : class
@@ -38,6 +40,8 @@ public abstract class EveryRouteRequiresASignedIdentity<TProgram>(ServiceFactory
         [RouteClass.Administer] = $"{Roles.Reader},{Roles.Trader},{Roles.Worker}",
         [RouteClass.Internal] = Roles.Admin,
     };
+
+    private const string SignatureMismatch = "The signature does not match this method, path, query, body and identity.";
 
     /// <summary>One route of each class the service serves.</summary>
     protected abstract IReadOnlyList<ClassifiedRoute> Routes { get; }
@@ -89,6 +93,21 @@ public abstract class EveryRouteRequiresASignedIdentity<TProgram>(ServiceFactory
         {
             using var response = await client.SendAsync((Rightly(route) with { SignedBody = route.JsonBody + " " }).Build(), Token);
             Assert.True(HttpStatusCode.Unauthorized == response.StatusCode, $"{route}: {response.StatusCode}");
+        }
+    }
+
+    /// <summary>Signed for a reader and sent as an admin: the roles are part of what is signed.</summary>
+    [Fact]
+    public async Task ARolesHeaderChangedAfterSigningIsRefused()
+    {
+        using var client = service.CreateUnsignedClient();
+        foreach (var route in Routes)
+        {
+            using var response = await client.SendAsync((Rightly(route) with { SignedRoles = Roles.Reader, Roles = Roles.Admin }).Build(), Token);
+            var problem = await response.Content.ReadFromJsonAsync<JsonElement>(Token);
+
+            Assert.True(HttpStatusCode.Unauthorized == response.StatusCode, $"{route}: {response.StatusCode}");
+            Assert.Equal(SignatureMismatch, problem.GetProperty("detail").GetString());
         }
     }
 

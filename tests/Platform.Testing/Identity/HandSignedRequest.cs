@@ -26,6 +26,9 @@ public sealed record HandSignedRequest(HttpMethod Method, string Target, string?
     /// <summary>The body the signature names, when it is not <see cref="JsonBody"/> (a signature for another body).</summary>
     public string? SignedBody { get; init; }
 
+    /// <summary>The roles the signature names, when they are not <see cref="Roles"/> (a roles header changed after signing).</summary>
+    public string? SignedRoles { get; init; }
+
     public HttpRequestMessage Build()
     {
         var request = new HttpRequestMessage(Method, Target);
@@ -36,7 +39,7 @@ public sealed record HandSignedRequest(HttpMethod Method, string Target, string?
         var timestamp = SignedAt.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
         var contentHash = Hex(SHA256.HashData(Encoding.UTF8.GetBytes(SignedBody ?? JsonBody ?? "")));
         var canonical = string.Join('\n',
-            "PLATFORM-HMAC-SHA256", Method.Method, Uri.UnescapeDataString(SignedTarget ?? Target), timestamp, RequestId, contentHash, User, Roles);
+            "PLATFORM-HMAC-SHA256", Method.Method, Uri.UnescapeDataString(SignedTarget ?? Target), timestamp, RequestId, contentHash, User, SignedRoles ?? Roles);
         var signature = Hex(HMACSHA256.HashData(Encoding.UTF8.GetBytes(Secret), Encoding.UTF8.GetBytes(canonical)));
         request.Headers.Add("X-Platform-User", User);
         request.Headers.Add("X-Platform-Roles", Roles);
