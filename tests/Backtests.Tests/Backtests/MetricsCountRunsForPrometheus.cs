@@ -7,9 +7,9 @@ using Platform.Testing;
 namespace Platform.Backtests.Tests.Backtests;
 
 /// <summary>
-/// The run counters of docs/architecture.md as this host records them. OpenTelemetry collects meters by name across the
-/// process, so the exact figures are read from the meters this host's own <see cref="IMeterFactory"/> created; /metrics
-/// is only checked for the names and the exposition format.
+/// The run counters of services/Backtests/Queue/BacktestMetrics.cs as this host records them. OpenTelemetry collects
+/// meters by name across the process, so the exact figures are read from the meters this host's own
+/// <see cref="IMeterFactory"/> created; /metrics is only checked for the names and the exposition format.
 /// </summary>
 public sealed class MetricsCountRunsForPrometheus(BacktestsFactory factory) : IClassFixture<BacktestsFactory>
 {

@@ -28,9 +28,11 @@ public sealed class LargeChunksOptimizationsFactory : OptimizationsFactory
 }
 
 /// <summary>
-/// Cancelling a running grid (docs/api-behaviour.md): the chunk in hand stops within <see cref="GridWorker.StopPoll"/>, the
-/// heartbeat that finds its run cancelled, and the chunks already written stay.
+/// Cancelling a running grid (docs/api-behaviour.md, 3.7): the chunk in hand stops within <see cref="GridWorker.StopPoll"/>, the
+/// heartbeat that finds its run cancelled, and the chunks already written stay. The class runs alone: the other classes'
+/// engines would otherwise hold the cores that the heartbeat needs, and the stop would be timed against their load.
 /// </summary>
+[Collection(nameof(CancellingARunningGridStopsItAndKeepsItsResults))]
 public sealed class CancellingARunningGridStopsItAndKeepsItsResults(LargeChunksOptimizationsFactory factory, ITestOutputHelper output)
     : IClassFixture<LargeChunksOptimizationsFactory>
 {
@@ -94,3 +96,6 @@ public sealed class CancellingARunningGridStopsItAndKeepsItsResults(LargeChunksO
             "SELECT count(*) FROM optimization_chunks WHERE optimization_id = @Id AND status = @Status", new { Id = id, Status = status });
     }
 }
+
+[CollectionDefinition(nameof(CancellingARunningGridStopsItAndKeepsItsResults), DisableParallelization = true)]
+public sealed class CancellingARunningGridRunsAlone;
