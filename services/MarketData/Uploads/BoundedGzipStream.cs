@@ -8,7 +8,7 @@ namespace Platform.MarketData.Uploads;
 /// <see cref="UploadOptions.MaxCompressionRatio"/> (docs/api-behaviour.md, 4.7): the read that crosses either throws
 /// <see cref="UploadTooLargeException"/>, so a gzip bomb stops after about 1 MiB of output instead of being inflated whole.
 /// </summary>
-internal sealed class BoundedGzipStream : Stream
+internal sealed class BoundedGzipStream : ReadOnlyStream
 {
     /// <summary>Output below which the ratio is not judged: small files say little about it and cannot hurt.</summary>
     public const long RatioJudgedFrom = 1 << 20;
@@ -27,39 +27,10 @@ internal sealed class BoundedGzipStream : Stream
     /// <summary>Bytes inflated so far.</summary>
     public long Inflated { get; private set; }
 
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
-    }
-
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
         Count(await _gzip.ReadAsync(buffer, cancellationToken));
 
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
     public override int Read(Span<byte> buffer) => Count(_gzip.Read(buffer));
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     public override async ValueTask DisposeAsync()
     {
@@ -94,23 +65,9 @@ internal sealed class BoundedGzipStream : Stream
     }
 
     /// <summary>Counts the compressed bytes the inflater has taken.</summary>
-    private sealed class CountingStream(Stream inner, bool leaveOpen) : Stream
+    private sealed class CountingStream(Stream inner, bool leaveOpen) : ReadOnlyStream
     {
         public long BytesRead { get; private set; }
-
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position
-        {
-            get => throw new NotSupportedException();
-            set => throw new NotSupportedException();
-        }
 
         public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
         {
@@ -119,27 +76,12 @@ internal sealed class BoundedGzipStream : Stream
             return read;
         }
 
-        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-            ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
         public override int Read(Span<byte> buffer)
         {
             var read = inner.Read(buffer);
             BytesRead += read;
             return read;
         }
-
-        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
         public override async ValueTask DisposeAsync()
         {

@@ -3,7 +3,7 @@ using Npgsql;
 namespace Platform.MarketData.Uploads;
 
 /// <summary>Reads the <c>data</c> column of consecutive rows as one stream, holding at most one chunk in flight.</summary>
-internal sealed class ChunkStream(NpgsqlConnection connection, NpgsqlCommand command, NpgsqlDataReader reader) : Stream
+internal sealed class ChunkStream(NpgsqlConnection connection, NpgsqlCommand command, NpgsqlDataReader reader) : ReadOnlyStream
 {
     private Stream? _chunk;
     private bool _finished;
@@ -11,20 +11,6 @@ internal sealed class ChunkStream(NpgsqlConnection connection, NpgsqlCommand com
 
     /// <summary>Stored bytes handed out so far; safe to read from another thread.</summary>
     public long BytesRead => Interlocked.Read(ref _bytesRead);
-
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
-    }
 
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
@@ -52,21 +38,6 @@ internal sealed class ChunkStream(NpgsqlConnection connection, NpgsqlCommand com
         }
         return 0;
     }
-
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-    public override int Read(byte[] buffer, int offset, int count) => ReadAsync(buffer, offset, count).GetAwaiter().GetResult();
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     public override async ValueTask DisposeAsync()
     {

@@ -10,7 +10,7 @@ namespace Platform.MarketData.Uploads;
 /// (beyond it a read throws <see cref="UploadTooLargeException"/>) and copying them into <c>upload_chunks</c> rows of
 /// <see cref="UploadStore.ChunkSize"/>, so that whoever reads it (a gzip check, or nothing) stores the upload on the way.
 /// </summary>
-internal sealed class StoringStream(Stream source, NpgsqlBinaryImporter importer, Guid id, long maxBytes) : Stream
+internal sealed class StoringStream(Stream source, NpgsqlBinaryImporter importer, Guid id, long maxBytes) : ReadOnlyStream
 {
     private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
     private readonly byte[] _chunk = new byte[UploadStore.ChunkSize];
@@ -20,20 +20,6 @@ internal sealed class StoringStream(Stream source, NpgsqlBinaryImporter importer
 
     /// <summary>Bytes read from the upload so far.</summary>
     public long Size { get; private set; }
-
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
-    }
 
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
@@ -58,11 +44,6 @@ internal sealed class StoringStream(Stream source, NpgsqlBinaryImporter importer
         return read;
     }
 
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-    public override int Read(byte[] buffer, int offset, int count) => ReadAsync(buffer, offset, count).GetAwaiter().GetResult();
-
     /// <summary>Writes the last partial chunk and ends the copy; the upload must have been read to its end.</summary>
     public async Task<StoredContent> CompleteAsync(long inflatedSize, CancellationToken cancellationToken)
     {
@@ -73,16 +54,6 @@ internal sealed class StoringStream(Stream source, NpgsqlBinaryImporter importer
         await importer.CompleteAsync(cancellationToken);
         return new StoredContent(Size, _hash.GetHashAndReset(), _head ?? [], inflatedSize);
     }
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {
