@@ -57,7 +57,10 @@ public sealed class CancellingARunningGridStopsItAndKeepsItsResults(LargeChunksO
         {
         }
         await Eventually.ReturnsAsync(
-            () => OptimizationRequests.GetAsync(client, id), run => run.GetProperty("progress").GetProperty("chunks_done").GetInt32() >= 1, Timeout, "a first chunk");
+            async () => (Done: await ChunksAsync(id, "done"), Running: await ChunksAsync(id, "running")),
+            chunks => chunks is { Done: >= 1, Running: 1 },
+            Timeout,
+            "a first chunk done and the next one in hand");
 
         var clock = Stopwatch.StartNew();
         using var cancelled = await client.PostAsync($"/api/v1/optimizations/{id}/cancel", null);
