@@ -5,6 +5,7 @@ using System.Net.Sockets;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Platform.Backtests.Tests.Backtests;
+using Platform.Testing;
 
 namespace Platform.Backtests.Tests.Queue;
 
@@ -55,9 +56,6 @@ public sealed class SilentBybitFactory : BacktestsFactory
 [Collection(nameof(ASilentExchangeIsGivenUpOnAfterTheFailFastTimeout))]
 public sealed class ASilentExchangeIsGivenUpOnAfterTheFailFastTimeout(SilentBybitFactory factory) : IClassFixture<SilentBybitFactory>
 {
-    // Scheduling and the calls between the services around the one Bybit attempt, on a loaded machine.
-    private static readonly TimeSpan Tolerance = TimeSpan.FromSeconds(1.5);
-
     [Fact]
     public async Task ASynchronousRunAnswers503OnceTheFailFastTimeoutHasRunOut()
     {
@@ -77,7 +75,7 @@ public sealed class ASilentExchangeIsGivenUpOnAfterTheFailFastTimeout(SilentBybi
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
         Assert.Equal(SilentBybitFactory.RetryAfter, response.Headers.RetryAfter?.Delta);
-        Assert.InRange(clock.Elapsed, SilentBybitFactory.FailFastTimeout, SilentBybitFactory.FailFastTimeout + Tolerance);
+        TimeoutBounds.AssertEndedAt(SilentBybitFactory.FailFastTimeout, clock.Elapsed);
         Assert.Contains("Bybit cannot be reached", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 
