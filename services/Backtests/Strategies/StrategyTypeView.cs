@@ -9,15 +9,14 @@ internal sealed record StrategyTypeView(string Name, string Description, IReadOn
         [.. StrategyCatalog.Default.Strategies.Select(d => new StrategyTypeView(d.Name, d.Description, [.. d.Parameters.Select(ParameterView.From)]))];
 }
 
-/// <summary>One parameter: <see cref="Type"/> is <c>int</c>, <c>decimal</c>, <c>bool</c> or <c>enum</c> (then with <see cref="Options"/>).</summary>
+/// <summary>One parameter: <see cref="Type"/> is <c>int</c>, <c>decimal</c> or <c>bool</c>.</summary>
 internal sealed record ParameterView(
     string Name,
     string Type,
     object Default,
     double? Min,
     double? Max,
-    string Description,
-    IReadOnlyList<string>? Options)
+    string Description)
 {
     public static ParameterView From(ParameterSchema schema) => new(
         schema.Name,
@@ -25,12 +24,10 @@ internal sealed record ParameterView(
         {
             ParameterType.Int => "int",
             ParameterType.Decimal => "decimal",
-            ParameterType.Bool => "bool",
-            _ => "enum",
+            _ => "bool",
         },
         schema.Default,
         schema.Min,
         schema.Max,
-        schema.Description,
-        schema.Options);
+        schema.Description);
 }

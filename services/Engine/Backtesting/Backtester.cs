@@ -64,7 +64,7 @@ public static class Backtester
         List<Trade> trades,
         Span<double> drawdown)
     {
-        strategy.CreateSignals().Write(indicators, signals);
+        strategy.Bind().Signals.Write(indicators, signals);
         Simulator.Run(indicators.Candles, settings, signals, permits, equity, trades);
         return MetricsCalculator.Compute(indicators.Candles, settings, equity, trades, drawdown);
     }

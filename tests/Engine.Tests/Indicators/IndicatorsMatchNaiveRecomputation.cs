@@ -1,3 +1,4 @@
+using Platform.Engine.Rules;
 using Platform.Engine.Indicators;
 using Platform.Engine.Tests.Support;
 
@@ -52,13 +53,15 @@ public sealed class IndicatorsMatchNaiveRecomputation
     [Fact]
     public void MacdIsTheDifferenceOfEmasAndItsSignalAnEmaOfThat()
     {
-        var cache = new IndicatorCache(Bars.RandomWalk(600, seed: 11));
+        var series = Bars.RandomWalk(600, seed: 11);
+        var macd = IndicatorTypes.ByName["macd"].Compute(new IndicatorInput(series, series.Close.ToArray()), [12, 26, 9]);
         var line = Naive.Ema(Close, 12).Zip(Naive.Ema(Close, 26), (f, s) => f - s).ToArray();
 
-        AssertClose(line, cache.MacdLine(12, 26));
-        AssertClose(Naive.Ema(line, 9), cache.MacdSignal(12, 26, 9));
-        Assert.True(double.IsNaN(cache.MacdSignal(12, 26, 9)[25 + 8 - 1]));
-        Assert.False(double.IsNaN(cache.MacdSignal(12, 26, 9)[25 + 8]));
+        AssertClose(line, macd[0]);
+        AssertClose(Naive.Ema(line, 9), macd[1]);
+        AssertClose(line.Zip(Naive.Ema(line, 9), (l, s) => l - s).ToArray(), macd[2]);
+        Assert.True(double.IsNaN(macd[1][25 + 8 - 1]));
+        Assert.False(double.IsNaN(macd[1][25 + 8]));
     }
 
     [Fact]
@@ -102,9 +105,15 @@ public sealed class IndicatorsMatchNaiveRecomputation
     public void SharesEachSeriesBetweenCallers()
     {
         var cache = new IndicatorCache(Bars.RandomWalk(100, seed: 13));
-        Assert.Same(cache.Sma(10), cache.Sma(10));
-        Assert.NotSame(cache.Sma(10), cache.Ema(10));
-        Assert.Same(cache.Highest(5), cache.Highest(5));
-        Assert.NotSame(cache.Highest(5), cache.Lowest(5));
+        var computed = 0;
+        double[][] Compute()
+        {
+            computed++;
+            return [new double[100]];
+        }
+
+        Assert.Same(cache.Named("sma(close;10)", Compute), cache.Named("sma(close;10)", Compute));
+        Assert.NotSame(cache.Named("sma(close;10)", Compute), cache.Named("ema(close;10)", Compute));
+        Assert.Equal(2, computed);
     }
 }

@@ -1,0 +1,109 @@
+using Platform.Engine.Indicators;
+
+namespace Platform.Engine.Rules;
+
+/// <summary>The indicators of the rule language (docs/strategy-language.md, Indicators).</summary>
+internal static class IndicatorTypes
+{
+    public static IReadOnlyList<IndicatorType> All { get; } =
+    [
+        OnSource("sma", "Simple moving average.", [ArgumentSchema.Period(20)], ["value"], (s, a) => [Sma.Compute(s, Int(a, 0))], a => Int(a, 0) - 1),
+        OnSource("ema", "Exponential moving average, seeded with the SMA of the first period values.", [ArgumentSchema.Period(20)], ["value"],
+            (s, a) => [Ema.Compute(s, Int(a, 0))], a => Int(a, 0) - 1),
+        OnSource("rsi", "Wilder's relative strength index (0-100).", [ArgumentSchema.Period(14)], ["value"], (s, a) => [Rsi.Compute(s, Int(a, 0))], a => Int(a, 0)),
+        OnSource("macd", "MACD: the fast EMA minus the slow EMA, its signal EMA, and their difference.",
+            [ArgumentSchema.Period(12, "Fast EMA period", "fast"), ArgumentSchema.Period(26, "Slow EMA period", "slow"), ArgumentSchema.Period(9, "Signal EMA period", "signal")],
+            ["line", "signal", "histogram"], Macd3, a => Math.Max(Int(a, 0), Int(a, 1)) + Int(a, 2) - 2),
+        OnSource("bollinger", "Bollinger bands: the SMA ± k population standard deviations, and %b (0 at the lower band, 1 at the upper).",
+            [ArgumentSchema.Period(20), ArgumentSchema.Number("k", 2, 0.01, 100, "Band width in standard deviations")],
+            ["middle", "upper", "lower", "percent_b"], Bollinger, a => Int(a, 0) - 1),
+        OnSource("stddev", "Rolling population standard deviation.", [ArgumentSchema.Period(20)], ["value"],
+            (s, a) => [RollingStdDev.Compute(s, Int(a, 0))], a => Int(a, 0) - 1),
+        OnSource("highest", "Highest value over the last period bars, this one included.", [ArgumentSchema.Period(20)], ["value"],
+            (s, a) => [RollingExtremes.Highest(s, Int(a, 0))], a => Int(a, 0) - 1),
+        OnSource("lowest", "Lowest value over the last period bars, this one included.", [ArgumentSchema.Period(20)], ["value"],
+            (s, a) => [RollingExtremes.Lowest(s, Int(a, 0))], a => Int(a, 0) - 1),
+        OnCandles("donchian", "Donchian channel: the highest high and lowest low over the last period bars, and their midpoint.",
+            [ArgumentSchema.Period(20)], ["upper", "middle", "lower"], Donchian, a => Int(a, 0) - 1),
+    ];
+
+    public static IReadOnlyDictionary<string, IndicatorType> ByName { get; } = All.ToDictionary(type => type.Name, StringComparer.Ordinal);
+
+    private static int Int(IReadOnlyList<double> arguments, int index) => (int)arguments[index];
+
+    /// <summary>
+    /// An indicator over one series. A source that is itself an indicator starts with its warm-up (NaN); the indicator
+    /// is computed from the first defined value, so an RSI of an SMA starts once the SMA does.
+    /// </summary>
+    private static IndicatorType OnSource(
+        string name, string description, IReadOnlyList<ArgumentSchema> arguments, IReadOnlyList<string> outputs,
+        Func<ReadOnlySpan<double>, IReadOnlyList<double>, double[][]> compute, Func<IReadOnlyList<double>, int> warmUp) =>
+        new(name, description, true, arguments, outputs, (input, a) => FromFirstValue(input.Source!, a, compute), warmUp);
+
+    private static IndicatorType OnCandles(
+        string name, string description, IReadOnlyList<ArgumentSchema> arguments, IReadOnlyList<string> outputs,
+        Func<IndicatorInput, IReadOnlyList<double>, double[][]> compute, Func<IReadOnlyList<double>, int> warmUp) =>
+        new(name, description, false, arguments, outputs, compute, warmUp);
+
+    private static double[][] FromFirstValue(double[] source, IReadOnlyList<double> arguments, Func<ReadOnlySpan<double>, IReadOnlyList<double>, double[][]> compute)
+    {
+        var first = 0;
+        while (first < source.Length && double.IsNaN(source[first]))
+        {
+            first++;
+        }
+        if (first == 0)
+        {
+            return compute(source, arguments);
+        }
+        var computed = compute(source.AsSpan(first), arguments);
+        return [.. computed.Select(values =>
+        {
+            var shifted = new double[source.Length];
+            shifted.AsSpan(0, first).Fill(double.NaN);
+            values.CopyTo(shifted, first);
+            return shifted;
+        })];
+    }
+
+    private static double[][] Macd3(ReadOnlySpan<double> source, IReadOnlyList<double> a)
+    {
+        var line = Macd.Line(Ema.Compute(source, Int(a, 0)), Ema.Compute(source, Int(a, 1)));
+        var signal = Ema.Compute(line, Int(a, 2));
+        var histogram = new double[line.Length];
+        for (var i = 0; i < line.Length; i++)
+        {
+            histogram[i] = line[i] - signal[i];
+        }
+        return [line, signal, histogram];
+    }
+
+    /// <summary>The bands as the shipped bollinger_reversion strategy has always computed them: middle ∓ k·σ.</summary>
+    private static double[][] Bollinger(ReadOnlySpan<double> source, IReadOnlyList<double> a)
+    {
+        var period = Int(a, 0);
+        var k = a[1];
+        var middle = Sma.Compute(source, period);
+        var deviation = RollingStdDev.Compute(source, period);
+        var (upper, lower, percentB) = (new double[source.Length], new double[source.Length], new double[source.Length]);
+        for (var i = 0; i < source.Length; i++)
+        {
+            lower[i] = middle[i] - k * deviation[i];
+            upper[i] = middle[i] + k * deviation[i];
+            percentB[i] = upper[i] > lower[i] ? (source[i] - lower[i]) / (upper[i] - lower[i]) : double.NaN;
+        }
+        return [middle, upper, lower, percentB];
+    }
+
+    private static double[][] Donchian(IndicatorInput input, IReadOnlyList<double> a)
+    {
+        var upper = RollingExtremes.Highest(input.Candles.High, Int(a, 0));
+        var lower = RollingExtremes.Lowest(input.Candles.Low, Int(a, 0));
+        var middle = new double[upper.Length];
+        for (var i = 0; i < middle.Length; i++)
+        {
+            middle[i] = (upper[i] + lower[i]) / 2;
+        }
+        return [upper, middle, lower];
+    }
+}
