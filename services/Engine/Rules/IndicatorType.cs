@@ -19,8 +19,8 @@ internal sealed record IndicatorType(
 /// <summary>An indicator argument; periods and bar counts are integers.</summary>
 internal sealed record ArgumentSchema(string Name, double Default, double Min, double Max, bool IsInteger, string Description)
 {
-    public static ArgumentSchema Period(double defaultValue, string description = "Period in bars", string name = "period") =>
-        new(name, defaultValue, 1, RuleLimits.MaxPeriod, true, description);
+    public static ArgumentSchema Period(double defaultValue, string description = "Period in bars", string name = "period", int min = 1) =>
+        new(name, defaultValue, min, RuleLimits.MaxPeriod, true, description);
 
     public static ArgumentSchema Number(string name, double defaultValue, double min, double max, string description) =>
         new(name, defaultValue, min, max, false, description);

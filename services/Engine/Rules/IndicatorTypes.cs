@@ -7,24 +7,40 @@ internal static class IndicatorTypes
 {
     public static IReadOnlyList<IndicatorType> All { get; } =
     [
-        OnSource("sma", "Simple moving average.", [ArgumentSchema.Period(20)], ["value"], (s, a) => [Sma.Compute(s, Int(a, 0))], a => Int(a, 0) - 1),
+        OnSource("sma", "Simple moving average.", [ArgumentSchema.Period(20)], ["value"], (s, a) => [Sma.Compute(s, Int(a, 0))], a => Sma.WarmUp(Int(a, 0))),
         OnSource("ema", "Exponential moving average, seeded with the SMA of the first period values.", [ArgumentSchema.Period(20)], ["value"],
-            (s, a) => [Ema.Compute(s, Int(a, 0))], a => Int(a, 0) - 1),
-        OnSource("rsi", "Wilder's relative strength index (0-100).", [ArgumentSchema.Period(14)], ["value"], (s, a) => [Rsi.Compute(s, Int(a, 0))], a => Int(a, 0)),
-        OnSource("macd", "MACD: the fast EMA minus the slow EMA, its signal EMA, and their difference.",
+            (s, a) => [Ema.Compute(s, Int(a, 0))], a => Ema.WarmUp(Int(a, 0))),
+        OnSource("wma", "Linearly weighted moving average (weights 1 to period, the latest bar heaviest).", [ArgumentSchema.Period(20)], ["value"],
+            (s, a) => [Wma.Compute(s, Int(a, 0))], a => Wma.WarmUp(Int(a, 0))),
+        OnSource("rsi", "Wilder's relative strength index (0-100).", [ArgumentSchema.Period(14)], ["value"],
+            (s, a) => [Rsi.Compute(s, Int(a, 0))], a => Rsi.WarmUp(Int(a, 0))),
+        OnSource("macd", "MACD: the fast EMA minus the slow EMA (line), its EMA (signal), and their difference (histogram).",
             [ArgumentSchema.Period(12, "Fast EMA period", "fast"), ArgumentSchema.Period(26, "Slow EMA period", "slow"), ArgumentSchema.Period(9, "Signal EMA period", "signal")],
-            ["line", "signal", "histogram"], Macd3, a => Math.Max(Int(a, 0), Int(a, 1)) + Int(a, 2) - 2),
+            ["line", "signal", "histogram"], Macd3, a => Macd.SignalWarmUp(Int(a, 0), Int(a, 1), Int(a, 2))),
         OnSource("bollinger", "Bollinger bands: the SMA ± k population standard deviations, and %b (0 at the lower band, 1 at the upper).",
-            [ArgumentSchema.Period(20), ArgumentSchema.Number("k", 2, 0.01, 100, "Band width in standard deviations")],
-            ["middle", "upper", "lower", "percent_b"], Bollinger, a => Int(a, 0) - 1),
+            [ArgumentSchema.Period(20, min: 2), ArgumentSchema.Number("k", 2, 0.01, 100, "Band width in standard deviations")],
+            ["middle", "upper", "lower", "percent_b"], Bands, a => Bollinger.WarmUp(Int(a, 0))),
         OnSource("stddev", "Rolling population standard deviation.", [ArgumentSchema.Period(20)], ["value"],
-            (s, a) => [RollingStdDev.Compute(s, Int(a, 0))], a => Int(a, 0) - 1),
+            (s, a) => [RollingStdDev.Compute(s, Int(a, 0))], a => RollingStdDev.WarmUp(Int(a, 0))),
+        OnSource("zscore", "Rolling z-score: how many standard deviations the value lies from its SMA.", [ArgumentSchema.Period(20, min: 2)], ["value"],
+            (s, a) => [ZScore.Compute(s, Int(a, 0))], a => ZScore.WarmUp(Int(a, 0))),
         OnSource("highest", "Highest value over the last period bars, this one included.", [ArgumentSchema.Period(20)], ["value"],
-            (s, a) => [RollingExtremes.Highest(s, Int(a, 0))], a => Int(a, 0) - 1),
+            (s, a) => [RollingExtremes.Highest(s, Int(a, 0))], a => RollingExtremes.WarmUp(Int(a, 0))),
         OnSource("lowest", "Lowest value over the last period bars, this one included.", [ArgumentSchema.Period(20)], ["value"],
-            (s, a) => [RollingExtremes.Lowest(s, Int(a, 0))], a => Int(a, 0) - 1),
+            (s, a) => [RollingExtremes.Lowest(s, Int(a, 0))], a => RollingExtremes.WarmUp(Int(a, 0))),
+        OnSource("roc", "Rate of change in percent against the value period bars earlier.", [ArgumentSchema.Period(10)], ["value"],
+            (s, a) => [RateOfChange.Compute(s, Int(a, 0))], a => RateOfChange.WarmUp(Int(a, 0))),
+        OnCandles("atr", "Wilder's average true range.", [ArgumentSchema.Period(14)], ["value"],
+            (c, a) => [Atr.Compute(c.Candles.High, c.Candles.Low, c.Candles.Close, Int(a, 0))], a => Atr.WarmUp(Int(a, 0))),
+        OnCandles("adx", "Wilder's average directional index with the directional indicators +DI and −DI (0-100).", [ArgumentSchema.Period(14)],
+            ["adx", "plus_di", "minus_di"], DirectionalMovement, a => Adx.WarmUp(Int(a, 0))),
+        OnCandles("stochastic", "Stochastic oscillator: %K over period bars smoothed over smooth bars, and %D its SMA over signal bars (0-100).",
+            [ArgumentSchema.Period(14), ArgumentSchema.Period(3, "%K smoothing in bars", "smooth"), ArgumentSchema.Period(3, "%D period in bars", "signal")],
+            ["k", "d"], Stochastics, a => Stochastic.DWarmUp(Int(a, 0), Int(a, 1), Int(a, 2))),
+        OnCandles("vwap", "Volume-weighted average of the typical price (hlc3) since the start of the UTC day.", [], ["value"],
+            (c, _) => [Vwap.Compute(c.Candles.OpenTime, c.Candles.High, c.Candles.Low, c.Candles.Close, c.Candles.Volume)], _ => Vwap.WarmUp()),
         OnCandles("donchian", "Donchian channel: the highest high and lowest low over the last period bars, and their midpoint.",
-            [ArgumentSchema.Period(20)], ["upper", "middle", "lower"], Donchian, a => Int(a, 0) - 1),
+            [ArgumentSchema.Period(20)], ["upper", "middle", "lower"], Donchian, a => RollingExtremes.WarmUp(Int(a, 0))),
     ];
 
     public static IReadOnlyDictionary<string, IndicatorType> ByName { get; } = All.ToDictionary(type => type.Name, StringComparer.Ordinal);
@@ -78,21 +94,22 @@ internal static class IndicatorTypes
         return [line, signal, histogram];
     }
 
-    /// <summary>The bands as the shipped bollinger_reversion strategy has always computed them: middle ∓ k·σ.</summary>
-    private static double[][] Bollinger(ReadOnlySpan<double> source, IReadOnlyList<double> a)
+    private static double[][] Bands(ReadOnlySpan<double> source, IReadOnlyList<double> a)
     {
-        var period = Int(a, 0);
-        var k = a[1];
-        var middle = Sma.Compute(source, period);
-        var deviation = RollingStdDev.Compute(source, period);
-        var (upper, lower, percentB) = (new double[source.Length], new double[source.Length], new double[source.Length]);
-        for (var i = 0; i < source.Length; i++)
-        {
-            lower[i] = middle[i] - k * deviation[i];
-            upper[i] = middle[i] + k * deviation[i];
-            percentB[i] = upper[i] > lower[i] ? (source[i] - lower[i]) / (upper[i] - lower[i]) : double.NaN;
-        }
-        return [middle, upper, lower, percentB];
+        var bands = Bollinger.Compute(source, Int(a, 0), a[1]);
+        return [bands.Middle, bands.Upper, bands.Lower, bands.PercentB];
+    }
+
+    private static double[][] DirectionalMovement(IndicatorInput input, IReadOnlyList<double> a)
+    {
+        var lines = Adx.Compute(input.Candles.High, input.Candles.Low, input.Candles.Close, Int(a, 0));
+        return [lines.Adx, lines.PlusDi, lines.MinusDi];
+    }
+
+    private static double[][] Stochastics(IndicatorInput input, IReadOnlyList<double> a)
+    {
+        var lines = Stochastic.Compute(input.Candles.High, input.Candles.Low, input.Candles.Close, Int(a, 0), Int(a, 1), Int(a, 2));
+        return [lines.K, lines.D];
     }
 
     private static double[][] Donchian(IndicatorInput input, IReadOnlyList<double> a)
