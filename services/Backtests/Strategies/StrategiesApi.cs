@@ -18,7 +18,13 @@ internal static class StrategiesApi
         var group = routes.MapGroup(Path).WithTags("Strategies");
         group.MapGet("/types", ListTypes)
             .WithName("ListStrategyTypes")
-            .WithSummary("The engine's built-in strategy types with their parameter schemas");
+            .WithSummary("The strategy types: the shipped ones with their parameters, and `rules` with the rule language's JSON Schema and examples");
+        group.MapPost("/validate", Validate)
+            .WithName("ValidateStrategy")
+            .WithSummary("Checks a strategy without storing it")
+            .WithDescription("Answers 200 with `valid`, the normalised configuration (defaults written out), its parameters and the warm-up bars it needs "
+                + "on `timeframe` (when given), or `valid: false` with every error keyed by its field and JSON path (`config.rules.enter_long.all[1].left`).")
+            .ProducesValidationProblem();
         group.MapGet("/", ListAsync).WithName("ListStrategies");
         group.MapGet("/{id}", GetAsync).WithName("GetStrategy").ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPost("/", CreateAsync)
@@ -51,6 +57,11 @@ internal static class StrategiesApi
 
     private static Ok<IReadOnlyList<StrategyTypeView>> ListTypes() => TypedResults.Ok(StrategyTypeView.All);
 
+    private static Results<Ok<StrategyValidation>, ValidationProblem> Validate(ValidateStrategyRequest request) =>
+        request.Validate() is { Count: > 0 } errors
+            ? TypedResults.ValidationProblem(errors)
+            : TypedResults.Ok(StrategyValidation.Of(request.StrategyType!, StrategyConfig.ToObject(request.Config), request.Timeframe));
+
     private static async Task<Results<Ok<StrategyList>, ValidationProblem>> ListAsync(
         [AsParameters] StrategyListQuery query, ClaimsPrincipal user, StrategyStore store, CancellationToken cancellationToken)
     {
@@ -72,17 +83,13 @@ internal static class StrategiesApi
         {
             return TypedResults.ValidationProblem(errors);
         }
-        if (StrategyConfig.Find(strategyType) is not { } definition)
+        var checkedConfig = StrategyConfig.Check(strategyType, request.ConfigObject());
+        if (checkedConfig.Value is not { } config)
         {
-            return StrategyProblems.UnknownType(strategyType);
-        }
-        var resolved = StrategyConfig.Resolve(definition, request.ConfigObject());
-        if (resolved.Value is not { } spec)
-        {
-            return StrategyProblems.InvalidParameters(resolved.Errors);
+            return StrategyProblems.Invalid(checkedConfig.Errors);
         }
         var strategy = await store.TryCreateAsync(
-            name, request.Description, definition.Name, StrategyConfig.ToJson(spec), request.IsActive ?? true, Ownership.Caller(user), cancellationToken);
+            name, request.Description, strategyType, config, request.IsActive ?? true, Ownership.Caller(user), cancellationToken);
         return strategy is null ? StrategyProblems.NameTaken(name) : TypedResults.Created($"{Path}/{strategy.Id}", strategy);
     }
 
@@ -98,8 +105,7 @@ internal static class StrategiesApi
             StrategyUpdate.Updated updated => TypedResults.Ok(updated.Strategy),
             StrategyUpdate.Forbidden forbidden => StrategyProblems.NotOwner(forbidden.Owner),
             StrategyUpdate.NameTaken taken => StrategyProblems.NameTaken(taken.Name),
-            StrategyUpdate.UnknownType unknown => StrategyProblems.UnknownType(unknown.StrategyType),
-            StrategyUpdate.InvalidParameters invalid => StrategyProblems.InvalidParameters(invalid.Errors),
+            StrategyUpdate.Invalid invalid => StrategyProblems.Invalid(invalid.Errors),
             _ => StrategyProblems.NotFound(id),
         };
     }

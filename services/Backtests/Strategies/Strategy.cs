@@ -1,10 +1,13 @@
+using System.Text.Json.Serialization;
+using Platform.Engine.Configuration;
 using System.Text.Json.Nodes;
 
 namespace Platform.Backtests.Strategies;
 
 /// <summary>
-/// A stored strategy; <see cref="Config"/> holds every parameter of its type, defaults filled in. <see cref="Owner"/> is
-/// the name of the caller who created it, null for strategies created before owners were recorded.
+/// A stored strategy: <see cref="Config"/> holds every parameter of a shipped type, defaults filled in, a <c>rules</c>
+/// strategy's rule document, or a configuration of the original system as given. <see cref="Owner"/> is the name of the
+/// caller who created it, null for strategies created before owners were recorded.
 /// </summary>
 internal sealed record Strategy(
     long Id,
@@ -15,7 +18,12 @@ internal sealed record Strategy(
     bool IsActive,
     DateTime CreatedAt,
     DateTime UpdatedAt,
-    string? Owner);
+    string? Owner)
+{
+    /// <summary>How each key of a configuration written for the original system is read; absent for any other.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<ConfigReading>? ConfigReading { get; } = StrategyConfig.ReadingOf(Config);
+}
 
 /// <summary>A <c>strategies</c> row as read, with <c>config</c> as text (<c>config::text</c>) until parsed.</summary>
 internal sealed record StrategyRow(

@@ -95,20 +95,12 @@ internal sealed class StrategyStore(NpgsqlDataSource dataSource)
             {
                 return new StrategyUpdate.Forbidden(current.Owner);
             }
-            var strategy = current.ToStrategy();
-            var type = changes.StrategyType ?? strategy.StrategyType;
-            if (StrategyConfig.Find(type) is not { } definition)
+            var changed = StrategyConfig.Change(current.ToStrategy(), changes.StrategyType, given);
+            if (changed.Value is null)
             {
-                return new StrategyUpdate.UnknownType(type);
+                return new StrategyUpdate.Invalid(changed.Errors);
             }
-            var resolved = type == strategy.StrategyType
-                ? StrategyConfig.Merge(strategy, given)
-                : StrategyConfig.Resolve(definition, given ?? strategy.Config);
-            if (resolved.Value is not { } spec)
-            {
-                return new StrategyUpdate.InvalidParameters(resolved.Errors);
-            }
-            config = StrategyConfig.ToJson(spec);
+            config = changed.Value;
         }
 
         StrategyRow? row;

@@ -8,19 +8,30 @@ namespace Platform.Engine.Rules;
 /// The strategies shipped with the platform, written in the rule language (Rules/Library/*.json, embedded). They trade
 /// long unless a run asks otherwise, as the original system's strategies did.
 /// </summary>
-internal static class RuleLibrary
+public static class RuleLibrary
 {
     public static IReadOnlyList<string> Names { get; } =
         ["sma_crossover", "ema_crossover", "rsi_mean_reversion", "bollinger_reversion", "macd_crossover", "donchian_breakout"];
 
-    public static IReadOnlyList<StrategyDefinition> Load() => [.. Names.Select(Load)];
+    /// <summary>Example documents, one per style, that the strategy types endpoint shows (Rules/Examples/*.json).</summary>
+    public static IReadOnlyList<string> ExampleNames { get; } = ["trend_following", "mean_reversion", "breakout_atr"];
+
+    internal static IReadOnlyList<StrategyDefinition> Load() => [.. Names.Select(Load)];
+
+    /// <summary>The example documents by name.</summary>
+    public static IReadOnlyDictionary<string, JsonElement> Examples() => ExampleNames.ToDictionary(name => name, name => Read("Examples", name));
+
+    private static JsonElement Read(string folder, string name)
+    {
+        using var stream = typeof(RuleLibrary).Assembly.GetManifestResourceStream($"Platform.Engine.Rules.{folder}.{name}.json")
+                           ?? throw new InvalidOperationException($"{folder}/{name}.json is not embedded");
+        using var document = JsonDocument.Parse(stream);
+        return document.RootElement.Clone();
+    }
 
     private static StrategyDefinition Load(string name)
     {
-        using var stream = typeof(RuleLibrary).Assembly.GetManifestResourceStream($"Platform.Engine.Rules.Library.{name}.json")
-                           ?? throw new InvalidOperationException($"the shipped strategy {name} is not embedded");
-        using var document = JsonDocument.Parse(stream);
-        var root = document.RootElement.Clone();
+        var root = Read("Library", name);
         var program = RuleProgram.Compile(root, TradeDirection.Long);
         return program.Value is { } compiled
             ? new StrategyDefinition(name, root.GetProperty("description").GetString()!, compiled, root)
