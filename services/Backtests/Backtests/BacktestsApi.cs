@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using Platform.Backtests.Charts;
+using Platform.Backtests.Equity;
 using Platform.Backtests.Queue;
 using Platform.Backtests.Reports;
 using Platform.Backtests.Strategies;
@@ -30,6 +31,7 @@ internal static class BacktestsApi
         group.MapRunApi();
         group.MapExportsApi();
         group.MapChartsApi();
+        group.MapEquityApi();
         return group;
     }
 
