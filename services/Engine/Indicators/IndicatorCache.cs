@@ -25,6 +25,9 @@ internal sealed class IndicatorCache(CandleSeries candles)
 
     public double[] Lowest(int period) => Get(new(IndicatorKind.Lowest, period), () => RollingExtremes.Lowest(candles.Low, period));
 
+    public double[] Atr(int period) =>
+        Get(new(IndicatorKind.Atr, period), () => Indicators.Atr.Compute(candles.High, candles.Low, candles.Close, period));
+
     public double[] MacdLine(int fast, int slow) => Get(new(IndicatorKind.MacdLine, fast, slow), () => Macd.Line(Ema(fast), Ema(slow)));
 
     public double[] MacdSignal(int fast, int slow, int signal) =>
@@ -43,6 +46,7 @@ internal sealed class IndicatorCache(CandleSeries candles)
         Lowest,
         MacdLine,
         MacdSignal,
+        Atr,
     }
 
     private readonly record struct IndicatorKey(IndicatorKind Kind, int First, int Second = 0, int Third = 0);
