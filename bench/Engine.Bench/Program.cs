@@ -15,6 +15,18 @@ var sma = catalog.Create("sma_crossover", new Dictionary<string, double> { ["fas
 TrendFilter[] trend = [new(Interval.Parse("240"), 50)];
 
 Harness.Measure("sma_crossover_1m", bars, 3, runs, () => Backtester.Run(candles, sma, settings));
+// Every trade-management feature on: ATR stop and trail, target, bar limit, pyramiding, risk sizing and funding.
+var managed = settings with
+{
+    StopLoss = PriceDistance.Atr(2),
+    TakeProfit = PriceDistance.Percent(3),
+    TrailingStop = PriceDistance.Atr(3, 20),
+    MaxBarsInTrade = 500,
+    MaxEntries = 3,
+    Sizing = PositionSizing.RiskPercent(1),
+    FundingRatePer8Hours = 0.0001,
+};
+Harness.Measure("sma_crossover_managed_1m", bars, 3, runs, () => Backtester.Run(candles, sma, managed));
 Harness.Measure("sma_crossover_mtf_1m", bars, 3, runs, () => Backtester.Run(candles, sma, settings, trend));
 
 var axes = new Dictionary<string, IReadOnlyList<double>>

@@ -40,5 +40,9 @@ internal static class EngineOutcome
             trade.PnlPct,
             trade.Commission,
             trade.BarsHeld,
-            JsonNamingPolicy.SnakeCaseLower.ConvertName(trade.ExitReason.ToString()))).ToList();
+            JsonNamingPolicy.SnakeCaseLower.ConvertName(trade.ExitReason.ToString()),
+            trade.RunUp,
+            trade.RunUpPct,
+            trade.Drawdown,
+            trade.DrawdownPct)).ToList();
 }

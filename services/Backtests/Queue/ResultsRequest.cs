@@ -142,7 +142,11 @@ internal sealed record ResultsRequest(
             Number(trade["pnl_pct"]),
             Number(trade["commission"]),
             (int?)Number(trade["bars_held"]),
-            trade["exit_reason"]?.GetValueKind() == JsonValueKind.String ? trade["exit_reason"]!.GetValue<string>()[..Math.Min(20, trade["exit_reason"]!.GetValue<string>().Length)] : null);
+            trade["exit_reason"]?.GetValueKind() == JsonValueKind.String ? trade["exit_reason"]!.GetValue<string>()[..Math.Min(20, trade["exit_reason"]!.GetValue<string>().Length)] : null,
+            Number(trade["run_up"]) ?? Number(trade["max_profit"]),
+            Number(trade["run_up_pct"]),
+            Number(trade["drawdown"]) ?? Number(trade["max_loss"]),
+            Number(trade["drawdown_pct"]));
     }
 
     private static string? Side(JsonNode? node) =>

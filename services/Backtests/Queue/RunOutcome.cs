@@ -23,7 +23,10 @@ internal sealed record RunMetrics(
     double MaxDrawdown,
     double? ProfitFactor);
 
-/// <summary>A <c>trades</c> row; <see cref="Side"/> is <c>LONG</c> or <c>SHORT</c> as the original workers wrote it.</summary>
+/// <summary>
+/// A <c>trades</c> row; <see cref="Side"/> is <c>LONG</c> or <c>SHORT</c> as the original workers wrote it. Run-up and
+/// drawdown are the largest unrealized gain and loss while open (positive USDT), their percentages of the entry value.
+/// </summary>
 internal sealed record TradeRow(
     DateTime EntryTime,
     DateTime? ExitTime,
@@ -35,7 +38,11 @@ internal sealed record TradeRow(
     double? PnlPct,
     double? Commission,
     int? BarsHeld,
-    string? ExitReason)
+    string? ExitReason,
+    double? RunUp,
+    double? RunUpPct,
+    double? Drawdown,
+    double? DrawdownPct)
 {
     /// <summary>The trade as the result document spells it (times ISO-8601, side long or short; docs/api-behaviour.md, 1.6).</summary>
     public JsonObject ToJson() => new()
@@ -49,6 +56,10 @@ internal sealed record TradeRow(
         ["pnl"] = Pnl,
         ["pnl_pct"] = PnlPct,
         ["commission"] = Commission,
+        ["run_up"] = RunUp,
+        ["run_up_pct"] = RunUpPct,
+        ["drawdown"] = Drawdown,
+        ["drawdown_pct"] = DrawdownPct,
         ["bars_held"] = BarsHeld,
         ["exit_reason"] = ExitReason,
     };

@@ -33,7 +33,7 @@ internal static class TradesApi
             """
             SELECT id, backtest_id, entry_time, exit_time, entry_price AS price, quantity AS qty,
                    CASE side WHEN 'LONG' THEN 'buy' ELSE 'sell' END AS side, pnl, created_at,
-                   exit_price, pnl_pct, commission, bars_held, exit_reason
+                   exit_price, pnl_pct, commission, bars_held, exit_reason, run_up, run_up_pct, drawdown, drawdown_pct
             FROM trades
             WHERE backtest_id = @Id AND (@Side = '' OR side = @Side)
             ORDER BY entry_time, id
@@ -83,4 +83,12 @@ internal sealed record TradeView
     public int? BarsHeld { get; init; }
 
     public string? ExitReason { get; init; }
+
+    public double? RunUp { get; init; }
+
+    public double? RunUpPct { get; init; }
+
+    public double? Drawdown { get; init; }
+
+    public double? DrawdownPct { get; init; }
 }

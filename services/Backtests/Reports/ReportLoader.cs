@@ -20,7 +20,8 @@ internal sealed class ReportLoader(NpgsqlDataSource dataSource)
             "SELECT name FROM strategies WHERE id = @Id", new { Id = backtest.StrategyId }, cancellationToken: cancellationToken)) ?? "";
         var trades = await connection.QueryAsync<TradeRow>(new CommandDefinition(
             """
-            SELECT entry_time, exit_time, side, entry_price, exit_price, quantity, pnl, pnl_pct, commission, bars_held, exit_reason
+            SELECT entry_time, exit_time, side, entry_price, exit_price, quantity, pnl, pnl_pct, commission, bars_held, exit_reason,
+                   run_up, run_up_pct, drawdown, drawdown_pct
             FROM trades WHERE backtest_id = @Id ORDER BY entry_time, id
             """,
             new { backtest.Id },

@@ -65,7 +65,7 @@ public static class Backtester
         Span<double> drawdown)
     {
         strategy.Bind().Signals.Write(indicators, signals);
-        Simulator.Run(indicators.Candles, settings, signals, permits, equity, trades);
+        Simulator.Run(indicators, settings, signals, permits, equity, trades);
         return MetricsCalculator.Compute(indicators.Candles, settings, equity, trades, drawdown);
     }
 }

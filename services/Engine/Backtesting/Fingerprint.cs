@@ -25,20 +25,57 @@ internal static class Fingerprint
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
     }
 
-    private static string Settings(BacktestSettings s) => string.Join(
-        ',',
+    // Settings added after engine-1 are written only when they differ from their defaults, so runs that do not use
+    // them keep their fingerprints.
+    private static string Settings(BacktestSettings s)
+    {
+        var parts = Original(s);
+        if (s.TrailingStop is { } trail)
+        {
+            parts.Add($"trail={trail}");
+        }
+
+        if (s.MaxBarsInTrade is { } bars)
+        {
+            parts.Add($"max_bars={Number(bars)}");
+        }
+
+        if (s.MaxEntries != 1)
+        {
+            parts.Add($"max_entries={Number(s.MaxEntries)}");
+        }
+
+        if (s.FundingRatePer8Hours != 0)
+        {
+            parts.Add($"funding={Number(s.FundingRatePer8Hours)}");
+        }
+
+        return string.Join(',', parts);
+    }
+
+    private static List<string> Original(BacktestSettings s) =>
+    [
         Number(s.InitialCapital),
-        s.Direction,
-        s.Sizing.Mode,
+        s.Direction.ToString(),
+        s.Sizing.Mode.ToString(),
         Number(s.Sizing.Value),
         Number(s.Leverage),
         Number(s.CommissionBps),
         Number(s.SlippageBps),
-        Number(s.StopLossPct ?? 0),
-        Number(s.TakeProfitPct ?? 0),
-        s.FillPolicy,
+        Distance(s.StopLoss),
+        Distance(s.TakeProfit),
+        s.FillPolicy.ToString(),
         Number(s.RiskFreeRate),
-        Number(s.MaintenanceMarginPct));
+        Number(s.MaintenanceMarginPct),
+    ];
+
+    // A percent distance is written as the bare number engine-1 wrote for the percent settings, none as 0.
+    private static string Distance(PriceDistance? distance) => distance switch
+    {
+        null => Number(0),
+        { Unit: DistanceUnit.Percent } => Number(distance.Value),
+        _ => distance.ToString(),
+    };
 
     private static string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 }

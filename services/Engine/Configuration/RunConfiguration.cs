@@ -52,8 +52,8 @@ public sealed record RunConfiguration(StrategySpec Strategy, BacktestSettings Se
             CommissionBps = commission * 10_000,
             Direction = Parse(config, "direction", definition?.DefaultDirection ?? TradeDirection.Long, errors),
             FillPolicy = Parse(config, "fill_policy", FillPolicy.Pessimistic, errors),
-            StopLossPct = Number(config, "stop_loss_pct", errors),
-            TakeProfitPct = Number(config, "take_profit_pct", errors),
+            StopLoss = Number(config, "stop_loss_pct", errors) is { } stop ? PriceDistance.Percent(stop) : null,
+            TakeProfit = Number(config, "take_profit_pct", errors) is { } target ? PriceDistance.Percent(target) : null,
             SlippageBps = Number(config, "slippage_bps", errors) ?? 0,
             Sizing = PositionSizing.FractionOfEquity(Number(config, "position_size", errors) ?? 1),
         };
@@ -125,6 +125,7 @@ public sealed record RunConfiguration(StrategySpec Strategy, BacktestSettings Se
         "initial_capital" or "leverage" => setting,
         "commission_bps" => "commission",
         "sizing" => "config.position_size",
+        "stop_loss" or "take_profit" => $"config.{setting}_pct",
         _ => $"config.{setting}",
     };
 

@@ -25,5 +25,9 @@ internal sealed class IndicatorCache(CandleSeries candles)
             return new HigherTimeframe(new IndicatorCache(resampled.Candles), resampled.LastClosedIndex);
         })).Value;
 
+    /// <summary>Wilder's ATR, under the key the rule language's <c>atr</c> indicator uses, so stops and rules share it.</summary>
+    public double[] Atr(int period) =>
+        Named($"atr(;{period})", () => [Indicators.Atr.Compute(candles.High, candles.Low, candles.Close, period)])[0];
+
     public sealed record HigherTimeframe(IndicatorCache Cache, int[] LastClosedIndex);
 }

@@ -69,6 +69,27 @@ public sealed class ResultsAreCheckedForConsistency
     }
 
     [Fact]
+    public void RunUpAndDrawdownAreReadInEitherSpelling()
+    {
+        var results = new JsonObject
+        {
+            ["trades"] = new JsonArray(
+                new JsonObject
+                {
+                    ["entry_time"] = 1_704_067_200_000, ["side"] = "long", ["entry_price"] = 100, ["quantity"] = 2,
+                    ["run_up"] = 12, ["run_up_pct"] = 6, ["drawdown"] = 4, ["drawdown_pct"] = 2,
+                },
+                new JsonObject { ["entry_time"] = 1_704_067_200_000, ["side"] = "short", ["entry_price"] = 100, ["qty"] = 1, ["max_profit"] = 3, ["max_loss"] = 5 }),
+        };
+
+        var trades = Valid(results).ToOutcome(new Dictionary<string, string[]>())!.Trades;
+
+        Assert.Equal([12.0, 6.0, 4.0, 2.0], new[] { trades[0].RunUp, trades[0].RunUpPct, trades[0].Drawdown, trades[0].DrawdownPct });
+        Assert.Equal([3.0, null, 5.0, null], new[] { trades[1].RunUp, trades[1].RunUpPct, trades[1].Drawdown, trades[1].DrawdownPct });
+        Assert.Equal(6.0, (double?)trades[0].ToJson()["run_up_pct"]);
+    }
+
+    [Fact]
     public void UnreadableTradesAndPointsAreNamedByIndex()
     {
         var results = new JsonObject

@@ -45,7 +45,7 @@ public sealed class ShippedStrategiesTradeAsTheHandWrittenOnesDid
             "macd_crossover" => HandWrittenSignals.MacdCrossover(Candles, p.Int("fast"), p.Int("slow"), p.Int("signal")),
             _ => HandWrittenSignals.DonchianBreakout(Candles, p.Int("period")),
         };
-        var settings = new BacktestSettings { Direction = TradeDirection.Both, StopLossPct = 3, SlippageBps = 2 };
+        var settings = new BacktestSettings { Direction = TradeDirection.Both, StopLoss = PriceDistance.Percent(3), SlippageBps = 2 };
 
         var rules = Backtester.Run(Candles, spec, settings);
         var handWritten = Backtester.Run(Candles, Replayed.Spec(reference), settings);
