@@ -18,12 +18,17 @@ internal static class Fingerprint
         var text = new StringBuilder()
             .Append(EngineVersion).Append('|')
             .Append(candles.ContentHash).Append('|')
-            .Append(strategy).Append('|')
+            .Append(strategy).Append(Document(strategy)).Append('|')
             .Append(Settings(settings)).Append('|')
             .AppendJoin(';', filters.Select(f => $"{f.Interval.Code}:{f.Period}:{f.Condition}:{f.Average}"))
             .ToString();
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
     }
+
+    // A user's rule document is part of what it runs; the shipped strategies are known by name, so their fingerprints stay.
+    private static string Document(StrategySpec strategy) => strategy.Name == StrategyCatalog.RulesType
+        ? $":{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(strategy.Definition.Document.GetRawText())))}"
+        : "";
 
     // Settings added after engine-1 are written only when they differ from their defaults, so runs that do not use
     // them keep their fingerprints.

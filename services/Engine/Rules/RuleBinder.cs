@@ -1,3 +1,4 @@
+using Platform.Engine.Backtesting;
 using Platform.Engine.Strategies;
 
 namespace Platform.Engine.Rules;
@@ -133,11 +134,11 @@ internal sealed class RuleBinder(Bindings bindings)
         management.Pyramiding is { } pyramiding ? bindings.Count(pyramiding, 1, RuleLimits.MaxPyramiding) : null,
         management.FundingRatePer8Hours is { } funding ? bindings.Number(funding, -RuleLimits.MaxFundingRate, RuleLimits.MaxFundingRate) : null);
 
-    private BoundDistance? BindDistance(DistanceDeclaration? distance, double maxPercent) => distance switch
+    private PriceDistance? BindDistance(DistanceDeclaration? distance, double maxPercent) => distance switch
     {
         null => null,
-        { IsAtr: true } => new BoundDistance(true, bindings.Positive(distance.Value, 1_000), bindings.Count(distance.AtrPeriod, 1, RuleLimits.MaxPeriod)),
-        _ => new BoundDistance(false, bindings.Positive(distance.Value, maxPercent), 0),
+        { IsAtr: true } => PriceDistance.Atr(bindings.Positive(distance.Value, RuleLimits.MaxAtrMultiple), bindings.Count(distance.AtrPeriod, 1, RuleLimits.MaxAtrPeriod)),
+        _ => PriceDistance.Percent(bindings.Positive(distance.Value, maxPercent)),
     };
 
     private sealed record BoundIndicator(IndicatorDeclaration Declaration, SeriesPlan[] Outputs, int WarmUp)

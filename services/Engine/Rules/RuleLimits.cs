@@ -17,6 +17,10 @@ internal static class RuleLimits
     public const int MaxPyramiding = 100;
     public const int MaxBarsInTrade = 1_000_000;
 
+    /// <summary>Bounds of an ATR distance, as the simulator's settings take them.</summary>
+    public const double MaxAtrMultiple = 100;
+    public const int MaxAtrPeriod = 1_000;
+
     /// <summary>Bybit caps funding far below this; anything larger is a typo (a percent written as a fraction).</summary>
     public const double MaxFundingRate = 0.05;
     public const int MaxNameLength = 32;

@@ -41,9 +41,9 @@ internal sealed partial class RuleParser
             }
         }
         var sizing = root.TryGetProperty("sizing", out var s) ? ReadSizing(s) : null;
-        if (sizing?.Kind == SizingKind.RiskPercent && stop is null)
+        if (sizing?.Kind == SizingKind.RiskPercent && stop is null && trailing is null)
         {
-            Error("sizing.risk_pct", "sizes by the loss at the stop, so risk.stop_loss is required");
+            Error("sizing.risk_pct", "sizes by the loss at the stop, so risk.stop_loss or risk.trailing_stop is required");
         }
         var pyramiding = root.TryGetProperty("pyramiding", out var p) ? ReadCount(p, "pyramiding", minimum: 1) : null;
         NumberRef? funding = null;
