@@ -173,6 +173,7 @@ internal sealed partial class RuleParser
             Error("indicators", "must be an object of name: {type, source, timeframe, arguments...}");
             return;
         }
+        var declared = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
         foreach (var property in section.EnumerateObject())
         {
             var path = $"indicators.{property.Name}";
@@ -185,15 +186,43 @@ internal sealed partial class RuleParser
                 Error(path, $"'{property.Name}' is a price field; give the indicator another name");
                 continue;
             }
-            if (indicators.Count == RuleLimits.MaxIndicators)
+            if (declared.Count == RuleLimits.MaxIndicators)
             {
                 Error("indicators", $"at most {RuleLimits.MaxIndicators} indicators");
                 return;
             }
-            if (ReadIndicator(property.Name, property.Value, path) is { } declaration)
+            declared[property.Name] = property.Value;
+        }
+        // Sources are read before the indicators that read them, whatever the order they were written (or stored) in.
+        var reading = new List<string>();
+        foreach (var name in declared.Keys)
+        {
+            ReadInOrder(name, declared, reading);
+        }
+    }
+
+    private void ReadInOrder(string name, Dictionary<string, JsonElement> declared, List<string> reading)
+    {
+        if (indicators.ContainsKey(name) || errors.ContainsKey($"indicators.{name}.source"))
+        {
+            return;
+        }
+        var value = declared[name];
+        if (value.ValueKind == JsonValueKind.Object && value.TryGetProperty("source", out var source) && source.ValueKind == JsonValueKind.String
+            && source.GetString()!.Split('.')[0] is var inner && declared.ContainsKey(inner))
+        {
+            if (reading.Contains(inner) || inner == name)
             {
-                indicators[property.Name] = declaration;
+                Error($"indicators.{name}.source", $"indicators read each other in a circle: {string.Join(" → ", reading.Append(name).Append(inner))}");
+                return;
             }
+            reading.Add(name);
+            ReadInOrder(inner, declared, reading);
+            reading.RemoveAt(reading.Count - 1);
+        }
+        if (ReadIndicator(name, value, $"indicators.{name}") is { } declaration)
+        {
+            indicators[name] = declaration;
         }
     }
 
@@ -264,7 +293,7 @@ internal sealed partial class RuleParser
     {
         if (value.ValueKind != JsonValueKind.String)
         {
-            Error(path, "must name a price field or an indicator declared before this one");
+            Error(path, "must name a price field or another indicator");
             return null;
         }
         var series = ReadSeries(value.GetString()!, path);
@@ -275,7 +304,7 @@ internal sealed partial class RuleParser
         return series;
     }
 
-    /// <summary>A price field, or an output of an indicator declared so far (which is what rules out cycles).</summary>
+    /// <summary>A price field, or an output of an indicator read so far.</summary>
     private SeriesRef? ReadSeries(string text, string path)
     {
         var dot = text.IndexOf('.', StringComparison.Ordinal);
@@ -286,7 +315,7 @@ internal sealed partial class RuleParser
         }
         if (!indicators.TryGetValue(name, out var indicator))
         {
-            Error(path, $"'{text}' is neither a price field ({string.Join(", ", PriceFields.Names)}) nor an indicator declared before it");
+            Error(path, $"'{text}' is neither a price field ({string.Join(", ", PriceFields.Names)}) nor a declared indicator");
             return null;
         }
         if (output is not null && !indicator.Type.Outputs.Contains(output))

@@ -14,7 +14,7 @@ public static class RuleSchema
         var series = new JsonObject
         {
             ["type"] = "string",
-            ["description"] = $"A price field ({string.Join(", ", PriceFields.Names)}) or an indicator declared before, optionally with its output (bb.upper).",
+            ["description"] = $"A price field ({string.Join(", ", PriceFields.Names)}) or an indicator, optionally with its output (bb.upper).",
         };
         return new JsonObject
         {

@@ -35,7 +35,7 @@ public sealed class RuleDocumentsNameEveryErrorByItsPath
              "rules": {"enter_long": {"all": [{"left": "fast", "op": ">", "right": 1}, {"left": "slow", "op": ">", "right": "fast"}]}}}
             """);
 
-        Assert.Equal("'slow' is neither a price field (open, high, low, close, volume, hl2, hlc3, ohlc4) nor an indicator declared before it",
+        Assert.Equal("'slow' is neither a price field (open, high, low, close, volume, hl2, hlc3, ohlc4) nor a declared indicator",
             Assert.Single(errors, e => e.Key == "rules.enter_long.all[1].left").Value);
         Assert.Single(errors);
     }
@@ -67,7 +67,8 @@ public sealed class RuleDocumentsNameEveryErrorByItsPath
     [InlineData("""{"indicators": {"x": {"type": "ichimoku"}}}""", "indicators.x.type")]
     [InlineData("""{"indicators": {"x": {"type": "sma", "length": 5}}}""", "indicators.x.length")]
     [InlineData("""{"indicators": {"x": {"type": "atr", "source": "close"}}}""", "indicators.x.source")]
-    [InlineData("""{"indicators": {"x": {"type": "sma", "source": "y"}, "y": {"type": "sma"}}}""", "indicators.x.source")]
+    [InlineData("""{"indicators": {"x": {"type": "sma", "source": "y"}, "y": {"type": "ema", "source": "x"}}}""", "indicators.y.source")]
+    [InlineData("""{"indicators": {"x": {"type": "sma", "source": "x"}}}""", "indicators.x.source")]
     [InlineData("""{"indicators": {"x": {"type": "sma", "period": 0}}}""", "indicators.x.period")]
     [InlineData("""{"indicators": {"x": {"type": "sma", "period": 2.5}}}""", "indicators.x.period")]
     [InlineData("""{"indicators": {"x": {"type": "sma", "timeframe": "2h"}}}""", "indicators.x.timeframe")]
@@ -103,6 +104,18 @@ public sealed class RuleDocumentsNameEveryErrorByItsPath
         var errors = StrategyCatalog.Define(merged).Errors;
 
         Assert.True(errors.ContainsKey(path), $"expected an error at {path}, got: {string.Join("; ", errors.Select(e => $"{e.Key}: {e.Value}"))}");
+    }
+
+    [Fact]
+    public void IndicatorsMayReadOnesWrittenAfterThem()
+    {
+        // Stored documents come back with their keys reordered (PostgreSQL's jsonb), so order must not matter.
+        var errors = Errors("""
+            {"indicators": {"smooth": {"type": "sma", "period": 3, "source": "rsi"}, "rsi": {"type": "rsi", "source": "mid"}, "mid": {"type": "ema", "source": "hl2"}},
+             "rules": {"enter_long": {"left": "smooth", "op": "<", "right": 30}}}
+            """);
+
+        Assert.Empty(errors);
     }
 
     [Fact]
