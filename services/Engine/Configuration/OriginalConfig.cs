@@ -40,7 +40,7 @@ public static class OriginalConfig
             ? "rsi: long when the RSI is below rsi_oversold with the close above the ma_period SMA, short when it is above rsi_overbought with the close below it"
             : "ema_crossover: long when the fast EMA crosses above the slow EMA, short when it crosses below"));
 
-        double Number(string key, double fallback, string readAs, double min, double max)
+        double Number(string key, double fallback, string readAs, double min, double max, bool whole = false)
         {
             var node = config[key];
             if (node is null)
@@ -49,9 +49,9 @@ public static class OriginalConfig
                 return fallback;
             }
             var value = node.GetValueKind() == JsonValueKind.Number ? node.Deserialize<double>() : double.NaN;
-            if (!(value >= min && value <= max))
+            if (!(value >= min && value <= max) || (whole && value != Math.Round(value)))
             {
-                errors[$"config.{key}"] = [$"must be a number from {Format(min)} to {Format(max)}."];
+                errors[$"config.{key}"] = [$"must be a {(whole ? "whole number" : "number")} from {Format(min)} to {Format(max)}."];
             }
             readings.Add(new(key, node.DeepClone(), readAs));
             return value;
@@ -70,33 +70,42 @@ public static class OriginalConfig
         }
 
         var document = new JsonObject { ["description"] = $"Read from a configuration of the original system (type {type})." };
+        // The original's numeric keys become parameters of the same names, so a grid or a search can vary them.
+        var parameters = new JsonObject();
+        string Parameter(string key, double value, bool integer, double min, double max)
+        {
+            parameters[key] = new JsonObject { ["default"] = value, ["integer"] = integer, ["min"] = min, ["max"] = max };
+            return $"${key}";
+        }
+
         JsonObject enterLong, enterShort;
         if (type == "rsi")
         {
-            var period = Number("rsi_period", 14, "the RSI period in bars, as Wilder's RSI (the original averaged gains and losses simply)", 2, 1_000);
+            var period = Number("rsi_period", 14, "the RSI period in bars, as Wilder's RSI (the original averaged gains and losses simply)", 2, 1_000, whole: true);
             var oversold = Number("rsi_oversold", 30, "the RSI level below which longs open", 0, 100);
             var overbought = Number("rsi_overbought", 70, "the RSI level above which shorts open", 0, 100);
-            var trend = Number("ma_period", 200, "the period of the SMA trend filter: longs only above it, shorts only below", 1, 10_000);
+            var trend = Number("ma_period", 200, "the period of the SMA trend filter: longs only above it, shorts only below", 1, 10_000, whole: true);
             document["indicators"] = new JsonObject
             {
-                ["rsi"] = new JsonObject { ["type"] = "rsi", ["period"] = period },
-                ["trend"] = new JsonObject { ["type"] = "sma", ["period"] = trend },
+                ["rsi"] = new JsonObject { ["type"] = "rsi", ["period"] = Parameter("rsi_period", period, true, 2, 1_000) },
+                ["trend"] = new JsonObject { ["type"] = "sma", ["period"] = Parameter("ma_period", trend, true, 1, 10_000) },
             };
-            enterLong = All(Compare("rsi", "<", oversold), Compare("close", ">", "trend"));
-            enterShort = All(Compare("rsi", ">", overbought), Compare("close", "<", "trend"));
+            enterLong = All(Compare("rsi", "<", Parameter("rsi_oversold", oversold, false, 0, 100)), Compare("close", ">", "trend"));
+            enterShort = All(Compare("rsi", ">", Parameter("rsi_overbought", overbought, false, 0, 100)), Compare("close", "<", "trend"));
         }
         else
         {
-            var fast = Number("fast_ema", 50, "the fast EMA period in bars", 1, 10_000);
-            var slow = Number("slow_ema", 200, "the slow EMA period in bars", 1, 10_000);
+            var fast = Number("fast_ema", 50, "the fast EMA period in bars", 1, 10_000, whole: true);
+            var slow = Number("slow_ema", 200, "the slow EMA period in bars", 1, 10_000, whole: true);
             document["indicators"] = new JsonObject
             {
-                ["fast"] = new JsonObject { ["type"] = "ema", ["period"] = fast },
-                ["slow"] = new JsonObject { ["type"] = "ema", ["period"] = slow },
+                ["fast"] = new JsonObject { ["type"] = "ema", ["period"] = Parameter("fast_ema", fast, true, 1, 10_000) },
+                ["slow"] = new JsonObject { ["type"] = "ema", ["period"] = Parameter("slow_ema", slow, true, 1, 10_000) },
             };
             enterLong = Compare("fast", "crosses_above", "slow");
             enterShort = Compare("fast", "crosses_below", "slow");
         }
+        document["parameters"] = parameters;
         var rules = new JsonObject { ["enter_long"] = enterLong, ["enter_short"] = enterShort };
         if (Flag("signal_exit", "close on the opposite signal"))
         {
@@ -122,7 +131,7 @@ public static class OriginalConfig
             risk["trailing_stop"] = new JsonObject { ["percent"] = trailing };
         }
         document["risk"] = risk;
-        document["pyramiding"] = Number("max_positions", 1, "entries one position may take (pyramiding)", 1, 100);
+        document["pyramiding"] = Number("max_positions", 1, "entries one position may take (pyramiding)", 1, 100, whole: true);
         if (config["order_size_usd"] is not null)
         {
             document["sizing"] = new JsonObject { ["notional"] = Number("order_size_usd", 0, "a fixed notional in USDT per entry", 0.01, 1e12) };
