@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -9,7 +8,6 @@ using Platform.Backtests.Queue;
 using Platform.Backtests.Reports;
 using Platform.Backtests.Strategies;
 using Platform.Engine.Data;
-using Platform.Engine.Configuration;
 using Platform.ServiceDefaults.Identity;
 
 namespace Platform.Backtests.Backtests;
@@ -99,11 +97,8 @@ internal static class BacktestsApi
         {
             return StrategyNotFound();
         }
-        var leverage = request.Leverage ?? CreateBacktestRequest.DefaultLeverage;
-        var commission = request.Commission ?? CreateBacktestRequest.DefaultCommission;
-        var config = WithFilters(request.ConfigObject, request.HtfFilterArray);
-        if (RunConfiguration.Create(
-                strategy.StrategyType, strategy.Config, config, Interval.Parse(request.Timeframe!), request.InitialCapital!.Value, leverage, commission, errors) is null)
+        var plan = BacktestPlan.For(request, strategy);
+        if (plan.Configure(errors) is null)
         {
             return BacktestInput.Unprocessable(errors);
         }
@@ -115,10 +110,10 @@ internal static class BacktestsApi
                 request.Timeframe!,
                 request.StartDate!.Value.UtcDateTime,
                 request.EndDate!.Value.UtcDateTime,
-                request.InitialCapital.Value,
-                leverage,
-                commission,
-                config?.ToJsonString(),
+                plan.InitialCapital,
+                plan.Leverage,
+                plan.Commission,
+                plan.Config?.ToJsonString(),
                 request.AdditionalTimeframes,
                 request.HtfFilterArray?.ToJsonString(),
                 owner),
@@ -160,10 +155,7 @@ internal static class BacktestsApi
             {
                 return StrategyNotFound();
             }
-            var config = request.ConfigObject ?? (current.Config is null ? null : JsonNode.Parse(current.Config)?.AsObject());
-            if (RunConfiguration.Create(
-                    strategy.StrategyType, strategy.Config, config, Interval.Parse(request.Timeframe ?? current.Timeframe), request.InitialCapital ?? current.InitialCapital,
-                    request.Leverage ?? current.Leverage, request.Commission ?? current.Commission, errors) is null)
+            if (BacktestPlan.For(request, current, strategy).Configure(errors) is null)
             {
                 return BacktestInput.Unprocessable(errors);
             }
@@ -239,17 +231,6 @@ internal static class BacktestsApi
                 errors);
         }
         return errors;
-    }
-
-    private static JsonObject? WithFilters(JsonObject? config, JsonArray? filters)
-    {
-        if (filters is null)
-        {
-            return config;
-        }
-        var merged = config?.DeepClone().AsObject() ?? [];
-        merged["htf_filters"] = filters.DeepClone();
-        return merged;
     }
 
     /// <summary>
