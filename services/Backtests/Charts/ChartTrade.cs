@@ -1,3 +1,6 @@
+using Platform.Backtests.Queue;
+using Platform.Engine.Backtesting;
+
 namespace Platform.Backtests.Charts;
 
 /// <summary>
@@ -7,6 +10,17 @@ namespace Platform.Backtests.Charts;
 internal sealed record ChartTrade(
     DateTime EntryTime,
     DateTime? ExitTime,
+    TradeSide Side,
+    double EntryPrice,
+    double? ExitPrice,
+    double? Pnl,
+    string? ExitReason,
+    long Total);
+
+/// <summary>A <see cref="ChartTrade"/> as read, its <c>side</c> as stored until <see cref="ToTrade"/>.</summary>
+internal sealed record StoredChartTrade(
+    DateTime EntryTime,
+    DateTime? ExitTime,
     string Side,
     double EntryPrice,
     double? ExitPrice,
@@ -14,7 +28,5 @@ internal sealed record ChartTrade(
     string? ExitReason,
     long Total)
 {
-    public bool IsLong => Side == "LONG";
-
-    public string SideName => IsLong ? "long" : "short";
+    public ChartTrade ToTrade() => new(EntryTime, ExitTime, TradeSides.FromColumn(Side), EntryPrice, ExitPrice, Pnl, ExitReason, Total);
 }

@@ -79,7 +79,7 @@ internal static class TradesChartApi
     private static async Task<List<ChartTrade>> TradesAsync(NpgsqlDataSource dataSource, long id, long from, long to, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var trades = await connection.QueryAsync<ChartTrade>(new CommandDefinition(
+        var trades = await connection.QueryAsync<StoredChartTrade>(new CommandDefinition(
             """
             SELECT entry_time, exit_time, side, entry_price, exit_price, pnl, exit_reason, count(*) OVER () AS total
             FROM trades
@@ -96,7 +96,7 @@ internal static class TradesChartApi
                 Limit = TradesChartData.MaxTrades,
             },
             cancellationToken: cancellationToken));
-        return trades.AsList();
+        return [.. trades.Select(trade => trade.ToTrade())];
     }
 
     /// <summary>As the multi-timeframe run answers a failed candle read (docs/api-behaviour.md, 2.7): 503 with <c>Retry-After</c>, 422 or 502.</summary>

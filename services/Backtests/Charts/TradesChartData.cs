@@ -1,5 +1,7 @@
 using System.Globalization;
+using Platform.Backtests.Queue;
 using Platform.Candles;
+using Platform.Engine.Backtesting;
 using Platform.Engine.Charts;
 
 namespace Platform.Backtests.Charts;
@@ -49,11 +51,12 @@ internal sealed record TradesChartData(
             var entry = Ms(trade.EntryTime);
             if (entry >= from && entry < to)
             {
-                (trade.IsLong ? longs : shorts).Add((entry, trade.EntryPrice, Hover($"{(trade.IsLong ? "Long" : "Short")} entry", entry, trade.EntryPrice, trade.Pnl, null)));
+                var isLong = trade.Side == TradeSide.Long;
+                (isLong ? longs : shorts).Add((entry, trade.EntryPrice, Hover(isLong ? "Long entry" : "Short entry", entry, trade.EntryPrice, trade.Pnl, null)));
             }
             if (trade is { ExitTime: { } exitTime, ExitPrice: { } exitPrice } && Ms(exitTime) is var exit && exit >= from && exit < to)
             {
-                exits.Add((exit, exitPrice, Hover($"Exit {trade.SideName}", exit, exitPrice, trade.Pnl, trade.ExitReason)));
+                exits.Add((exit, exitPrice, Hover($"Exit {TradeSides.Name(trade.Side)}", exit, exitPrice, trade.Pnl, trade.ExitReason)));
             }
         }
 

@@ -92,7 +92,7 @@ internal sealed class BacktestRuns(NpgsqlDataSource dataSource)
             importer.Write(id, NpgsqlDbType.Bigint);
             importer.Write(trade.EntryTime, NpgsqlDbType.TimestampTz);
             Write(importer, trade.ExitTime, NpgsqlDbType.TimestampTz);
-            importer.Write(trade.Side, NpgsqlDbType.Varchar);
+            importer.Write(TradeSides.Column(trade.Side), NpgsqlDbType.Varchar);
             importer.Write(trade.EntryPrice, NpgsqlDbType.Double);
             Write(importer, trade.ExitPrice, NpgsqlDbType.Double);
             importer.Write(trade.Quantity, NpgsqlDbType.Double);

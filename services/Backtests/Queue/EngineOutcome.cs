@@ -32,7 +32,7 @@ internal static class EngineOutcome
         result.Trades.Select(trade => new TradeRow(
             DateTimeOffset.FromUnixTimeMilliseconds(trade.EntryTime).UtcDateTime,
             DateTimeOffset.FromUnixTimeMilliseconds(trade.ExitTime).UtcDateTime,
-            trade.Side == TradeSide.Long ? "LONG" : "SHORT",
+            trade.Side,
             trade.EntryPrice,
             trade.ExitPrice,
             trade.Quantity,

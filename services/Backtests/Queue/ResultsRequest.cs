@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Platform.Engine.Backtesting;
 
 namespace Platform.Backtests.Queue;
 
@@ -149,15 +150,8 @@ internal sealed record ResultsRequest(
             Number(trade["drawdown_pct"]));
     }
 
-    private static string? Side(JsonNode? node) =>
-        node?.GetValueKind() == JsonValueKind.String
-            ? node.GetValue<string>().ToLowerInvariant() switch
-            {
-                "long" or "buy" => "LONG",
-                "short" or "sell" => "SHORT",
-                _ => null,
-            }
-            : null;
+    private static TradeSide? Side(JsonNode? node) =>
+        node?.GetValueKind() == JsonValueKind.String ? TradeSides.Parse(node.GetValue<string>()) : null;
 
     // Deserialize rather than TryGetValue<double>: a node built from an int holds an int, not a double.
     private static double? Number(JsonNode? node) =>

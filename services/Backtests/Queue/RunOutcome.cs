@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Platform.Engine.Backtesting;
 
 namespace Platform.Backtests.Queue;
 
@@ -24,13 +25,13 @@ internal sealed record RunMetrics(
     double? ProfitFactor);
 
 /// <summary>
-/// A <c>trades</c> row; <see cref="Side"/> is <c>LONG</c> or <c>SHORT</c> as the original workers wrote it. Run-up and
+/// A <c>trades</c> row (its <c>side</c> column spelled by <see cref="TradeSides.Column"/>). Run-up and
 /// drawdown are the largest unrealized gain and loss while open (positive USDT), their percentages of the entry value.
 /// </summary>
 internal sealed record TradeRow(
     DateTime EntryTime,
     DateTime? ExitTime,
-    string Side,
+    TradeSide Side,
     double EntryPrice,
     double? ExitPrice,
     double Quantity,
@@ -49,7 +50,7 @@ internal sealed record TradeRow(
     {
         ["entry_time"] = Iso(EntryTime),
         ["exit_time"] = ExitTime is { } exit ? Iso(exit) : null,
-        ["side"] = Side == "LONG" ? "long" : "short",
+        ["side"] = TradeSides.Name(Side),
         ["entry_price"] = EntryPrice,
         ["exit_price"] = ExitPrice,
         ["quantity"] = Quantity,

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Platform.Backtests.Queue;
+using Platform.Engine.Backtesting;
 
 namespace Platform.Backtests.Tests.Queue;
 
@@ -59,7 +60,7 @@ public sealed class ResultsAreCheckedForConsistency
         var outcome = Valid(results).ToOutcome(errors)!;
 
         Assert.Empty(errors);
-        Assert.Equal(["LONG", "SHORT"], outcome.Trades.Select(trade => trade.Side));
+        Assert.Equal([TradeSide.Long, TradeSide.Short], outcome.Trades.Select(trade => trade.Side));
         Assert.Equal(2, outcome.Trades[0].Quantity);
         Assert.Equal(20, outcome.Trades[0].ExitReason!.Length);
         Assert.Equal(5, outcome.Trades[1].BarsHeld);
