@@ -17,5 +17,8 @@ public sealed record StrategySpec
 
     public override string ToString() => $"{Name}({Parameters})";
 
+    /// <summary>The run's settings with what the strategy's own trade management sets in their place.</summary>
+    public Backtesting.BacktestSettings Settings(Backtesting.BacktestSettings run) => Bind().Management.ApplyTo(run);
+
     internal Rules.BoundRules Bind() => Definition.Program.Bind(Parameters);
 }
