@@ -116,7 +116,8 @@ internal static class BacktestsApi
                 plan.Config?.ToJsonString(),
                 request.AdditionalTimeframes,
                 request.HtfFilterArray?.ToJsonString(),
-                owner),
+                owner,
+                strategy.Version),
             cancellationToken);
         await queue.EnqueueAsync(created.Id);
         return TypedResults.Created($"/api/v1/backtests/{created.Id}", BacktestView.From(created));
@@ -141,6 +142,7 @@ internal static class BacktestsApi
         {
             return BacktestInput.Unprocessable(errors);
         }
+        int? strategyVersion = null;
         if (request.StrategyId is not null || request.Config is not null)
         {
             if (await store.GetAsync(id, cancellationToken) is not { } current)
@@ -151,7 +153,9 @@ internal static class BacktestsApi
             {
                 return BacktestInput.NotOwner(current.Owner);
             }
-            if (await strategies.GetAsync(request.StrategyId ?? current.StrategyId, cancellationToken) is not { } strategy)
+            // Without a new strategy the run keeps the version it was created with.
+            var pinned = request.StrategyId is null ? current.StrategyVersion : null;
+            if (await strategies.GetAsRunAsync(request.StrategyId ?? current.StrategyId, pinned, cancellationToken) is not { } strategy)
             {
                 return StrategyNotFound();
             }
@@ -159,6 +163,7 @@ internal static class BacktestsApi
             {
                 return BacktestInput.Unprocessable(errors);
             }
+            strategyVersion = strategy.Version;
         }
 
         var change = new BacktestChange(
@@ -172,7 +177,8 @@ internal static class BacktestsApi
             request.Leverage,
             request.Commission,
             request.ConfigObject?.ToJsonString(),
-            request.Status);
+            request.Status,
+            strategyVersion);
         var (before, after) = await store.UpdateAsync(
             id, change, current => Ownership.MayChange(user, current.Owner) && Allowed(current, request, maxBars), cancellationToken);
         if (before is null)

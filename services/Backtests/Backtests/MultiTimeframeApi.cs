@@ -80,7 +80,7 @@ internal static class MultiTimeframeApi
                 new NewBacktest(
                     strategy.Id, request.Symbol!, request.Timeframe!, request.StartDate.Value.UtcDateTime, request.EndDate.Value.UtcDateTime,
                     plan.InitialCapital, plan.Leverage, plan.Commission, (plan.Config ?? []).ToJsonString(), request.AdditionalTimeframes, request.HtfFilterArray?.ToJsonString(),
-                    Ownership.Caller(httpContext.User)),
+                    Ownership.Caller(httpContext.User), strategy.Version),
                 cancellationToken);
             await queue.EnqueueAsync(queued.Id);
             return TypedResults.Accepted($"/api/v1/backtests/{queued.Id}", BacktestView.From(queued));

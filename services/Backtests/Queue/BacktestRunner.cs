@@ -13,7 +13,7 @@ internal sealed class BacktestRunner(StrategyStore strategies, CandleFeed candle
     /// <exception cref="RunFailedException">The run cannot succeed: retrying would not help.</exception>
     public async Task<RunOutcome> RunAsync(Backtest backtest, CancellationToken cancellationToken)
     {
-        var strategy = await strategies.GetAsync(backtest.StrategyId, cancellationToken)
+        var strategy = await strategies.GetAsRunAsync(backtest.StrategyId, backtest.StrategyVersion, cancellationToken)
                        ?? throw new RunFailedException($"Strategy not found: {backtest.StrategyId}");
         var errors = new Dictionary<string, string[]>();
         var plan = BacktestPlan.For(backtest, strategy);

@@ -34,7 +34,7 @@ internal static class RunApi
         if (claim?.Job is { } claimed)
         {
             var view = BacktestView.From(claimed);
-            var strategy = await strategies.GetAsync(claimed.StrategyId, cancellationToken);
+            var strategy = await strategies.GetAsRunAsync(claimed.StrategyId, claimed.StrategyVersion, cancellationToken);
             var run = strategy is null ? null : BacktestPlan.For(claimed, strategy).Configure([]);
             return TypedResults.Ok(new ClaimAnswer(
                 "claimed", view, "Claimed for running", view.ClaimedAt!.Value, worker, run is null ? null : RunView.From(strategy!.StrategyType, run)));

@@ -27,6 +27,15 @@ internal static class StrategiesApi
             .ProducesValidationProblem();
         group.MapGet("/", ListAsync).WithName("ListStrategies");
         group.MapGet("/{id}", GetAsync).WithName("GetStrategy").ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("/{id}/versions", ListVersionsAsync)
+            .WithName("ListStrategyVersions")
+            .WithSummary("Every version of a strategy's type and configuration")
+            .WithDescription("Each change of `strategy_type` or `config` is a new version; backtests run the version they were created with (`strategy_version`).")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("/{id}/versions/{version:int}", GetVersionAsync)
+            .WithName("GetStrategyVersion")
+            .WithSummary("One version of a strategy")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPost("/", CreateAsync)
             .WithName("CreateStrategy")
             .WithDescription("`config` holds the type's default parameters; those left out are stored with their schema defaults.")
@@ -74,6 +83,17 @@ internal static class StrategiesApi
 
     private static async Task<Results<Ok<Strategy>, ProblemHttpResult>> GetAsync(long id, StrategyStore store, CancellationToken cancellationToken) =>
         await store.GetAsync(id, cancellationToken) is { } strategy ? TypedResults.Ok(strategy) : StrategyProblems.NotFound(id);
+
+    private static async Task<Results<Ok<IReadOnlyList<StrategyVersion>>, ProblemHttpResult>> ListVersionsAsync(
+        long id, StrategyStore store, CancellationToken cancellationToken) =>
+        await store.ListVersionsAsync(id, cancellationToken) is { Count: > 0 } versions ? TypedResults.Ok(versions) : StrategyProblems.NotFound(id);
+
+    private static async Task<Results<Ok<StrategyVersion>, ProblemHttpResult>> GetVersionAsync(
+        long id, int version, StrategyStore store, CancellationToken cancellationToken) =>
+        await store.GetVersionAsync(id, version, cancellationToken) is { } found
+            ? TypedResults.Ok(found)
+            : TypedResults.Problem(
+                $"Strategy {id} has no version {version}.", statusCode: StatusCodes.Status404NotFound, title: "Strategy version not found");
 
     private static async Task<Results<Created<Strategy>, ValidationProblem, ProblemHttpResult>> CreateAsync(
         CreateStrategyRequest request, ClaimsPrincipal user, StrategyStore store, CancellationToken cancellationToken)

@@ -9,7 +9,7 @@ namespace Platform.Backtests.Tests.Backtests;
 public sealed class BacktestPlansFillDefaultsAndMergeFilters
 {
     private static readonly Strategy Crossover = new(
-        7, "crossover", null, "sma_crossover", new JsonObject { ["fast"] = 5, ["slow"] = 20 }, true, DateTime.UnixEpoch, DateTime.UnixEpoch, null);
+        7, "crossover", null, "sma_crossover", new JsonObject { ["fast"] = 5, ["slow"] = 20 }, true, DateTime.UnixEpoch, DateTime.UnixEpoch, null, 1);
 
     private static readonly JsonArray Filters = [new JsonObject { ["timeframe"] = "240", ["type"] = "trend_ma", ["params"] = new JsonObject { ["period"] = 50 } }];
 

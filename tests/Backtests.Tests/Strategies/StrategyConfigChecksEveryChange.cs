@@ -7,7 +7,7 @@ namespace Platform.Backtests.Tests.Strategies;
 public sealed class StrategyConfigChecksEveryChange
 {
     private static readonly Strategy Ema = new(
-        1, "ema", null, "ema_crossover", new JsonObject { ["fast"] = 10, ["slow"] = 30 }, true, DateTime.UnixEpoch, DateTime.UnixEpoch, null);
+        1, "ema", null, "ema_crossover", new JsonObject { ["fast"] = 10, ["slow"] = 30 }, true, DateTime.UnixEpoch, DateTime.UnixEpoch, null, 1);
 
     private static readonly JsonObject Rules = JsonNode.Parse("""
         {"indicators": {"avg": {"type": "sma", "period": 5}}, "rules": {"enter_long": {"left": "close", "op": ">", "right": "avg"}}}
