@@ -126,34 +126,23 @@ public sealed class BybitAnswersAreClassified : IDisposable
     }
 
     [Theory]
-    [InlineData(HttpStatusCode.InternalServerError)]
-    [InlineData(HttpStatusCode.BadGateway)]
-    [InlineData(HttpStatusCode.ServiceUnavailable)]
-    public async Task ServerErrorsAreRetryableUpstreamFailures(HttpStatusCode status)
-    {
-        var failure = await FailureAsync(Answer(status, "oops"));
-
-        Assert.Equal(BybitErrorKind.Upstream, failure.Kind);
-        Assert.Equal((int)status, failure.HttpStatus);
-        Assert.True(failure.IsRetryable);
-        Assert.Equal($"Bybit answered HTTP {(int)status}", failure.Message);
-        AssertOutcomes($"http_{(int)status}");
-        Assert.Empty(_rateLimitHits.GetMeasurementSnapshot());
-    }
-
-    [Theory]
-    [InlineData(HttpStatusCode.BadRequest)]
-    [InlineData(HttpStatusCode.NotFound)]
-    [InlineData(HttpStatusCode.Redirect)]
-    public async Task OtherStatusesAreRejectionsNeverRetried(HttpStatusCode status)
+    [InlineData(HttpStatusCode.InternalServerError, "Upstream", true)]
+    [InlineData(HttpStatusCode.BadGateway, "Upstream", true)]
+    [InlineData(HttpStatusCode.ServiceUnavailable, "Upstream", true)]
+    [InlineData(HttpStatusCode.BadRequest, "Rejected", false)]
+    [InlineData(HttpStatusCode.NotFound, "Rejected", false)]
+    [InlineData(HttpStatusCode.Redirect, "Rejected", false)]
+    public async Task ServerErrorsAreRetriedAndOtherStatusesRejected(HttpStatusCode status, string kind, bool retryable)
     {
         var failure = await FailureAsync(Answer(status, "no"));
 
-        Assert.Equal(BybitErrorKind.Rejected, failure.Kind);
+        Assert.Equal(kind, failure.Kind.ToString());
         Assert.Equal((int)status, failure.HttpStatus);
-        Assert.False(failure.IsRetryable);
-        Assert.True(failure.IsPermanent);
+        Assert.Equal(retryable, failure.IsRetryable);
+        Assert.Equal(!retryable, failure.IsPermanent);
+        Assert.Equal($"Bybit answered HTTP {(int)status}", failure.Message);
         AssertOutcomes($"http_{(int)status}");
+        Assert.Empty(_rateLimitHits.GetMeasurementSnapshot());
     }
 
     [Theory]
