@@ -113,14 +113,20 @@ public sealed class AFaultDrillLosesNothingAndRunsNothingTwice(ITestOutputHelper
             status => status == "failed", DrillTimeout, "the poison run to fail");
         await using var connection = new NpgsqlConnection(DatabaseConnectionString);
         var row = await connection.QuerySingleAsync<(int Attempts, string Error)>("SELECT attempts, error_message FROM backtests WHERE id = @Id", new { Id = poison });
+        // The run is failed in the database first; its dead-letter entry follows in Redis, so it is waited for.
         await using var redis = await ConnectionMultiplexer.ConnectAsync(_servers.Redis.ConnectionString);
-        var dead = await redis.GetDatabase().StreamRangeAsync($"{_keyPrefix}backtests:jobs:dead");
+        var dead = await Eventually.ReturnsAsync(
+            () => redis.GetDatabase().StreamRangeAsync($"{_keyPrefix}backtests:jobs:dead"),
+            entries => entries.Any(entry => (string?)entry["job"] == poison.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            TimeSpan.FromSeconds(10),
+            "the poison run's dead-letter entry");
 
         Assert.Equal("failed", failed);
         Assert.Equal(3, kills);
         Assert.Equal(3, row.Attempts);
         Assert.StartsWith("Gave up after 3 attempts; the last one ended: worker ", row.Error, StringComparison.Ordinal);
-        Assert.Contains(dead, entry => (string?)entry["job"] == poison.ToString(System.Globalization.CultureInfo.InvariantCulture) && ((string?)entry["reason"])!.StartsWith("Gave up after 3 attempts", StringComparison.Ordinal));
+        var entry = Assert.Single(dead, entry => (string?)entry["job"] == poison.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.StartsWith("Gave up after 3 attempts", (string?)entry["reason"], StringComparison.Ordinal);
     }
 
     public async Task DisposeAsync()
