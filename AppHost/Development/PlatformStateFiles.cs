@@ -22,6 +22,8 @@ public sealed partial class PlatformStateFiles(
 {
     private const int FailureLines = 40;
 
+    private static readonly TimeSpan OutputWait = TimeSpan.FromSeconds(10);
+
     /// <summary>The name Aspire gives its dashboard's resource (hidden from the resource list).</summary>
     private const string DashboardResource = "aspire-dashboard";
 
@@ -106,9 +108,18 @@ public sealed partial class PlatformStateFiles(
     private async Task ReportFailureAsync(IResource resource, CustomResourceSnapshot snapshot)
     {
         var lines = new List<string>();
-        await foreach (var batch in resourceLogs.GetAllAsync(resource))
+        // The lines DCP still holds are fetched from it, which can hang; what arrived by then is reported.
+        using var fetching = new CancellationTokenSource(OutputWait);
+        try
         {
-            lines.AddRange(batch.Select(line => line.Content));
+            await foreach (var batch in resourceLogs.GetAllAsync(resource).WithCancellation(fetching.Token))
+            {
+                lines.AddRange(batch.Select(line => line.Content));
+            }
+        }
+        catch (OperationCanceledException) when (fetching.IsCancellationRequested)
+        {
+            lines.Add($"(output cut: its last lines did not arrive within {OutputWait.TotalSeconds:F0} s)");
         }
         LogFailure(logger, resource.Name, snapshot.State?.Text, snapshot.ExitCode, string.Join('\n', lines.TakeLast(FailureLines)), Advice(resource));
     }

@@ -135,7 +135,13 @@ public abstract partial class JobWorker<TJob>(JobQueue<TJob> queue, MigrationSta
         var beating = HeartbeatAsync(id, message, context, held, beat.Token);
         try
         {
-            return (await RunAsync(claim.Job!, context, held.Token) ? JobEnd.Completed : JobEnd.Abandoned, null);
+            if (await RunAsync(claim.Job!, context, held.Token))
+            {
+                return (JobEnd.Completed, null);
+            }
+            // The work finished after the job was cancelled or taken over, before a heartbeat noticed: its write was refused.
+            LogJobAbandoned(logger, message.JobId);
+            return (JobEnd.Abandoned, null);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {

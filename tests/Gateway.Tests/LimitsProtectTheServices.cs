@@ -64,6 +64,31 @@ public sealed class LimitsProtectTheServices(FakeServices services) : IClassFixt
         Assert.True(answer.BodyBytesSent > cap, $"answered after {answer.BodyBytesSent} bytes");
     }
 
+    /// <summary>
+    /// HttpClient sends the whole body before it reads: the gateway, reading and dropping the rest after its 413 rather than
+    /// closing on unread bytes (which resets the connection), lets even such a client see the answer.
+    /// </summary>
+    [Fact]
+    public async Task AClientThatSendsTheWholeChunkedBodyBeforeReadingStillGetsThe413()
+    {
+        const long cap = 1L << 20;
+        using var gateway = TestGateway.Create(services.Urls, ("Gateway:Limits:MaxUploadBodySize", cap.ToString(CultureInfo.InvariantCulture)));
+        gateway.UseKestrel(FreePort.Next());
+        gateway.StartServer();
+        var address = new Uri(gateway.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First());
+        using var client = new HttpClient { BaseAddress = address };
+        client.DefaultRequestHeaders.Add("X-API-Key", TestGateway.KeyFor(Roles.Admin));
+        using var content = new StreamContent(new ZeroStream(8 * cap, seekable: false));
+
+        using var response = await client.PostAsync("/api/v1/marketdata/upload", content, TestContext.Token);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Token);
+
+        Assert.Null(content.Headers.ContentLength);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Equal($"This route accepts at most {cap} bytes.", problem.GetProperty("detail").GetString());
+        Assert.True(response.Headers.ConnectionClose);
+    }
+
     [Theory]
     [InlineData("/api/v1/backtests/", 1L << 20)]
     [InlineData("/api/v1/marketdata/upload", (100L << 20) + (64L << 10))]

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.Options;
 using Platform.Gateway.Identity;
 using Platform.Gateway.RateLimiting;
@@ -20,7 +21,10 @@ namespace Platform.Gateway.Routing;
 /// </summary>
 internal static class PlatformRoutes
 {
-    /// <summary>Route metadata of a route whose body streams to the service unread and unhashed (<see cref="BodyHashMiddleware"/>).</summary>
+    /// <summary>
+    /// Route metadata of a route whose body streams to the service unread and unhashed (<see cref="BodyHashMiddleware"/>): its
+    /// cap in bytes, held by <see cref="BodySizeLimitMiddleware"/> rather than by Kestrel.
+    /// </summary>
     public const string StreamedBodyMetadata = "StreamedBody";
 
     private const string UploadPath = "/api/v1/marketdata/upload";
@@ -69,8 +73,9 @@ internal static class PlatformRoutes
                 [HttpMethods.Get, HttpMethods.Head], order: -1)),
             Api("marketdata-upload", ResourceNames.MarketData, UploadPath, RoutePolicies.Administer, [HttpMethods.Post]) with
             {
-                MaxRequestBodySize = limits.MaxUploadBodySize,
-                Metadata = new Dictionary<string, string> { [StreamedBodyMetadata] = "true" },
+                // -1 lifts Kestrel's limit: the gateway counts this body itself, so that it can drop the rest after its 413.
+                MaxRequestBodySize = -1,
+                Metadata = new Dictionary<string, string> { [StreamedBodyMetadata] = limits.MaxUploadBodySize.ToString(CultureInfo.InvariantCulture) },
                 // The service may refuse an upload by its declared length without reading it. Waiting for its 100 Continue,
                 // the proxy sends no body and relays that 413; sending the body regardless, it would lose the answer when
                 // the service closes the connection, and answer 502 (docs/api-behaviour.md, 4.7).

@@ -2,10 +2,11 @@ using System.Collections.Concurrent;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Platform.Testing;
+using Xunit.Abstractions;
 
 namespace Platform.AppHost.Tests.Running;
 
-public sealed class AFailedServerShowsItsOutputAndWhatToDo : IDisposable
+public sealed class AFailedServerShowsItsOutputAndWhatToDo(ITestOutputHelper output) : IDisposable
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(2);
 
@@ -30,9 +31,18 @@ public sealed class AFailedServerShowsItsOutputAndWhatToDo : IDisposable
         // Aspire's start waits for every resource, which a failed PostgreSQL never lets happen.
         using var starting = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token);
         var start = app.StartAsync(starting.Token);
-        var report = await Eventually.ReturnsAsync(
-            () => Task.FromResult(logs.Messages.FirstOrDefault(message => message.StartsWith("postgres did not start", StringComparison.Ordinal))),
-            message => message is not null, Timeout, "the AppHost to report PostgreSQL's failure");
+        string? report;
+        try
+        {
+            report = await Eventually.ReturnsAsync(
+                () => Task.FromResult(logs.Messages.FirstOrDefault(message => message.StartsWith("postgres did not start", StringComparison.Ordinal))),
+                message => message is not null, Timeout, "the AppHost to report PostgreSQL's failure");
+        }
+        finally
+        {
+            // What the AppHost warned about, the first thing to read when the report does not come.
+            output.WriteLine(string.Join('\n', logs.Messages));
+        }
         await starting.CancelAsync();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => start);
         await app.StopAsync(timeout.Token);
@@ -55,7 +65,7 @@ public sealed class AFailedServerShowsItsOutputAndWhatToDo : IDisposable
 
         public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
 
-        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Error;
+        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Warning;
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Dapper;
 using Npgsql;
+using Platform.MarketData.Tests.Ingest;
 using Platform.MarketData.Tests.Uploads;
 
 namespace Platform.MarketData.Tests.Ingesting;
@@ -13,20 +14,6 @@ public sealed class IngestWritesAllOrNothing(MarketDataFactory factory) : IClass
     private const long Start = 1_704_067_200_000;
     private const long Minute = 60_000;
 
-    /// <summary>The rejected lines of Files/bad-rows.csv and why, worked out by reading the file.</summary>
-    private static readonly (long Row, string Reason)[] BadRows =
-    [
-        (3, "high 90 is below low 95"),
-        (4, "volume -3 is negative"),
-        (5, "open 'abc' is not a number"),
-        (6, "open time 2024-01-01T00:03:30Z is not aligned to interval 1"),
-        (7, "high 95 is below max(open, close) 100"),
-        (8, "low 101 is above min(open, close) 100"),
-        (9, "expected 6 columns, found 4"),
-        (10, "open 0 is not a positive finite price"),
-        (11, "open time is missing"),
-        (12, "open time 'yesterday' is not a timestamp (epoch seconds, ms or µs, or ISO-8601)"),
-    ];
 
     [Fact]
     public async Task IngestingTheSameUploadTwiceInsertsNothingNew()
@@ -75,7 +62,7 @@ public sealed class IngestWritesAllOrNothing(MarketDataFactory factory) : IClass
         Assert.Equal(2, report.GetProperty("inserted").GetInt64());
         Assert.Equal(10, report.GetProperty("rejected").GetInt64());
         Assert.Equal(10, report.GetProperty("skipped").GetInt64());
-        Assert.Equal(BadRows, rejected.Select(row => (row.GetProperty("row").GetInt64(), row.GetProperty("reason").GetString()!)));
+        Assert.Equal(SampleFiles.BadRows, rejected.Select(row => (row.GetProperty("row").GetInt64(), row.GetProperty("reason").GetString()!)));
         Assert.Equal(2, await UploadRequests.CountCandlesAsync(factory.DatabaseConnectionString, "BADUSDT"));
     }
 
@@ -93,7 +80,7 @@ public sealed class IngestWritesAllOrNothing(MarketDataFactory factory) : IClass
         Assert.Equal("strict ingest refused the file: 10 of 12 rows are invalid; nothing was written.", problem.GetProperty("detail").GetString());
         Assert.Equal(10, problem.GetProperty("rejected").GetInt64());
         Assert.Equal(
-            BadRows,
+            SampleFiles.BadRows,
             problem.GetProperty("rejected_rows").EnumerateArray().Select(row => (row.GetProperty("row").GetInt64(), row.GetProperty("reason").GetString()!)));
         Assert.Equal(0, await UploadRequests.CountCandlesAsync(factory.DatabaseConnectionString, "STRICTUSDT"));
     }
