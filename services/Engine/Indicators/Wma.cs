@@ -11,28 +11,13 @@ public static class Wma
     /// <summary>Leading NaN bars of the result for a source without NaNs; a source's own leading NaNs add to it.</summary>
     public static int WarmUp(int period) => period - 1;
 
-    public static void Compute(ReadOnlySpan<double> source, int period, Span<double> destination)
-    {
-        Guard.Period(period);
-        var first = Guard.FirstValid(source);
-        destination[..first].Fill(double.NaN);
-        ComputeValid(source[first..], period, destination[first..]);
-    }
+    public static void Compute(ReadOnlySpan<double> source, int period, Span<double> destination) =>
+        Guard.PastLeadingNaNs(source, period, destination, Weighted);
 
-    public static double[] Compute(ReadOnlySpan<double> source, int period)
-    {
-        var result = GC.AllocateUninitializedArray<double>(source.Length);
-        Compute(source, period, result);
-        return result;
-    }
+    public static double[] Compute(ReadOnlySpan<double> source, int period) => Guard.Allocated(source, period, Compute);
 
-    private static void ComputeValid(
-        ReadOnlySpan<double> source,
-        int period,
-        Span<double> destination
-    )
+    private static void Weighted(ReadOnlySpan<double> source, int period, Span<double> destination)
     {
-        destination[..Math.Min(source.Length, period - 1)].Fill(double.NaN);
         var divisor = period * (period + 1) / 2.0;
         double sum = 0,
             weighted = 0;
