@@ -41,6 +41,9 @@ public static class RouteAccess
     /// The prefixes whose POST, PUT and DELETE calls create, run, change or delete something: the trader's, each service
     /// checking that the trader owns what is changed (docs/security.md, 3).
     /// </summary>
+    /// <summary>POSTs that only read: checking a strategy stores nothing, so a reader may do it.</summary>
+    public static IReadOnlyList<string> ReadingPosts { get; } = ["/api/v1/strategies/validate"];
+
     public static IReadOnlyList<string> TraderPrefixes { get; } = ["/api/v1/backtests", "/api/v1/strategies", "/api/v1/optimizations"];
 
     /// <summary>The worker protocol's calls (POST).</summary>
@@ -74,7 +77,7 @@ public static class RouteAccess
         {
             return RouteClass.Public;
         }
-        if (reads)
+        if (reads || (HttpMethods.IsPost(method) && ReadingPosts.Any(read => path.Equals(read, StringComparison.OrdinalIgnoreCase))))
         {
             return RouteClass.Read;
         }

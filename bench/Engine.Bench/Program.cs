@@ -14,7 +14,21 @@ var settings = new BacktestSettings { Direction = TradeDirection.Both };
 var sma = catalog.Create("sma_crossover", new Dictionary<string, double> { ["fast"] = 10, ["slow"] = 30 });
 TrendFilter[] trend = [new(Interval.Parse("240"), 50)];
 
-Harness.Measure("sma_crossover_1m", bars, 3, runs, () => Backtester.Run(candles, sma, settings));
+// The shipped sma_crossover is a rule document; the same rules as one hand-written loop are its floor.
+var handWritten = Harness.Measure("sma_crossover_handwritten_1m", bars, 3, runs, () => Backtester.Run(candles, HandWrittenCrossover.Spec(10, 30), settings));
+Harness.Measure("sma_crossover_1m", bars, 3, runs, () => Backtester.Run(candles, sma, settings), ("handwritten", handWritten));
+// Every trade-management feature on: ATR stop and trail, target, bar limit, pyramiding, risk sizing and funding.
+var managed = settings with
+{
+    StopLoss = PriceDistance.Atr(2),
+    TakeProfit = PriceDistance.Percent(3),
+    TrailingStop = PriceDistance.Atr(3, 20),
+    MaxBarsInTrade = 500,
+    MaxEntries = 3,
+    Sizing = PositionSizing.RiskPercent(1),
+    FundingRatePer8Hours = 0.0001,
+};
+Harness.Measure("sma_crossover_managed_1m", bars, 3, runs, () => Backtester.Run(candles, sma, managed));
 Harness.Measure("sma_crossover_mtf_1m", bars, 3, runs, () => Backtester.Run(candles, sma, settings, trend));
 
 var axes = new Dictionary<string, IReadOnlyList<double>>
@@ -25,7 +39,9 @@ var axes = new Dictionary<string, IReadOnlyList<double>>
 
 // Ten of the hundred combinations have fast >= slow and are rejected by validation, as in the original.
 var grid = ParameterGrid.Expand(catalog, "sma_crossover", axes).Where(r => r.IsValid).Select(r => r.Value!).ToArray();
-Harness.Measure("grid_100_1m", (long)bars * grid.Length, 1, quick ? 1 : 3, () => GridSearch.Run(candles, grid, settings));
+var handWrittenGrid = grid.Select(spec => HandWrittenCrossover.Spec(spec.Parameters.Int("fast"), spec.Parameters.Int("slow"))).ToArray();
+var gridFloor = Harness.Measure("grid_100_handwritten_1m", (long)bars * grid.Length, 1, quick ? 1 : 3, () => GridSearch.Run(candles, handWrittenGrid, settings));
+Harness.Measure("grid_100_1m", (long)bars * grid.Length, 1, quick ? 1 : 3, () => GridSearch.Run(candles, grid, settings), ("handwritten", gridFloor));
 
 var close = candles.Close.ToArray();
 var sink = 0.0;

@@ -13,7 +13,7 @@ public sealed class ServiceStartsWithItsSchema(BacktestsFactory factory) : IClas
         var tables = await connection.QueryAsync<string>(
             "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_name <> 'schemaversions' ORDER BY table_name");
 
-        Assert.Equal(["backtests", "equity_curves", "strategies", "trades"], tables);
+        Assert.Equal(["backtests", "equity_curves", "strategies", "strategy_versions", "trades"], tables);
     }
 
     [Fact]

@@ -10,6 +10,9 @@ internal sealed record Backtest
 
     public long StrategyId { get; init; }
 
+    /// <summary>The version of the strategy the run executes; null for backtests created before strategies were versioned.</summary>
+    public int? StrategyVersion { get; init; }
+
     public string Symbol { get; init; } = "";
 
     public string Timeframe { get; init; } = "";

@@ -21,9 +21,6 @@ internal sealed record CreateBacktestRequest(
     string[]? AdditionalTimeframes,
     JsonElement? HtfFilters)
 {
-    public const int DefaultLeverage = 1;
-    public const double DefaultCommission = 0.0006;
-
     [System.Text.Json.Serialization.JsonIgnore]
     public JsonObject? ConfigObject => Config is { ValueKind: JsonValueKind.Object } config ? JsonObject.Create(config) : null;
 

@@ -10,7 +10,7 @@ internal sealed class BacktestStore(NpgsqlDataSource dataSource)
         id, strategy_id, symbol, timeframe, start_date, end_date, initial_capital, leverage, commission, config::text AS config,
         additional_timeframes, htf_filters::text AS htf_filters, status, error_message, attempts, claimed_by, claimed_at, lease_until, retry_at,
         started_at, completed_at, final_capital, total_return, total_trades, winning_trades, losing_trades, win_rate,
-        sharpe_ratio, sortino_ratio, max_drawdown, profit_factor, results::text AS results, created_at, updated_at, owner
+        sharpe_ratio, sortino_ratio, max_drawdown, profit_factor, results::text AS results, created_at, updated_at, owner, strategy_version
         """;
 
     /// <summary>Sort keys a client may name (never an arbitrary column; docs/api-behaviour.md, 2.3).</summary>
@@ -40,9 +40,9 @@ internal sealed class BacktestStore(NpgsqlDataSource dataSource)
         return await connection.QuerySingleAsync<Backtest>(new CommandDefinition(
             $"""
             INSERT INTO backtests (strategy_id, symbol, timeframe, start_date, end_date, initial_capital, leverage, commission,
-                                   config, additional_timeframes, htf_filters, owner)
+                                   config, additional_timeframes, htf_filters, owner, strategy_version)
             VALUES (@StrategyId, @Symbol, @Timeframe, @StartDate, @EndDate, @InitialCapital, @Leverage, @Commission,
-                    @Config::jsonb, @AdditionalTimeframes, @HtfFilters::jsonb, @Owner)
+                    @Config::jsonb, @AdditionalTimeframes, @HtfFilters::jsonb, @Owner, @StrategyVersion)
             RETURNING {Columns}
             """,
             backtest,
@@ -110,6 +110,7 @@ internal sealed class BacktestStore(NpgsqlDataSource dataSource)
             $"""
             UPDATE backtests SET
                 strategy_id = coalesce(@StrategyId, strategy_id),
+                strategy_version = CASE WHEN @StrategyId::bigint IS NULL THEN strategy_version ELSE @StrategyVersion END,
                 symbol = coalesce(@Symbol, symbol),
                 timeframe = coalesce(@Timeframe, timeframe),
                 start_date = coalesce(@StartDate, start_date),
@@ -144,7 +145,8 @@ internal sealed record NewBacktest(
     string? Config,
     string[]? AdditionalTimeframes,
     string? HtfFilters,
-    string Owner);
+    string Owner,
+    int StrategyVersion);
 
 internal sealed record BacktestChange(
     long Id,
@@ -157,6 +159,7 @@ internal sealed record BacktestChange(
     int? Leverage,
     double? Commission,
     string? Config,
-    string? Status);
+    string? Status,
+    int? StrategyVersion);
 
 internal sealed record BacktestFilter(long? StrategyId, string? Symbol, string? Status, string? Owner, int Limit, int Offset, string OrderBy, bool Descending);

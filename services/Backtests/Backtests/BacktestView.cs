@@ -42,7 +42,8 @@ internal sealed record BacktestView(
     string[]? AdditionalTimeframes,
     JsonNode? HtfFilters,
     JsonNode? HtfIndicators,
-    string? Owner)
+    string? Owner,
+    int? StrategyVersion)
 {
     public static BacktestView From(Backtest row) => new(
         row.Id,
@@ -80,7 +81,8 @@ internal sealed record BacktestView(
         row.AdditionalTimeframes,
         Parse(row.HtfFilters),
         null,
-        row.Owner);
+        row.Owner,
+        row.StrategyVersion);
 
     private static JsonNode? Parse(string? json) => json is null ? null : JsonNode.Parse(json);
 

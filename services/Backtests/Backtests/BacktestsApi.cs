@@ -1,14 +1,13 @@
 using System.Security.Claims;
-using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using Platform.Backtests.Charts;
+using Platform.Backtests.Equity;
 using Platform.Backtests.Queue;
 using Platform.Backtests.Reports;
 using Platform.Backtests.Strategies;
 using Platform.Engine.Data;
-using Platform.Engine.Configuration;
 using Platform.ServiceDefaults.Identity;
 
 namespace Platform.Backtests.Backtests;
@@ -30,6 +29,7 @@ internal static class BacktestsApi
         group.MapRunApi();
         group.MapExportsApi();
         group.MapChartsApi();
+        group.MapEquityApi();
         return group;
     }
 
@@ -97,11 +97,8 @@ internal static class BacktestsApi
         {
             return StrategyNotFound();
         }
-        var leverage = request.Leverage ?? CreateBacktestRequest.DefaultLeverage;
-        var commission = request.Commission ?? CreateBacktestRequest.DefaultCommission;
-        var config = WithFilters(request.ConfigObject, request.HtfFilterArray);
-        if (RunConfiguration.Create(
-                strategy.StrategyType, strategy.Config, config, Interval.Parse(request.Timeframe!), request.InitialCapital!.Value, leverage, commission, errors) is null)
+        var plan = BacktestPlan.For(request, strategy);
+        if (plan.Configure(errors) is null)
         {
             return BacktestInput.Unprocessable(errors);
         }
@@ -113,13 +110,14 @@ internal static class BacktestsApi
                 request.Timeframe!,
                 request.StartDate!.Value.UtcDateTime,
                 request.EndDate!.Value.UtcDateTime,
-                request.InitialCapital.Value,
-                leverage,
-                commission,
-                config?.ToJsonString(),
+                plan.InitialCapital,
+                plan.Leverage,
+                plan.Commission,
+                plan.Config?.ToJsonString(),
                 request.AdditionalTimeframes,
                 request.HtfFilterArray?.ToJsonString(),
-                owner),
+                owner,
+                strategy.Version),
             cancellationToken);
         await queue.EnqueueAsync(created.Id);
         return TypedResults.Created($"/api/v1/backtests/{created.Id}", BacktestView.From(created));
@@ -144,6 +142,7 @@ internal static class BacktestsApi
         {
             return BacktestInput.Unprocessable(errors);
         }
+        int? strategyVersion = null;
         if (request.StrategyId is not null || request.Config is not null)
         {
             if (await store.GetAsync(id, cancellationToken) is not { } current)
@@ -154,17 +153,17 @@ internal static class BacktestsApi
             {
                 return BacktestInput.NotOwner(current.Owner);
             }
-            if (await strategies.GetAsync(request.StrategyId ?? current.StrategyId, cancellationToken) is not { } strategy)
+            // Without a new strategy the run keeps the version it was created with.
+            var pinned = request.StrategyId is null ? current.StrategyVersion : null;
+            if (await strategies.GetAsRunAsync(request.StrategyId ?? current.StrategyId, pinned, cancellationToken) is not { } strategy)
             {
                 return StrategyNotFound();
             }
-            var config = request.ConfigObject ?? (current.Config is null ? null : JsonNode.Parse(current.Config)?.AsObject());
-            if (RunConfiguration.Create(
-                    strategy.StrategyType, strategy.Config, config, Interval.Parse(request.Timeframe ?? current.Timeframe), request.InitialCapital ?? current.InitialCapital,
-                    request.Leverage ?? current.Leverage, request.Commission ?? current.Commission, errors) is null)
+            if (BacktestPlan.For(request, current, strategy).Configure(errors) is null)
             {
                 return BacktestInput.Unprocessable(errors);
             }
+            strategyVersion = strategy.Version;
         }
 
         var change = new BacktestChange(
@@ -178,7 +177,8 @@ internal static class BacktestsApi
             request.Leverage,
             request.Commission,
             request.ConfigObject?.ToJsonString(),
-            request.Status);
+            request.Status,
+            strategyVersion);
         var (before, after) = await store.UpdateAsync(
             id, change, current => Ownership.MayChange(user, current.Owner) && Allowed(current, request, maxBars), cancellationToken);
         if (before is null)
@@ -237,17 +237,6 @@ internal static class BacktestsApi
                 errors);
         }
         return errors;
-    }
-
-    private static JsonObject? WithFilters(JsonObject? config, JsonArray? filters)
-    {
-        if (filters is null)
-        {
-            return config;
-        }
-        var merged = config?.DeepClone().AsObject() ?? [];
-        merged["htf_filters"] = filters.DeepClone();
-        return merged;
     }
 
     /// <summary>

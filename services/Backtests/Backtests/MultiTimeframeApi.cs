@@ -6,7 +6,6 @@ using Platform.Backtests.Strategies;
 using Platform.Engine.Backtesting;
 using Platform.Engine.Data;
 using Platform.Candles;
-using Platform.Engine.Configuration;
 using Platform.ServiceDefaults.Identity;
 
 namespace Platform.Backtests.Backtests;
@@ -66,14 +65,8 @@ internal static class MultiTimeframeApi
         {
             return TypedResults.Problem("Strategy not found", statusCode: StatusCodes.Status404NotFound, title: "Strategy not found");
         }
-        var leverage = request.Leverage ?? CreateBacktestRequest.DefaultLeverage;
-        var commission = request.Commission ?? CreateBacktestRequest.DefaultCommission;
-        var config = request.ConfigObject ?? [];
-        if (request.HtfFilterArray is not null)
-        {
-            config["htf_filters"] = request.HtfFilterArray.DeepClone();
-        }
-        if (RunConfiguration.Create(strategy.StrategyType, strategy.Config, config, central, request.InitialCapital!.Value, leverage, commission, errors) is not { } run)
+        var plan = BacktestPlan.For(request, strategy);
+        if (plan.Configure(errors) is not { } run)
         {
             return BacktestInput.Unprocessable(errors);
         }
@@ -82,11 +75,12 @@ internal static class MultiTimeframeApi
         var end = request.EndDate!.Value.ToUnixTimeMilliseconds();
         if (central.PeriodIndex(end) - central.PeriodIndex(start) > options.Value.MaxSynchronousBars)
         {
+            // Unlike POST /, this route has always stored an empty config rather than none.
             var queued = await store.CreateAsync(
                 new NewBacktest(
                     strategy.Id, request.Symbol!, request.Timeframe!, request.StartDate.Value.UtcDateTime, request.EndDate.Value.UtcDateTime,
-                    request.InitialCapital.Value, leverage, commission, config.ToJsonString(), request.AdditionalTimeframes, request.HtfFilterArray?.ToJsonString(),
-                    Ownership.Caller(httpContext.User)),
+                    plan.InitialCapital, plan.Leverage, plan.Commission, (plan.Config ?? []).ToJsonString(), request.AdditionalTimeframes, request.HtfFilterArray?.ToJsonString(),
+                    Ownership.Caller(httpContext.User), strategy.Version),
                 cancellationToken);
             await queue.EnqueueAsync(queued.Id);
             return TypedResults.Accepted($"/api/v1/backtests/{queued.Id}", BacktestView.From(queued));
@@ -137,7 +131,7 @@ internal static class MultiTimeframeApi
             ["symbol"] = request.Symbol,
             ["central_timeframe"] = central.Code,
             ["additional_timeframes"] = mtfConfig["additional_timeframes"]!.DeepClone(),
-            ["initial_capital"] = request.InitialCapital.Value,
+            ["initial_capital"] = plan.InitialCapital,
             ["results"] = results,
             ["htf_indicators"] = indicators,
             ["mtf_config"] = mtfConfig,

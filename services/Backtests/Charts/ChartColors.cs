@@ -13,6 +13,12 @@ internal static class ChartColors
     public const string MeanLine = "#457B9D";
     public const string MedianLine = "#A8DADC";
 
+    // The trades chart's own: a quiet price line under green long entries, red short entries and dark exits.
+    public const string Price = "#457B9D";
+    public const string LongEntry = "#2A9D8F";
+    public const string ShortEntry = "#E63946";
+    public const string Exit = "#1D3557";
+
     /// <summary>The PnL bars' scale: red for the lowest value, off-white midway, blue for the highest.</summary>
     public static readonly (double Stop, string Color)[] PnlScale = [(0, Drawdown), (0.5, OffWhite), (1, Equity)];
 

@@ -27,10 +27,19 @@ internal static class ChartImages
             throw new InvalidOperationException(error);
         }
 
+        return Encode(width, height, (canvas, area) => Draw(kind, input, showDrawdown, bins, canvas, area));
+    }
+
+    /// <summary>A PNG of one plot, white behind it.</summary>
+    public static byte[] Png(Plot plot, int width = DefaultWidth, int height = DefaultHeight) =>
+        Encode(width, height, (canvas, area) => plot.Render(canvas, area));
+
+    private static byte[] Encode(int width, int height, Action<SKCanvas, PixelRect> draw)
+    {
         using var surface = SKSurface.Create(new SKImageInfo(width, height)) ?? throw new InvalidOperationException("Cannot create a drawing surface");
         var canvas = surface.Canvas;
         canvas.Clear(SKColors.White);
-        Draw(kind, input, showDrawdown, bins, canvas, new PixelRect(0, width, 0, height));
+        draw(canvas, new PixelRect(0, width, 0, height));
         using var image = surface.Snapshot();
         using var png = image.Encode(SKEncodedImageFormat.Png, 100);
         return png.ToArray();

@@ -23,6 +23,7 @@ internal static class ChartsApi
         group.MapGet("/{id:long}/charts/pnl_distribution", (long id, int? bins, string? format, [AsParameters] ChartServices services, CancellationToken cancellationToken) =>
             ChartAsync(id, ChartKind.PnlDistribution, true, bins ?? ChartErrors.DefaultBins, format, services, cancellationToken))
             .WithName("PnlDistributionChart");
+        group.MapTradesChartApi();
         return group;
     }
 

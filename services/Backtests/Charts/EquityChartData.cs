@@ -16,13 +16,10 @@ internal sealed record EquityChartData(DownsampledSeries Equity, DownsampledSeri
     {
         var equity = series.Equity;
         var drawdown = new double[equity.Length];
-        var peak = double.NegativeInfinity;
+        var running = new RunningDrawdown();
         for (var i = 0; i < equity.Length; i++)
         {
-            // A non-finite point (possible in a stored curve) neither sets the peak nor has a drawdown; a curve that
-            // has not left 0 has no drawdown to speak of (the original divided by zero).
-            peak = double.IsFinite(equity[i]) ? Math.Max(peak, equity[i]) : peak;
-            drawdown[i] = !double.IsFinite(equity[i]) ? double.NaN : peak == 0 ? 0 : (equity[i] - peak) / peak * 100;
+            drawdown[i] = running.Next(equity[i]);
         }
 
         return new EquityChartData(

@@ -1,11 +1,9 @@
-using System.Text.Json.Nodes;
 using Platform.Backtests.Backtests;
 using Platform.Backtests.Strategies;
 using Platform.Engine;
 using Platform.Engine.Backtesting;
 using Platform.Engine.Data;
 using Platform.Candles;
-using Platform.Engine.Configuration;
 
 namespace Platform.Backtests.Queue;
 
@@ -15,12 +13,11 @@ internal sealed class BacktestRunner(StrategyStore strategies, CandleFeed candle
     /// <exception cref="RunFailedException">The run cannot succeed: retrying would not help.</exception>
     public async Task<RunOutcome> RunAsync(Backtest backtest, CancellationToken cancellationToken)
     {
-        var strategy = await strategies.GetAsync(backtest.StrategyId, cancellationToken)
+        var strategy = await strategies.GetAsRunAsync(backtest.StrategyId, backtest.StrategyVersion, cancellationToken)
                        ?? throw new RunFailedException($"Strategy not found: {backtest.StrategyId}");
         var errors = new Dictionary<string, string[]>();
-        var config = backtest.Config is null ? null : JsonNode.Parse(backtest.Config)?.AsObject();
-        var interval = Interval.Parse(backtest.Timeframe);
-        var run = RunConfiguration.Create(strategy.StrategyType, strategy.Config, config, interval, backtest.InitialCapital, backtest.Leverage, backtest.Commission, errors)
+        var plan = BacktestPlan.For(backtest, strategy);
+        var run = plan.Configure(errors)
                   ?? throw new RunFailedException($"Invalid settings: {string.Join(" ", errors.Select(error => $"{error.Key}: {string.Join(" ", error.Value)}"))}");
 
         var start = new DateTimeOffset(DateTime.SpecifyKind(backtest.StartDate, DateTimeKind.Utc)).ToUnixTimeMilliseconds();
@@ -38,7 +35,7 @@ internal sealed class BacktestRunner(StrategyStore strategies, CandleFeed candle
         {
             throw new RunFailedException($"No candles of {backtest.Symbol} {backtest.Timeframe} between {backtest.StartDate:O} and {backtest.EndDate:O}.");
         }
-        var series = CandleSeries.Create(interval, columns.OpenTime, columns.Open, columns.High, columns.Low, columns.Close, columns.Volume);
+        var series = CandleSeries.Create(plan.Timeframe, columns.OpenTime, columns.Open, columns.High, columns.Low, columns.Close, columns.Volume);
         if (series.Series is null)
         {
             throw new RunFailedException($"Invalid candle at row {series.Error!.Index}: {series.Error.Field} {series.Error.Reason}");

@@ -81,7 +81,8 @@ internal sealed class BacktestRuns(NpgsqlDataSource dataSource)
     {
         await using var importer = await connection.BeginBinaryImportAsync(
             """
-            COPY trades (backtest_id, entry_time, exit_time, side, entry_price, exit_price, quantity, pnl, pnl_pct, commission, bars_held, exit_reason)
+            COPY trades (backtest_id, entry_time, exit_time, side, entry_price, exit_price, quantity, pnl, pnl_pct, commission, bars_held, exit_reason,
+                        run_up, run_up_pct, drawdown, drawdown_pct)
             FROM STDIN (FORMAT BINARY)
             """,
             cancellationToken);
@@ -91,7 +92,7 @@ internal sealed class BacktestRuns(NpgsqlDataSource dataSource)
             importer.Write(id, NpgsqlDbType.Bigint);
             importer.Write(trade.EntryTime, NpgsqlDbType.TimestampTz);
             Write(importer, trade.ExitTime, NpgsqlDbType.TimestampTz);
-            importer.Write(trade.Side, NpgsqlDbType.Varchar);
+            importer.Write(TradeSides.Column(trade.Side), NpgsqlDbType.Varchar);
             importer.Write(trade.EntryPrice, NpgsqlDbType.Double);
             Write(importer, trade.ExitPrice, NpgsqlDbType.Double);
             importer.Write(trade.Quantity, NpgsqlDbType.Double);
@@ -107,6 +108,10 @@ internal sealed class BacktestRuns(NpgsqlDataSource dataSource)
             {
                 importer.Write(trade.ExitReason, NpgsqlDbType.Varchar);
             }
+            Write(importer, trade.RunUp, NpgsqlDbType.Double);
+            Write(importer, trade.RunUpPct, NpgsqlDbType.Double);
+            Write(importer, trade.Drawdown, NpgsqlDbType.Double);
+            Write(importer, trade.DrawdownPct, NpgsqlDbType.Double);
         }
         await importer.CompleteAsync(cancellationToken);
     }

@@ -32,7 +32,7 @@ internal static class EngineOutcome
         result.Trades.Select(trade => new TradeRow(
             DateTimeOffset.FromUnixTimeMilliseconds(trade.EntryTime).UtcDateTime,
             DateTimeOffset.FromUnixTimeMilliseconds(trade.ExitTime).UtcDateTime,
-            trade.Side == TradeSide.Long ? "LONG" : "SHORT",
+            trade.Side,
             trade.EntryPrice,
             trade.ExitPrice,
             trade.Quantity,
@@ -40,5 +40,9 @@ internal static class EngineOutcome
             trade.PnlPct,
             trade.Commission,
             trade.BarsHeld,
-            JsonNamingPolicy.SnakeCaseLower.ConvertName(trade.ExitReason.ToString()))).ToList();
+            JsonNamingPolicy.SnakeCaseLower.ConvertName(trade.ExitReason.ToString()),
+            trade.RunUp,
+            trade.RunUpPct,
+            trade.Drawdown,
+            trade.DrawdownPct)).ToList();
 }

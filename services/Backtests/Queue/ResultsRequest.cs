@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Platform.Engine.Backtesting;
 
 namespace Platform.Backtests.Queue;
 
@@ -142,18 +143,15 @@ internal sealed record ResultsRequest(
             Number(trade["pnl_pct"]),
             Number(trade["commission"]),
             (int?)Number(trade["bars_held"]),
-            trade["exit_reason"]?.GetValueKind() == JsonValueKind.String ? trade["exit_reason"]!.GetValue<string>()[..Math.Min(20, trade["exit_reason"]!.GetValue<string>().Length)] : null);
+            trade["exit_reason"]?.GetValueKind() == JsonValueKind.String ? trade["exit_reason"]!.GetValue<string>()[..Math.Min(20, trade["exit_reason"]!.GetValue<string>().Length)] : null,
+            Number(trade["run_up"]) ?? Number(trade["max_profit"]),
+            Number(trade["run_up_pct"]),
+            Number(trade["drawdown"]) ?? Number(trade["max_loss"]),
+            Number(trade["drawdown_pct"]));
     }
 
-    private static string? Side(JsonNode? node) =>
-        node?.GetValueKind() == JsonValueKind.String
-            ? node.GetValue<string>().ToLowerInvariant() switch
-            {
-                "long" or "buy" => "LONG",
-                "short" or "sell" => "SHORT",
-                _ => null,
-            }
-            : null;
+    private static TradeSide? Side(JsonNode? node) =>
+        node?.GetValueKind() == JsonValueKind.String ? TradeSides.Parse(node.GetValue<string>()) : null;
 
     // Deserialize rather than TryGetValue<double>: a node built from an int holds an int, not a double.
     private static double? Number(JsonNode? node) =>

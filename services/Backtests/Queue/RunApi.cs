@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Platform.Backtests.Backtests;
+using Platform.Backtests.Strategies;
 using Platform.Jobs;
 
 namespace Platform.Backtests.Queue;
@@ -21,7 +22,8 @@ internal static class RunApi
     }
 
     private static async Task<Results<Ok<ClaimAnswer>, ProblemHttpResult>> ClaimAsync(
-        long id, ClaimRequest? request, JobQueue<Backtest> queue, BacktestStore store, IOptions<QueueOptions> options, CancellationToken cancellationToken)
+        long id, ClaimRequest? request, JobQueue<Backtest> queue, BacktestStore store, StrategyStore strategies, IOptions<QueueOptions> options,
+        CancellationToken cancellationToken)
     {
         var worker = string.IsNullOrWhiteSpace(request?.WorkerId) ? $"external:{Guid.NewGuid():N}" : request.WorkerId.Trim();
         if (worker.Length > MaxWorkerId)
@@ -32,7 +34,10 @@ internal static class RunApi
         if (claim?.Job is { } claimed)
         {
             var view = BacktestView.From(claimed);
-            return TypedResults.Ok(new ClaimAnswer("claimed", view, "Claimed for running", view.ClaimedAt!.Value, worker));
+            var strategy = await strategies.GetAsRunAsync(claimed.StrategyId, claimed.StrategyVersion, cancellationToken);
+            var run = strategy is null ? null : BacktestPlan.For(claimed, strategy).Configure([]);
+            return TypedResults.Ok(new ClaimAnswer(
+                "claimed", view, "Claimed for running", view.ClaimedAt!.Value, worker, run is null ? null : RunView.From(strategy!.StrategyType, run)));
         }
         return await store.GetAsync(id, cancellationToken) switch
         {
@@ -112,6 +117,6 @@ internal sealed record HeartbeatAnswer(string Status, string WorkerId, DateTimeO
 
 /// <summary>
 /// The contract's claim answer with the keys the original's clients expect to pass through (<c>claimed_at</c>;
-/// docs/api-behaviour.md, 2.8).
+/// docs/api-behaviour.md, 2.8), and <see cref="Run"/>: what to execute, null when the strategy is gone or no longer valid.
 /// </summary>
-internal sealed record ClaimAnswer(string Status, BacktestView Backtest, string Message, DateTimeOffset ClaimedAt, string WorkerId);
+internal sealed record ClaimAnswer(string Status, BacktestView Backtest, string Message, DateTimeOffset ClaimedAt, string WorkerId, RunView? Run);

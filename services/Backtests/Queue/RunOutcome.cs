@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Platform.Engine.Backtesting;
 
 namespace Platform.Backtests.Queue;
 
@@ -23,11 +24,14 @@ internal sealed record RunMetrics(
     double MaxDrawdown,
     double? ProfitFactor);
 
-/// <summary>A <c>trades</c> row; <see cref="Side"/> is <c>LONG</c> or <c>SHORT</c> as the original workers wrote it.</summary>
+/// <summary>
+/// A <c>trades</c> row (its <c>side</c> column spelled by <see cref="TradeSides.Column"/>). Run-up and
+/// drawdown are the largest unrealized gain and loss while open (positive USDT), their percentages of the entry value.
+/// </summary>
 internal sealed record TradeRow(
     DateTime EntryTime,
     DateTime? ExitTime,
-    string Side,
+    TradeSide Side,
     double EntryPrice,
     double? ExitPrice,
     double Quantity,
@@ -35,20 +39,28 @@ internal sealed record TradeRow(
     double? PnlPct,
     double? Commission,
     int? BarsHeld,
-    string? ExitReason)
+    string? ExitReason,
+    double? RunUp,
+    double? RunUpPct,
+    double? Drawdown,
+    double? DrawdownPct)
 {
     /// <summary>The trade as the result document spells it (times ISO-8601, side long or short; docs/api-behaviour.md, 1.6).</summary>
     public JsonObject ToJson() => new()
     {
         ["entry_time"] = Iso(EntryTime),
         ["exit_time"] = ExitTime is { } exit ? Iso(exit) : null,
-        ["side"] = Side == "LONG" ? "long" : "short",
+        ["side"] = TradeSides.Name(Side),
         ["entry_price"] = EntryPrice,
         ["exit_price"] = ExitPrice,
         ["quantity"] = Quantity,
         ["pnl"] = Pnl,
         ["pnl_pct"] = PnlPct,
         ["commission"] = Commission,
+        ["run_up"] = RunUp,
+        ["run_up_pct"] = RunUpPct,
+        ["drawdown"] = Drawdown,
+        ["drawdown_pct"] = DrawdownPct,
         ["bars_held"] = BarsHeld,
         ["exit_reason"] = ExitReason,
     };

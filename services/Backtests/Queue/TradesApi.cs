@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Dapper;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
@@ -13,40 +14,35 @@ internal static class TradesApi
     public static async Task<Results<Ok<List<TradeView>>, ValidationProblem, ProblemHttpResult>> ListAsync(
         long id, string? side, int? limit, int? offset, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
     {
-        var stored = side?.ToLowerInvariant() switch
-        {
-            null or "" => "",
-            "buy" or "long" => "LONG",
-            "sell" or "short" => "SHORT",
-            _ => null,
-        };
-        if (stored is null || limit is < 1 or > MaxLimit || offset is < 0)
+        var wanted = TradeSides.Parse(side);
+        var sideRefused = !string.IsNullOrEmpty(side) && wanted is null;
+        if (sideRefused || limit is < 1 or > MaxLimit || offset is < 0)
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]>
             {
-                [stored is null ? "side" : limit is < 1 or > MaxLimit ? "limit" : "offset"] =
-                    [stored is null ? "side must be buy, sell, long or short." : $"limit must be 1 to {MaxLimit} and offset 0 or more."],
+                [sideRefused ? "side" : limit is < 1 or > MaxLimit ? "limit" : "offset"] =
+                    [sideRefused ? "side must be buy, sell, long or short." : $"limit must be 1 to {MaxLimit} and offset 0 or more."],
             });
         }
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var trades = (await connection.QueryAsync<TradeView>(new CommandDefinition(
             """
             SELECT id, backtest_id, entry_time, exit_time, entry_price AS price, quantity AS qty,
-                   CASE side WHEN 'LONG' THEN 'buy' ELSE 'sell' END AS side, pnl, created_at,
-                   exit_price, pnl_pct, commission, bars_held, exit_reason
+                   side AS stored_side, pnl, created_at,
+                   exit_price, pnl_pct, commission, bars_held, exit_reason, run_up, run_up_pct, drawdown, drawdown_pct
             FROM trades
             WHERE backtest_id = @Id AND (@Side = '' OR side = @Side)
             ORDER BY entry_time, id
             LIMIT @Limit OFFSET @Offset
             """,
-            new { Id = id, Side = stored, Limit = limit ?? 1000, Offset = offset ?? 0 },
+            new { Id = id, Side = wanted is { } filter ? TradeSides.Column(filter) : "", Limit = limit ?? 1000, Offset = offset ?? 0 },
             cancellationToken: cancellationToken))).AsList();
         if (trades.Count == 0 && await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
                 "SELECT NOT EXISTS (SELECT 1 FROM backtests WHERE id = @Id)", new { Id = id }, cancellationToken: cancellationToken)))
         {
             return BacktestInput.NotFound();
         }
-        return TypedResults.Ok(trades);
+        return TypedResults.Ok(trades.ConvertAll(trade => trade with { Side = TradeSides.Order(TradeSides.FromColumn(trade.StoredSide)) }));
     }
 }
 
@@ -68,7 +64,12 @@ internal sealed record TradeView
 
     public double Qty { get; init; }
 
+    /// <summary>buy or sell (<see cref="TradeSides.Order"/>).</summary>
     public string Side { get; init; } = "";
+
+    /// <summary>The <c>side</c> column as read, before <see cref="Side"/> is spelled from it.</summary>
+    [JsonIgnore]
+    public string StoredSide { get; init; } = "";
 
     public double? Pnl { get; init; }
 
@@ -83,4 +84,12 @@ internal sealed record TradeView
     public int? BarsHeld { get; init; }
 
     public string? ExitReason { get; init; }
+
+    public double? RunUp { get; init; }
+
+    public double? RunUpPct { get; init; }
+
+    public double? Drawdown { get; init; }
+
+    public double? DrawdownPct { get; init; }
 }

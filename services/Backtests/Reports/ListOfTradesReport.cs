@@ -1,4 +1,5 @@
 using System.Globalization;
+using Platform.Backtests.Queue;
 using Platform.Engine.Backtesting;
 
 namespace Platform.Backtests.Reports;
@@ -41,16 +42,16 @@ internal static class ListOfTradesReport
                 PyFormat.Money(cumulative),
                 PyFormat.Money(cumulative / capital * 100),
             ];
-            var isLong = trade.Side == TradeSide.Long;
+            var side = TradeSides.Name(trade.Side);
             var label = number.ToString(CultureInfo.InvariantCulture);
             yield return
             [
-                label, $"Entry {trade.SideName}", Time(trade.EntryTime), trade.EntrySignal ?? (isLong ? "buy" : "sell"),
+                label, $"Entry {side}", Time(trade.EntryTime), trade.EntrySignal ?? TradeSides.Order(trade.Side),
                 PyFormat.Fixed(trade.EntryPrice, 3), .. figures,
             ];
             yield return
             [
-                label, $"Exit {trade.SideName}", Time(trade.ExitTime), trade.ExitSignal ?? (isLong ? "Long Trail" : "Short Trail"),
+                label, $"Exit {side}", Time(trade.ExitTime), trade.ExitSignal ?? (trade.Side == TradeSide.Long ? "Long Trail" : "Short Trail"),
                 PyFormat.Fixed(trade.ExitPrice ?? 0, 3), .. figures,
             ];
         }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Platform.Backtests.Queue;
 using SkiaSharp;
 
 namespace Platform.Backtests.Reports;
@@ -54,7 +55,7 @@ internal sealed class PdfTradesTable(IReadOnlyList<ReportTrade> trades)
     private static string[] Cells(int number, ReportTrade trade) =>
     [
         number.ToString(CultureInfo.InvariantCulture),
-        trade.SideName,
+        TradeSides.Name(trade.Side),
         Time(trade.EntryTime),
         Time(trade.ExitTime),
         PyFormat.Fixed(trade.EntryPrice, 3),

@@ -31,6 +31,4 @@ internal sealed record ReportTrade(
     public double NetPnl => Pnl ?? 0;
 
     public double PositionValue => EntryPrice * Quantity;
-
-    public string SideName => Side == TradeSide.Long ? "long" : "short";
 }

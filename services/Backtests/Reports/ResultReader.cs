@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Platform.Backtests.Queue;
 using Platform.Engine.Backtesting;
 
 namespace Platform.Backtests.Reports;
@@ -104,15 +105,11 @@ internal static class ResultReader
             ExitSignal: JsonFields.Text(item, "exit_signal"));
     }
 
-    // The engine writes long/short, the trades table LONG/SHORT, the trades endpoint buy/sell; a trade without a side
-    // is long, as the original generator assumed.
+    // Documents come in every spelling TradeSides reads, padded or not; a trade without a side is long, as the original
+    // generator assumed.
     private static TradeSide Side(JsonElement item, int index) =>
-        JsonFields.Text(item, "side")?.Trim().ToLowerInvariant() switch
-        {
-            null or "long" or "buy" => TradeSide.Long,
-            "short" or "sell" => TradeSide.Short,
-            var other => throw new ReportDataException($"Trade {index + 1}: 'side' must be long or short, not {other}"),
-        };
+        JsonFields.Text(item, "side")?.Trim() is not { } text ? TradeSide.Long
+        : TradeSides.Parse(text) ?? throw new ReportDataException($"Trade {index + 1}: 'side' must be long or short, not {text.ToLowerInvariant()}");
 
     private static bool TryNonEmptyList(JsonElement results, string name, out JsonElement list) =>
         results.TryGetProperty(name, out list) && list.ValueKind == JsonValueKind.Array && list.GetArrayLength() > 0;

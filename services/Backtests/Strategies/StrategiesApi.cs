@@ -18,9 +18,24 @@ internal static class StrategiesApi
         var group = routes.MapGroup(Path).WithTags("Strategies");
         group.MapGet("/types", ListTypes)
             .WithName("ListStrategyTypes")
-            .WithSummary("The engine's built-in strategy types with their parameter schemas");
+            .WithSummary("The strategy types: the shipped ones with their parameters, and `rules` with the rule language's JSON Schema and examples");
+        group.MapPost("/validate", Validate)
+            .WithName("ValidateStrategy")
+            .WithSummary("Checks a strategy without storing it")
+            .WithDescription("Answers 200 with `valid`, the normalised configuration (defaults written out), its parameters and the warm-up bars it needs "
+                + "on `timeframe` (when given), or `valid: false` with every error keyed by its field and JSON path (`config.rules.enter_long.all[1].left`).")
+            .ProducesValidationProblem();
         group.MapGet("/", ListAsync).WithName("ListStrategies");
         group.MapGet("/{id}", GetAsync).WithName("GetStrategy").ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("/{id}/versions", ListVersionsAsync)
+            .WithName("ListStrategyVersions")
+            .WithSummary("Every version of a strategy's type and configuration")
+            .WithDescription("Each change of `strategy_type` or `config` is a new version; backtests run the version they were created with (`strategy_version`).")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("/{id}/versions/{version:int}", GetVersionAsync)
+            .WithName("GetStrategyVersion")
+            .WithSummary("One version of a strategy")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPost("/", CreateAsync)
             .WithName("CreateStrategy")
             .WithDescription("`config` holds the type's default parameters; those left out are stored with their schema defaults.")
@@ -51,6 +66,11 @@ internal static class StrategiesApi
 
     private static Ok<IReadOnlyList<StrategyTypeView>> ListTypes() => TypedResults.Ok(StrategyTypeView.All);
 
+    private static Results<Ok<StrategyValidation>, ValidationProblem> Validate(ValidateStrategyRequest request) =>
+        request.Validate() is { Count: > 0 } errors
+            ? TypedResults.ValidationProblem(errors)
+            : TypedResults.Ok(StrategyValidation.Of(request.StrategyType!, StrategyConfig.ToObject(request.Config), request.Timeframe));
+
     private static async Task<Results<Ok<StrategyList>, ValidationProblem>> ListAsync(
         [AsParameters] StrategyListQuery query, ClaimsPrincipal user, StrategyStore store, CancellationToken cancellationToken)
     {
@@ -64,6 +84,17 @@ internal static class StrategiesApi
     private static async Task<Results<Ok<Strategy>, ProblemHttpResult>> GetAsync(long id, StrategyStore store, CancellationToken cancellationToken) =>
         await store.GetAsync(id, cancellationToken) is { } strategy ? TypedResults.Ok(strategy) : StrategyProblems.NotFound(id);
 
+    private static async Task<Results<Ok<IReadOnlyList<StrategyVersion>>, ProblemHttpResult>> ListVersionsAsync(
+        long id, StrategyStore store, CancellationToken cancellationToken) =>
+        await store.ListVersionsAsync(id, cancellationToken) is { Count: > 0 } versions ? TypedResults.Ok(versions) : StrategyProblems.NotFound(id);
+
+    private static async Task<Results<Ok<StrategyVersion>, ProblemHttpResult>> GetVersionAsync(
+        long id, int version, StrategyStore store, CancellationToken cancellationToken) =>
+        await store.GetVersionAsync(id, version, cancellationToken) is { } found
+            ? TypedResults.Ok(found)
+            : TypedResults.Problem(
+                $"Strategy {id} has no version {version}.", statusCode: StatusCodes.Status404NotFound, title: "Strategy version not found");
+
     private static async Task<Results<Created<Strategy>, ValidationProblem, ProblemHttpResult>> CreateAsync(
         CreateStrategyRequest request, ClaimsPrincipal user, StrategyStore store, CancellationToken cancellationToken)
     {
@@ -72,17 +103,13 @@ internal static class StrategiesApi
         {
             return TypedResults.ValidationProblem(errors);
         }
-        if (StrategyConfig.Find(strategyType) is not { } definition)
+        var checkedConfig = StrategyConfig.Check(strategyType, request.ConfigObject());
+        if (checkedConfig.Value is not { } config)
         {
-            return StrategyProblems.UnknownType(strategyType);
-        }
-        var resolved = StrategyConfig.Resolve(definition, request.ConfigObject());
-        if (resolved.Value is not { } spec)
-        {
-            return StrategyProblems.InvalidParameters(resolved.Errors);
+            return StrategyProblems.Invalid(checkedConfig.Errors);
         }
         var strategy = await store.TryCreateAsync(
-            name, request.Description, definition.Name, StrategyConfig.ToJson(spec), request.IsActive ?? true, Ownership.Caller(user), cancellationToken);
+            name, request.Description, strategyType, config, request.IsActive ?? true, Ownership.Caller(user), cancellationToken);
         return strategy is null ? StrategyProblems.NameTaken(name) : TypedResults.Created($"{Path}/{strategy.Id}", strategy);
     }
 
@@ -98,8 +125,7 @@ internal static class StrategiesApi
             StrategyUpdate.Updated updated => TypedResults.Ok(updated.Strategy),
             StrategyUpdate.Forbidden forbidden => StrategyProblems.NotOwner(forbidden.Owner),
             StrategyUpdate.NameTaken taken => StrategyProblems.NameTaken(taken.Name),
-            StrategyUpdate.UnknownType unknown => StrategyProblems.UnknownType(unknown.StrategyType),
-            StrategyUpdate.InvalidParameters invalid => StrategyProblems.InvalidParameters(invalid.Errors),
+            StrategyUpdate.Invalid invalid => StrategyProblems.Invalid(invalid.Errors),
             _ => StrategyProblems.NotFound(id),
         };
     }

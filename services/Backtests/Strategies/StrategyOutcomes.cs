@@ -16,10 +16,8 @@ internal abstract record StrategyUpdate
 
     public sealed record NameTaken(string Name) : StrategyUpdate;
 
-    public sealed record UnknownType(string StrategyType) : StrategyUpdate;
-
-    /// <summary>The resulting parameters break the type's schema; errors are keyed <c>config.{parameter}</c>.</summary>
-    public sealed record InvalidParameters(IReadOnlyDictionary<string, string> Errors) : StrategyUpdate;
+    /// <summary>The type is unknown (keyed <c>strategy_type</c>) or the resulting configuration is invalid (keyed <c>config.&lt;path&gt;</c>).</summary>
+    public sealed record Invalid(IReadOnlyDictionary<string, string> Errors) : StrategyUpdate;
 }
 
 /// <summary>What <see cref="StrategyStore.DeleteAsync"/> did.</summary>

@@ -30,12 +30,11 @@ internal static class StrategyProblems
             statusCode: StatusCodes.Status403Forbidden,
             title: "Strategy has other owners' backtests");
 
-    public static ProblemHttpResult UnknownType(string strategyType) =>
-        Unprocessable("Unknown strategy type", Errors(StrategyConfig.TypeField, StrategyConfig.UnknownType(strategyType)));
-
-    /// <summary>422 with the errors of <see cref="StrategyConfig.Resolve"/> or <see cref="StrategyConfig.Merge"/>, each naming its field.</summary>
-    public static ProblemHttpResult InvalidParameters(IReadOnlyDictionary<string, string> errors) =>
-        Unprocessable("Invalid strategy parameters", errors.ToDictionary(e => e.Key, e => new[] { e.Value }));
+    /// <summary>422 with the errors of <see cref="StrategyConfig.Check"/>, each naming its field: an unknown type, or what is wrong in its configuration.</summary>
+    public static ProblemHttpResult Invalid(IReadOnlyDictionary<string, string> errors) =>
+        Unprocessable(
+            errors.ContainsKey(StrategyConfig.TypeField) ? "Unknown strategy type" : "Invalid strategy parameters",
+            errors.ToDictionary(e => e.Key, e => new[] { e.Value }));
 
     private static ProblemHttpResult Unprocessable(string title, Dictionary<string, string[]> errors) =>
         TypedResults.Problem(

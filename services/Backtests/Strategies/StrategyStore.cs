@@ -11,10 +11,12 @@ namespace Platform.Backtests.Strategies;
 /// </summary>
 internal sealed class StrategyStore(NpgsqlDataSource dataSource)
 {
-    private const string Columns = "id, name, description, strategy_type, config::text AS config, is_active, created_at, updated_at, owner";
+    private const string Columns = "id, name, description, strategy_type, config::text AS config, is_active, created_at, updated_at, owner, version";
 
     // The unique index that PostgreSQL names after the column (migration 0001); it alone decides duplicates.
     private const string NameIndex = "strategies_name_key";
+
+    private const string VersionColumns = "strategy_id, version, strategy_type, config::text AS config, created_at, created_by";
 
     public async Task<Strategy?> GetAsync(long id, CancellationToken cancellationToken)
     {
@@ -22,6 +24,41 @@ internal sealed class StrategyStore(NpgsqlDataSource dataSource)
         var row = await connection.QuerySingleOrDefaultAsync<StrategyRow>(new CommandDefinition(
             $"SELECT {Columns} FROM strategies WHERE id = @Id", new { Id = id }, cancellationToken: cancellationToken));
         return row?.ToStrategy();
+    }
+
+    /// <summary>Every version of a strategy, the first first; empty when the strategy does not exist.</summary>
+    public async Task<IReadOnlyList<StrategyVersion>> ListVersionsAsync(long id, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var rows = await connection.QueryAsync<StrategyVersionRow>(new CommandDefinition(
+            $"SELECT {VersionColumns} FROM strategy_versions WHERE strategy_id = @Id ORDER BY version", new { Id = id }, cancellationToken: cancellationToken));
+        return [.. rows.Select(row => row.ToVersion())];
+    }
+
+    public async Task<StrategyVersion?> GetVersionAsync(long id, int version, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<StrategyVersionRow>(new CommandDefinition(
+            $"SELECT {VersionColumns} FROM strategy_versions WHERE strategy_id = @Id AND version = @Version",
+            new { Id = id, Version = version },
+            cancellationToken: cancellationToken));
+        return row?.ToVersion();
+    }
+
+    /// <summary>
+    /// The strategy as a backtest runs it: the version the backtest was created with when it recorded one (the strategy may
+    /// have changed since), else the strategy as it stands; null when the strategy is gone.
+    /// </summary>
+    public async Task<Strategy?> GetAsRunAsync(long id, int? version, CancellationToken cancellationToken)
+    {
+        var strategy = await GetAsync(id, cancellationToken);
+        if (strategy is null || version is not { } pinned || pinned == strategy.Version)
+        {
+            return strategy;
+        }
+        return await GetVersionAsync(id, pinned, cancellationToken) is { } stored
+            ? strategy with { StrategyType = stored.StrategyType, Config = stored.Config, Version = stored.Version }
+            : strategy;
     }
 
     /// <summary>A page of <paramref name="query"/>'s matches, newest first; only <paramref name="owner"/>'s when given.</summary>
@@ -58,9 +95,14 @@ internal sealed class StrategyStore(NpgsqlDataSource dataSource)
         {
             var row = await connection.QuerySingleAsync<StrategyRow>(new CommandDefinition(
                 $"""
-                INSERT INTO strategies (name, description, strategy_type, config, is_active, owner)
-                VALUES (@Name, @Description, @StrategyType, @Config::jsonb, @IsActive, @Owner)
-                RETURNING {Columns}
+                WITH created AS (
+                    INSERT INTO strategies (name, description, strategy_type, config, is_active, owner)
+                    VALUES (@Name, @Description, @StrategyType, @Config::jsonb, @IsActive, @Owner)
+                    RETURNING {Columns}),
+                first_version AS (
+                    INSERT INTO strategy_versions (strategy_id, version, strategy_type, config, created_at, created_by)
+                    SELECT id, version, strategy_type, config::jsonb, created_at, owner FROM created)
+                SELECT * FROM created
                 """,
                 new { Name = name, Description = description, StrategyType = strategyType, Config = config.ToJsonString(), IsActive = isActive, Owner = owner },
                 cancellationToken: cancellationToken));
@@ -95,20 +137,12 @@ internal sealed class StrategyStore(NpgsqlDataSource dataSource)
             {
                 return new StrategyUpdate.Forbidden(current.Owner);
             }
-            var strategy = current.ToStrategy();
-            var type = changes.StrategyType ?? strategy.StrategyType;
-            if (StrategyConfig.Find(type) is not { } definition)
+            var changed = StrategyConfig.Change(current.ToStrategy(), changes.StrategyType, given);
+            if (changed.Value is null)
             {
-                return new StrategyUpdate.UnknownType(type);
+                return new StrategyUpdate.Invalid(changed.Errors);
             }
-            var resolved = type == strategy.StrategyType
-                ? StrategyConfig.Merge(strategy, given)
-                : StrategyConfig.Resolve(definition, given ?? strategy.Config);
-            if (resolved.Value is not { } spec)
-            {
-                return new StrategyUpdate.InvalidParameters(resolved.Errors);
-            }
-            config = StrategyConfig.ToJson(spec);
+            config = changed.Value;
         }
 
         StrategyRow? row;
@@ -121,6 +155,7 @@ internal sealed class StrategyStore(NpgsqlDataSource dataSource)
                     description = coalesce(@Description, description),
                     strategy_type = coalesce(@StrategyType, strategy_type),
                     config = coalesce(@Config::jsonb, config),
+                    version = version + CASE WHEN @Config::jsonb IS NULL THEN 0 ELSE 1 END,
                     is_active = coalesce(@IsActive, is_active),
                     updated_at = now()
                 WHERE id = @Id AND {Ownership.MayChangeSql}
@@ -139,6 +174,17 @@ internal sealed class StrategyStore(NpgsqlDataSource dataSource)
             return await FindOwnerAsync(connection, transaction, id, cancellationToken) is { } found
                 ? new StrategyUpdate.Forbidden(found.Owner)
                 : new StrategyUpdate.NotFound();
+        }
+        if (config is not null)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                """
+                INSERT INTO strategy_versions (strategy_id, version, strategy_type, config, created_at, created_by)
+                VALUES (@Id, @Version, @StrategyType, @Config::jsonb, @UpdatedAt, @Caller)
+                """,
+                new { row.Id, row.Version, row.StrategyType, row.Config, row.UpdatedAt, changer.Caller },
+                transaction,
+                cancellationToken: cancellationToken));
         }
         await transaction.CommitAsync(cancellationToken);
         return new StrategyUpdate.Updated(row.ToStrategy());

@@ -14,13 +14,15 @@ public static class Backtester
         CandleSeries candles, StrategySpec strategy, BacktestSettings settings, IReadOnlyList<TrendFilter>? filters = null)
     {
         filters ??= [];
+        var rules = strategy.Bind();
+        settings = rules.Management.ApplyTo(settings);
         EnsureValid(candles, settings, filters);
         var n = candles.Count;
         var equity = GC.AllocateUninitializedArray<double>(n);
         var drawdown = GC.AllocateUninitializedArray<double>(n);
         var trades = new List<Trade>();
         var metrics = Evaluate(
-            new IndicatorCache(candles), strategy, settings, EntryPermits.Compute(candles, filters), GC.AllocateUninitializedArray<byte>(n), equity, trades, drawdown);
+            new IndicatorCache(candles), rules.Signals, settings, EntryPermits.Compute(candles, filters), GC.AllocateUninitializedArray<byte>(n), equity, trades, drawdown);
         return new BacktestResult(
             strategy,
             settings,
@@ -56,7 +58,7 @@ public static class Backtester
     /// <summary>The single evaluation path shared by <see cref="Run"/> and the grid, so both give equal metrics.</summary>
     internal static BacktestMetrics Evaluate(
         IndicatorCache indicators,
-        StrategySpec strategy,
+        ISignalSource signalSource,
         BacktestSettings settings,
         byte[]? permits,
         byte[] signals,
@@ -64,8 +66,8 @@ public static class Backtester
         List<Trade> trades,
         Span<double> drawdown)
     {
-        strategy.CreateSignals().Write(indicators, signals);
-        Simulator.Run(indicators.Candles, settings, signals, permits, equity, trades);
+        signalSource.Write(indicators, signals);
+        Simulator.Run(indicators, settings, signals, permits, equity, trades);
         return MetricsCalculator.Compute(indicators.Candles, settings, equity, trades, drawdown);
     }
 }

@@ -27,6 +27,22 @@ public enum SizingMode
 {
     FractionOfEquity,
     FixedQuantity,
+
+    /// <summary>A fixed USDT notional per entry.</summary>
+    FixedNotional,
+
+    /// <summary>The percent of equity lost (with fees) when the stop is hit.</summary>
+    RiskPercent,
+}
+
+/// <summary>How a <see cref="PriceDistance"/> is measured.</summary>
+public enum DistanceUnit
+{
+    /// <summary>Percent of the entry price (of the best price since entry for a trailing stop).</summary>
+    Percent,
+
+    /// <summary>A multiple of Wilder's ATR at the signal bar, fixed at entry.</summary>
+    Atr,
 }
 
 public enum ExitReason
@@ -36,4 +52,6 @@ public enum ExitReason
     TakeProfit,
     Liquidation,
     EndOfData,
+    TrailingStop,
+    MaxBars,
 }

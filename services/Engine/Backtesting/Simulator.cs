@@ -1,4 +1,4 @@
-using Platform.Engine.Data;
+using Platform.Engine.Indicators;
 using Platform.Engine.Strategies;
 
 namespace Platform.Engine.Backtesting;
@@ -6,11 +6,17 @@ namespace Platform.Engine.Backtesting;
 /// <summary>
 /// The bar loop. Rules, in the order they apply to bar i:
 /// <list type="number">
-/// <item>The signal computed at bar i−1's close fills at bar i's open (never at the signal bar), so no
-/// decision can see a price after the bar it was made on: exit first, then a new entry when flat.</item>
+/// <item>Funding: every funding time (00:00, 08:00, 16:00 UTC) in (bar i−1's open, bar i's open] is charged to the
+/// position held into bar i, at bar i's open price, before any fill; see <see cref="Fund"/>.</item>
+/// <item>The signal computed at bar i−1's close fills at bar i's open (never at the signal bar), so no decision can see a
+/// price after the bar it was made on: a signal exit first, else the max-bars exit of a position held
+/// <see cref="BacktestSettings.MaxBarsInTrade"/> bars, then a new entry when flat or an added entry in the position's
+/// direction while it has fewer than <see cref="BacktestSettings.MaxEntries"/>.</item>
 /// <item>An open position (including one just entered) meets its liquidation, stop and target levels
 /// within bar i; see <see cref="CheckLevels"/>.</item>
 /// <item>Equity is marked to market at bar i's close (cash plus unrealized PnL).</item>
+/// <item>A position still open moves its trailing stop to bar i's high (low for a short), which therefore acts from
+/// bar i+1 on; see <see cref="FollowBest"/>.</item>
 /// <item>Bar i's signal is masked by direction and entry filters and kept for bar i+1.</item>
 /// </list>
 /// Every fill pays slippage (adverse, bps of price) and commission (bps of notional); quantities are
@@ -18,6 +24,9 @@ namespace Platform.Engine.Backtesting;
 /// </summary>
 internal sealed partial class Simulator
 {
+    /// <summary>Bybit settles funding every 8 hours from 00:00 UTC, so funding times are the multiples of 8 h since the epoch.</summary>
+    private const long FundingInterval = 8 * 3_600_000L;
+
     private readonly long[] time;
     private readonly double[] open;
     private readonly double[] high;
@@ -28,15 +37,27 @@ internal sealed partial class Simulator
     private readonly double slippage;
     private readonly double leverage;
     private readonly double maintenance;
-    private readonly double stopPct;
-    private readonly double targetPct;
+    private readonly LevelRule stopRule;
+    private readonly LevelRule targetRule;
+    private readonly LevelRule trailRule;
+    private readonly bool trailing;
+    private readonly bool needsAtr;
+    private readonly int maxBars;
+    private readonly int maxEntries;
+    private readonly double fundingRate;
     private readonly bool pessimistic;
     private readonly PositionSizing sizing;
     private double cash;
+    private long nextFunding = long.MaxValue;
+
+    /// <summary>The next bar that settles funding, and the first bar at which funding or the bar limit needs attention.</summary>
+    private int fundingBar = int.MaxValue;
+    private int nextEvent = int.MaxValue;
     private Position position;
 
-    private Simulator(CandleSeries candles, BacktestSettings settings, List<Trade> trades)
+    private Simulator(IndicatorCache indicators, BacktestSettings settings, List<Trade> trades)
     {
+        var candles = indicators.Candles;
         time = candles.OpenTimeArray;
         (open, high, low, close) = (candles.OpenArray, candles.HighArray, candles.LowArray, candles.CloseArray);
         this.trades = trades;
@@ -44,8 +65,23 @@ internal sealed partial class Simulator
         slippage = settings.SlippageBps / 10_000;
         leverage = settings.Leverage;
         maintenance = settings.MaintenanceMarginPct / 100;
-        stopPct = settings.StopLossPct ?? double.NaN;
-        targetPct = settings.TakeProfitPct ?? double.NaN;
+        stopRule = new LevelRule(settings.StopLoss, indicators);
+        targetRule = new LevelRule(settings.TakeProfit, indicators);
+        trailRule = new LevelRule(settings.TrailingStop, indicators);
+        trailing = trailRule.IsOn;
+        needsAtr = settings.StopLoss?.IsAtr == true || settings.TakeProfit?.IsAtr == true || settings.TrailingStop?.IsAtr == true;
+        maxBars = settings.MaxBarsInTrade ?? int.MaxValue;
+        maxEntries = settings.MaxEntries;
+        fundingRate = settings.FundingRatePer8Hours;
+        if (fundingRate != 0 && time.Length > 0)
+        {
+            // The first funding time after the first bar's open (floor division, so times before 1970 work too).
+            var periods = time[0] / FundingInterval - (time[0] < 0 && time[0] % FundingInterval != 0 ? 1 : 0);
+            nextFunding = (periods + 1) * FundingInterval;
+            fundingBar = FirstBarFrom(1, nextFunding);
+            nextEvent = fundingBar;
+        }
+
         pessimistic = settings.FillPolicy == FillPolicy.Pessimistic;
         sizing = settings.Sizing;
         cash = settings.InitialCapital;
@@ -53,8 +89,8 @@ internal sealed partial class Simulator
 
     /// <summary>Fills <paramref name="equity"/> (one value per bar) and appends closed trades to <paramref name="trades"/>.</summary>
     public static void Run(
-        CandleSeries candles, BacktestSettings settings, ReadOnlySpan<byte> signals, byte[]? permits, Span<double> equity, List<Trade> trades) =>
-        new Simulator(candles, settings, trades).Loop(signals, permits, DirectionBits(settings.Direction), equity);
+        IndicatorCache indicators, BacktestSettings settings, ReadOnlySpan<byte> signals, byte[]? permits, Span<double> equity, List<Trade> trades) =>
+        new Simulator(indicators, settings, trades).Loop(signals, permits, DirectionBits(settings.Direction), equity);
 
     private static byte DirectionBits(TradeDirection direction) => direction switch
     {
@@ -69,6 +105,12 @@ internal sealed partial class Simulator
         byte pending = 0;
         for (var i = 0; i < n; i++)
         {
+            // Funding and the bar limit are rare events behind one comparison; with neither, nextEvent stays int.MaxValue.
+            if (i >= nextEvent)
+            {
+                Events(i, pending);
+            }
+
             if (pending != 0)
             {
                 Execute(pending, i);
@@ -84,6 +126,11 @@ internal sealed partial class Simulator
             }
 
             equity[i] = cash + position.Side * position.Quantity * (close[i] - position.EntryPrice);
+            if (trailing && position.Side != 0)
+            {
+                FollowBest(i);
+            }
+
             var entries = permits is null ? directionBits : permits[i] & directionBits;
             pending = (byte)(signals[i] & (Signal.Exits | entries));
         }
@@ -97,16 +144,76 @@ internal sealed partial class Simulator
 
     private void Execute(byte signal, int i)
     {
-        var exit = position.Side > 0 ? Signal.ExitLong : Signal.ExitShort;
-        if (position.Side != 0 && (signal & exit) != 0)
+        var side = position.Side;
+        if (side != 0 && (signal & ExitBit(side)) != 0)
         {
-            Exit(i, Fill(open[i], -position.Side), ExitReason.Signal, exposedThisBar: false);
+            Exit(i, Fill(open[i], -side), ExitReason.Signal, exposedThisBar: false);
         }
 
-        if (position.Side == 0 && (signal & Signal.Entries) != 0)
+        if ((signal & Signal.Entries) != 0)
         {
-            Enter(i, (signal & Signal.EnterLong) != 0 ? 1 : -1);
+            var direction = (signal & Signal.EnterLong) != 0 ? 1 : -1;
+            if (position.Side == 0 || (position.Side == direction && position.Entries < maxEntries))
+            {
+                Enter(i, direction);
+            }
         }
+    }
+
+    private static byte ExitBit(int side) => side > 0 ? Signal.ExitLong : Signal.ExitShort;
+
+    /// <summary>
+    /// Funding due at bar i's open, then the bar limit: a position held <see cref="BacktestSettings.MaxBarsInTrade"/> bars
+    /// leaves at this open with reason max_bars, unless a signal exit fills here anyway (it keeps its reason). An entry
+    /// signal may open a new position at the same open, as after any exit at the open.
+    /// </summary>
+    private void Events(int i, byte pending)
+    {
+        if (i >= fundingBar)
+        {
+            Fund(i);
+        }
+
+        var side = position.Side;
+        if (side != 0 && i >= position.Deadline && (pending & ExitBit(side)) == 0)
+        {
+            Exit(i, Fill(open[i], -side), ExitReason.MaxBars, exposedThisBar: false);
+        }
+
+        ScheduleEvents();
+    }
+
+    private void ScheduleEvents() => nextEvent = Math.Min(fundingBar, position.Side != 0 ? position.Deadline : int.MaxValue);
+
+    /// <summary>
+    /// Perpetual funding at bar i's open for every funding time in (bar i−1's open, bar i's open], so a daily bar
+    /// counts three: rate × quantity × open, paid by a long and received by a short (the reverse for a negative rate),
+    /// taken from cash and added to the trade's <see cref="Trade.Funding"/>. A position entered at bar i's open pays
+    /// nothing for these times; one leaving at that open has paid them.
+    /// </summary>
+    private void Fund(int i)
+    {
+        var count = (time[i] - nextFunding) / FundingInterval + 1;
+        nextFunding += count * FundingInterval;
+        fundingBar = FirstBarFrom(i + 1, nextFunding);
+        if (position.Side != 0)
+        {
+            var paid = position.Side * fundingRate * position.Quantity * open[i] * count;
+            cash -= paid;
+            position.Funding += paid;
+        }
+    }
+
+    /// <summary>The first bar from <paramref name="start"/> that opens at or after <paramref name="moment"/>; int.MaxValue when none does.</summary>
+    private int FirstBarFrom(int start, long moment)
+    {
+        var j = start;
+        while (j < time.Length && time[j] < moment)
+        {
+            j++;
+        }
+
+        return j < time.Length ? j : int.MaxValue;
     }
 
     /// <summary>Price after adverse slippage for an order that buys (+1) or sells (−1).</summary>

@@ -17,7 +17,7 @@ namespace Platform.Engine.Configuration;
 /// </summary>
 public sealed record RunConfiguration(StrategySpec Strategy, BacktestSettings Settings, IReadOnlyList<TrendFilter> Filters)
 {
-    private static readonly HashSet<string> SettingKeys =
+    internal static readonly HashSet<string> SettingKeys =
         ["direction", "stop_loss_pct", "take_profit_pct", "slippage_bps", "position_size", "fill_policy", "htf_filters"];
 
     /// <summary>The configuration, or null with the errors keyed <c>config.&lt;name&gt;</c> (or by the setting's field).</summary>
@@ -31,21 +31,18 @@ public sealed record RunConfiguration(StrategySpec Strategy, BacktestSettings Se
         double commission,
         Dictionary<string, string[]> errors)
     {
-        var parameters = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
-        foreach (var source in new[] { strategyDefaults, config })
-        {
-            foreach (var (key, value) in source ?? [])
-            {
-                if (!SettingKeys.Contains(key))
-                {
-                    parameters[key] = JsonSerializer.SerializeToElement(value);
-                }
-            }
-        }
-        var strategy = StrategyCatalog.Default.Validate(strategyType, parameters);
-        foreach (var (field, message) in strategy.Errors)
+        var (definition, parameters, readings) = StrategyResolution.Resolve(strategyType, strategyDefaults, config, errors);
+        var strategy = definition is null ? null : StrategyCatalog.Validate(definition, parameters);
+        foreach (var (field, message) in strategy?.Errors ?? new Dictionary<string, string>())
         {
             errors[$"config.{field}"] = [message];
+        }
+        foreach (var (path, higher) in definition?.Program.HigherTimeframes ?? [])
+        {
+            if (!higher.Nests(timeframe))
+            {
+                errors[$"config.{path}"] = [$"{higher.Code} must be a higher timeframe that {timeframe.Code} bars fit into exactly."];
+            }
         }
 
         var settings = new BacktestSettings
@@ -53,10 +50,10 @@ public sealed record RunConfiguration(StrategySpec Strategy, BacktestSettings Se
             InitialCapital = initialCapital,
             Leverage = leverage,
             CommissionBps = commission * 10_000,
-            Direction = Parse(config, "direction", TradeDirection.Long, errors),
+            Direction = Parse(config, "direction", definition?.DefaultDirection ?? TradeDirection.Long, errors),
             FillPolicy = Parse(config, "fill_policy", FillPolicy.Pessimistic, errors),
-            StopLossPct = Number(config, "stop_loss_pct", errors),
-            TakeProfitPct = Number(config, "take_profit_pct", errors),
+            StopLoss = Number(config, "stop_loss_pct", errors) is { } stop ? PriceDistance.Percent(stop) : null,
+            TakeProfit = Number(config, "take_profit_pct", errors) is { } target ? PriceDistance.Percent(target) : null,
             SlippageBps = Number(config, "slippage_bps", errors) ?? 0,
             Sizing = PositionSizing.FractionOfEquity(Number(config, "position_size", errors) ?? 1),
         };
@@ -69,8 +66,11 @@ public sealed record RunConfiguration(StrategySpec Strategy, BacktestSettings Se
         {
             errors[field.Replace("filters[", "htf_filters[", StringComparison.Ordinal).Replace(".interval", ".timeframe", StringComparison.Ordinal)] = [message];
         }
-        return errors.Count == 0 ? new RunConfiguration(strategy.Value!, settings, filters) : null;
+        return errors.Count == 0 ? new RunConfiguration(strategy!.Value!, settings, filters) { Readings = readings } : null;
     }
+
+    /// <summary>How each key of a configuration written for the original system was read; empty for every other configuration.</summary>
+    public IReadOnlyList<ConfigReading> Readings { get; init; } = [];
 
     private static List<TrendFilter> ParseFilters(JsonNode? node, Dictionary<string, string[]> errors)
     {
@@ -125,6 +125,7 @@ public sealed record RunConfiguration(StrategySpec Strategy, BacktestSettings Se
         "initial_capital" or "leverage" => setting,
         "commission_bps" => "commission",
         "sizing" => "config.position_size",
+        "stop_loss" or "take_profit" => $"config.{setting}_pct",
         _ => $"config.{setting}",
     };
 

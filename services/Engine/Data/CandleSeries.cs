@@ -62,6 +62,8 @@ public sealed class CandleSeries
 
     internal double[] CloseArray => close;
 
+    internal double[] VolumeArray => volume;
+
     /// <summary>Copies and validates the columns; the result names the first invalid row and why.</summary>
     public static CandleSeriesResult Create(
         Interval interval,

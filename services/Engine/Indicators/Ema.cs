@@ -6,6 +6,9 @@ namespace Platform.Engine.Indicators;
 /// </summary>
 public static class Ema
 {
+    /// <summary>Leading NaN bars of the result for a source without NaNs; a source's own leading NaNs add to it.</summary>
+    public static int WarmUp(int period) => period - 1;
+
     public static void Compute(ReadOnlySpan<double> source, int period, Span<double> destination)
     {
         Guard.Period(period);

@@ -3,6 +3,9 @@ namespace Platform.Engine.Indicators;
 /// <summary>Simple moving average by a rolling sum: O(1) per bar. Bars before the window fills are NaN.</summary>
 public static class Sma
 {
+    /// <summary>Leading NaN bars of the result for a source without NaNs; a source's own leading NaNs add to it.</summary>
+    public static int WarmUp(int period) => period - 1;
+
     public static void Compute(ReadOnlySpan<double> source, int period, Span<double> destination)
     {
         Guard.Period(period);

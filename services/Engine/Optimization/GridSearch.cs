@@ -39,10 +39,12 @@ public static class GridSearch
             (index, _, workspace) =>
             {
                 var strategy = combinations[index];
+                var rules = strategy.Bind();
+                var managed = rules.Management.ApplyTo(settings);
                 workspace.Trades.Clear();
                 var metrics = Backtester.Evaluate(
-                    indicators, strategy, settings, permits, workspace.Signals, workspace.Equity, workspace.Trades, []);
-                results[index] = new GridResult(strategy, metrics, Fingerprint.Compute(candles, strategy, settings, options.Filters));
+                    indicators, rules.Signals, managed, permits, workspace.Signals, workspace.Equity, workspace.Trades, []);
+                results[index] = new GridResult(strategy, metrics, Fingerprint.Compute(candles, strategy, managed, options.Filters));
                 return workspace;
             },
             _ => { });

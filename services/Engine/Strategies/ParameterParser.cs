@@ -5,7 +5,7 @@ namespace Platform.Engine.Strategies;
 
 internal static class ParameterParser
 {
-    /// <summary>The typed value (int, double, bool or string) or an error message.</summary>
+    /// <summary>The typed value (int, double or bool) or an error message.</summary>
     public static (object? Value, string? Error) Parse(ParameterSchema schema, RawValue raw) => schema.Type switch
     {
         ParameterType.Int => raw.Kind == JsonValueKind.Number && raw.Number == Math.Round(raw.Number) && Math.Abs(raw.Number) <= int.MaxValue
@@ -15,18 +15,19 @@ internal static class ParameterParser
             ? InRange(schema, raw.Number, raw.Number)
             : (null, "must be a number"),
         // 1 and 0 are accepted so numeric grids (parameter → list of doubles) can sweep flags too.
-        ParameterType.Bool => raw.Kind is JsonValueKind.True or JsonValueKind.False || (raw.Kind == JsonValueKind.Number && raw.Number is 0 or 1)
+        _ => raw.Kind is JsonValueKind.True or JsonValueKind.False || (raw.Kind == JsonValueKind.Number && raw.Number is 0 or 1)
             ? (raw.Kind == JsonValueKind.True || raw.Number == 1, null)
             : (null, "must be true or false"),
-        _ => raw.Text is { } text && schema.Options!.Contains(text)
-            ? (text, null)
-            : (null, $"must be one of: {string.Join(", ", schema.Options!)}"),
     };
 
     private static (object? Value, string? Error) InRange(ParameterSchema schema, double number, object value) =>
-        number < schema.Min || number > schema.Max
-            ? (null, $"must be between {Format(schema.Min!.Value)} and {Format(schema.Max!.Value)}")
-            : (value, null);
+        (schema.Min, schema.Max) switch
+        {
+            ({ } min, { } max) when number < min || number > max => (null, $"must be between {Format(min)} and {Format(max)}"),
+            ({ } min, null) when number < min => (null, $"must be at least {Format(min)}"),
+            (null, { } max) when number > max => (null, $"must be at most {Format(max)}"),
+            _ => (value, null),
+        };
 
     private static string Format(double value) => value.ToString(CultureInfo.InvariantCulture);
 }

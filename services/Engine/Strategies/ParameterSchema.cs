@@ -1,14 +1,13 @@
 namespace Platform.Engine.Strategies;
 
-/// <summary>One typed strategy parameter as the catalog publishes it; <see cref="Default"/> is an int, double, bool or string.</summary>
+/// <summary>One typed strategy parameter as the catalog publishes it; <see cref="Default"/> is an int, double or bool.</summary>
 public sealed record ParameterSchema(
     string Name,
     ParameterType Type,
     object Default,
     double? Min,
     double? Max,
-    string Description,
-    IReadOnlyList<string>? Options = null)
+    string Description)
 {
     public static ParameterSchema Int(string name, int defaultValue, int min, int max, string description) =>
         new(name, ParameterType.Int, defaultValue, min, max, description);
@@ -18,7 +17,4 @@ public sealed record ParameterSchema(
 
     public static ParameterSchema Bool(string name, bool defaultValue, string description) =>
         new(name, ParameterType.Bool, defaultValue, null, null, description);
-
-    public static ParameterSchema Enum(string name, string defaultValue, IReadOnlyList<string> options, string description) =>
-        new(name, ParameterType.StringEnum, defaultValue, null, null, description, options);
 }

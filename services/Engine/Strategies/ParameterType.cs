@@ -5,5 +5,4 @@ public enum ParameterType
     Int,
     Decimal,
     Bool,
-    StringEnum,
 }

@@ -17,8 +17,6 @@ public sealed class StrategyParameters
 
     public bool Flag(string name) => (bool)values[name];
 
-    public string Text(string name) => (string)values[name];
-
     /// <summary>A canonical text form, identical for equal parameter sets, used in fingerprints.</summary>
     public override string ToString() =>
         string.Join(',', values.Select(kv => $"{kv.Key}={Format(kv.Value)}"));

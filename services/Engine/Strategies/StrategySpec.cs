@@ -1,6 +1,6 @@
 namespace Platform.Engine.Strategies;
 
-/// <summary>A strategy with validated parameters; obtained only from <see cref="StrategyCatalog.Validate(string, IReadOnlyDictionary{string, double})"/>.</summary>
+/// <summary>A strategy with validated parameters; obtained only from <see cref="StrategyCatalog"/>'s validation.</summary>
 public sealed record StrategySpec
 {
     internal StrategySpec(StrategyDefinition definition, StrategyParameters parameters)
@@ -17,5 +17,8 @@ public sealed record StrategySpec
 
     public override string ToString() => $"{Name}({Parameters})";
 
-    internal ISignalSource CreateSignals() => Definition.CreateSignals(Parameters);
+    /// <summary>The run's settings with what the strategy's own trade management sets in their place.</summary>
+    public Backtesting.BacktestSettings Settings(Backtesting.BacktestSettings run) => Bind().Management.ApplyTo(run);
+
+    internal Rules.BoundRules Bind() => Definition.Program.Bind(Parameters);
 }

@@ -116,7 +116,7 @@ internal static class MonteCarloApi
         var run = OptimizationSettings.Create(spec, optimization, errors)
                   ?? throw new InvalidDataException(string.Join(" ", errors.SelectMany(error => error.Value)));
         var parameters = JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(optimization.BestParams!)!;
-        var strategy = StrategyCatalog.Default.Validate(spec.StrategyType, parameters).Value
+        var strategy = StrategyCatalog.Validate(run.Strategy.Definition, parameters).Value
                        ?? throw new InvalidDataException("the stored best parameters no longer fit the strategy");
         var series = await candles.GetAsync(optimization.Symbol, optimization.Timeframe, optimization.StartDate, optimization.EndDate, cancellationToken);
         return Backtester.Run(series, strategy, run.Settings, run.Filters);

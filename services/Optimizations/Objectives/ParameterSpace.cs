@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Platform.Engine.Configuration;
 using Platform.Engine.Optimization;
 using Platform.Engine.Strategies;
 
@@ -78,16 +79,21 @@ internal sealed class ParameterSpace
     public (IReadOnlyList<StrategySpec> Valid, int Invalid, IReadOnlyDictionary<string, string> FirstErrors) Expand(
         string strategyType, JsonObject? defaults)
     {
-        var axes = new Dictionary<string, IReadOnlyList<double>>(Axes, StringComparer.Ordinal);
-        foreach (var (name, value) in defaults ?? [])
+        var errors = new Dictionary<string, string[]>();
+        var resolved = StrategyResolution.Resolve(strategyType, defaults, null, errors);
+        if (resolved.Definition is not { } definition)
         {
-            if (!axes.ContainsKey(name) && value?.GetValueKind() is JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False
-                && TryNumber(JsonSerializer.SerializeToElement(value), out var number))
+            return ([], 0, errors.ToDictionary(e => e.Key, e => string.Join(" ", e.Value)));
+        }
+        var axes = new Dictionary<string, IReadOnlyList<double>>(Axes, StringComparer.Ordinal);
+        foreach (var (name, value) in resolved.Parameters)
+        {
+            if (!axes.ContainsKey(name) && TryNumber(value, out var number))
             {
                 axes[name] = [number];
             }
         }
-        var expanded = ParameterGrid.Expand(StrategyCatalog.Default, strategyType, axes);
+        var expanded = ParameterGrid.Expand(definition, axes);
         var valid = expanded.Where(result => result.IsValid).Select(result => result.Value!).ToList();
         var firstInvalid = expanded.FirstOrDefault(result => !result.IsValid);
         return (valid, expanded.Count - valid.Count, firstInvalid?.Errors ?? new Dictionary<string, string>());

@@ -47,7 +47,10 @@ public sealed class CompletedRunsExportAndChart(BacktestsFactory factory) : ICla
             Assert.Equal([number, $"Exit {side}", Minute(trade.GetProperty("exit_time")), Fixed(trade, "exit_price", 3)], exit[..3].Append(exit[4]));
             Assert.Equal(Fixed(trade, "pnl", 2), entry[7]);
             Assert.Equal(Fixed(trade, "pnl", 2), exit[7]);
+            Assert.Equal([Fixed(trade, "run_up", 2), Fixed(trade, "run_up_pct", 2), Fixed(trade, "drawdown", 2), Fixed(trade, "drawdown_pct", 2)], entry[9..13]);
         });
+        Assert.Contains(trades, trade => trade.GetProperty("run_up").GetDouble() > 0);
+        Assert.Contains(trades, trade => trade.GetProperty("drawdown").GetDouble() > 0);
     }
 
     [Fact]

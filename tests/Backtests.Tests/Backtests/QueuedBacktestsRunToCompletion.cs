@@ -84,6 +84,13 @@ public sealed class QueuedBacktestsRunToCompletion(BacktestsFactory factory) : I
     /// <summary>The engine on the fake's candles for the same hours, without any service in between.</summary>
     internal static BacktestResult RunEngineDirectly(int hours)
     {
+        var strategy = StrategyCatalog.Default.Create("sma_crossover", new Dictionary<string, double> { ["fast"] = 5, ["slow"] = 20 });
+        return Backtester.Run(FakeSeries(hours), strategy, new BacktestSettings { InitialCapital = 10_000, Leverage = 1, CommissionBps = 6 });
+    }
+
+    /// <summary>The hourly BTCUSDT candles the fake market serves from <see cref="BacktestRequests.Start"/>.</summary>
+    internal static CandleSeries FakeSeries(int hours)
+    {
         var start = BacktestRequests.Start.ToUnixTimeMilliseconds();
         var candles = Enumerable.Range(0, hours).Select(hour => FakeMarket.Candle("BTCUSDT", start + hour * 3_600_000L)).ToList();
         var series = CandleSeries.Create(
@@ -94,7 +101,6 @@ public sealed class QueuedBacktestsRunToCompletion(BacktestsFactory factory) : I
             candles.Select(candle => (double)candle.Low).ToArray(),
             candles.Select(candle => (double)candle.Close).ToArray(),
             candles.Select(candle => (double)candle.Volume).ToArray()).Series!;
-        var strategy = StrategyCatalog.Default.Create("sma_crossover", new Dictionary<string, double> { ["fast"] = 5, ["slow"] = 20 });
-        return Backtester.Run(series, strategy, new BacktestSettings { InitialCapital = 10_000, Leverage = 1, CommissionBps = 6 });
+        return series;
     }
 }

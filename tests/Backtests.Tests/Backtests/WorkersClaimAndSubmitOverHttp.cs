@@ -29,6 +29,41 @@ public sealed class WorkersClaimAndSubmitOverHttp(ApiOnlyBacktestsFactory factor
     }
 
     [Fact]
+    public async Task AClaimCarriesTheRuleDocumentItsParametersAndTheSettingsToRun()
+    {
+        var client = factory.CreateClient();
+        using var created = await client.PostAsJsonAsync("/api/v1/strategies/", new JsonObject
+        {
+            ["name"] = $"claim-rules-{Guid.NewGuid():N}",
+            ["strategy_type"] = "rules",
+            ["config"] = JsonNode.Parse("""
+                {"parameters": {"n": 10}, "indicators": {"avg": {"type": "ema", "period": "$n"}},
+                 "rules": {"enter_short": {"left": "close", "op": "crosses_below", "right": "avg"}},
+                 "risk": {"trailing_stop": {"atr": 2.5}}, "sizing": {"risk_pct": 1}}
+                """),
+        });
+        var strategyId = JsonDocument.Parse(await created.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetInt64();
+        var backtest = BacktestRequests.Backtest(strategyId);
+        backtest["config"] = new JsonObject { ["n"] = 12, ["slippage_bps"] = 2 };
+        var id = (await BacktestRequests.CreateAsync(client, backtest)).GetProperty("id").GetInt64();
+
+        using var response = await client.PostAsJsonAsync($"/api/v1/backtests/{id}/claim", new JsonObject { ["worker_id"] = "worker-rules" });
+        var run = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("run");
+
+        Assert.Equal("rules", run.GetProperty("strategy_type").GetString());
+        Assert.Equal("$n", run.GetProperty("document").GetProperty("indicators").GetProperty("avg").GetProperty("period").GetString());
+        Assert.Equal(12, run.GetProperty("parameters").GetProperty("n").GetDouble());
+        var settings = run.GetProperty("settings");
+        Assert.Equal("short", settings.GetProperty("direction").GetString());
+        Assert.Equal(2, settings.GetProperty("slippage_bps").GetDouble());
+        Assert.Equal("risk_percent", settings.GetProperty("sizing").GetProperty("mode").GetString());
+        Assert.Equal(1, settings.GetProperty("sizing").GetProperty("value").GetDouble());
+        Assert.Equal(2.5, settings.GetProperty("trailing_stop").GetProperty("atr").GetDouble());
+        Assert.Equal(14, settings.GetProperty("trailing_stop").GetProperty("period").GetInt32());
+        Assert.Equal(JsonValueKind.Null, settings.GetProperty("stop_loss").ValueKind);
+    }
+
+    [Fact]
     public async Task AStaleClaimMayBeTakenOverAndALiveOneMayNot()
     {
         var client = factory.CreateClient();

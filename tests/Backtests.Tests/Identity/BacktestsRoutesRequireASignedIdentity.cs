@@ -12,6 +12,7 @@ public sealed class BacktestsRoutesRequireASignedIdentity(BacktestsFactory facto
         new(RouteClass.Read, HttpMethod.Get, "/api/v1/backtests/?limit=5"),
         new(RouteClass.Read, HttpMethod.Get, "/api/v1/strategies/987654"),
         new(RouteClass.Trade, HttpMethod.Post, "/api/v1/strategies/", """{"name":"","strategy_type":"sma_crossover"}"""),
+        new(RouteClass.Read, HttpMethod.Post, "/api/v1/strategies/validate", """{"strategy_type":"sma_crossover"}"""),
         new(RouteClass.Trade, HttpMethod.Post, "/api/v1/backtests/", """{"strategy_id":987654}"""),
         new(RouteClass.Work, HttpMethod.Post, "/api/v1/backtests/987654/claim", """{"worker_id":"w-1"}"""),
         new(RouteClass.Work, HttpMethod.Post, "/api/v1/backtests/987654/heartbeat", """{"worker_id":"w-1"}"""),

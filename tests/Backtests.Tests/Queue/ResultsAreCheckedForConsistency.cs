@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Platform.Backtests.Queue;
+using Platform.Engine.Backtesting;
 
 namespace Platform.Backtests.Tests.Queue;
 
@@ -59,13 +60,34 @@ public sealed class ResultsAreCheckedForConsistency
         var outcome = Valid(results).ToOutcome(errors)!;
 
         Assert.Empty(errors);
-        Assert.Equal(["LONG", "SHORT"], outcome.Trades.Select(trade => trade.Side));
+        Assert.Equal([TradeSide.Long, TradeSide.Short], outcome.Trades.Select(trade => trade.Side));
         Assert.Equal(2, outcome.Trades[0].Quantity);
         Assert.Equal(20, outcome.Trades[0].ExitReason!.Length);
         Assert.Equal(5, outcome.Trades[1].BarsHeld);
         Assert.Equal([0, 10_100], outcome.Equity);
         Assert.DoesNotContain("trades", outcome.ResultsJson, StringComparison.Ordinal);
         Assert.Equal("kept", (string?)JsonNode.Parse(outcome.ResultsJson)!["note"]);
+    }
+
+    [Fact]
+    public void RunUpAndDrawdownAreReadInEitherSpelling()
+    {
+        var results = new JsonObject
+        {
+            ["trades"] = new JsonArray(
+                new JsonObject
+                {
+                    ["entry_time"] = 1_704_067_200_000, ["side"] = "long", ["entry_price"] = 100, ["quantity"] = 2,
+                    ["run_up"] = 12, ["run_up_pct"] = 6, ["drawdown"] = 4, ["drawdown_pct"] = 2,
+                },
+                new JsonObject { ["entry_time"] = 1_704_067_200_000, ["side"] = "short", ["entry_price"] = 100, ["qty"] = 1, ["max_profit"] = 3, ["max_loss"] = 5 }),
+        };
+
+        var trades = Valid(results).ToOutcome(new Dictionary<string, string[]>())!.Trades;
+
+        Assert.Equal([12.0, 6.0, 4.0, 2.0], new[] { trades[0].RunUp, trades[0].RunUpPct, trades[0].Drawdown, trades[0].DrawdownPct });
+        Assert.Equal([3.0, null, 5.0, null], new[] { trades[1].RunUp, trades[1].RunUpPct, trades[1].Drawdown, trades[1].DrawdownPct });
+        Assert.Equal(6.0, (double?)trades[0].ToJson()["run_up_pct"]);
     }
 
     [Fact]

@@ -16,7 +16,7 @@ public sealed class StrategyTypesListTheEngineCatalog(BacktestsFactory factory) 
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(
-            StrategyCatalog.Default.Strategies.Select(d => d.Name),
+            StrategyCatalog.Default.Strategies.Select(d => d.Name).Append(StrategyCatalog.RulesType),
             types.EnumerateArray().Select(type => type.GetProperty("name").GetString()));
     }
 

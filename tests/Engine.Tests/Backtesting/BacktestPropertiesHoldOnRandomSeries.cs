@@ -29,8 +29,8 @@ public sealed class BacktestPropertiesHoldOnRandomSeries
         Leverage = leverage,
         CommissionBps = random.NextDouble() * 20,
         SlippageBps = random.NextDouble() * 20,
-        StopLossPct = random.Next(2) == 0 ? null : 0.5 + random.NextDouble() * 5,
-        TakeProfitPct = random.Next(2) == 0 ? null : 0.5 + random.NextDouble() * 10,
+        StopLoss = random.Next(2) == 0 ? null : PriceDistance.Percent(0.5 + random.NextDouble() * 5),
+        TakeProfit = random.Next(2) == 0 ? null : PriceDistance.Percent(0.5 + random.NextDouble() * 10),
         FillPolicy = (FillPolicy)random.Next(2),
         RiskFreeRate = random.NextDouble() * 0.05,
     };

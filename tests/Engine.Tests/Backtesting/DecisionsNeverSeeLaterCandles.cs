@@ -51,11 +51,39 @@ public sealed class DecisionsNeverSeeLaterCandles
     public void ForEveryBuiltInStrategy(string name, string parameters)
     {
         var spec = Support.Strategies.Parse(name, parameters);
-        var settings = new BacktestSettings { Direction = TradeDirection.Both, StopLossPct = 1, TakeProfitPct = 2, Leverage = 3, SlippageBps = 2 };
+        var settings = new BacktestSettings { Direction = TradeDirection.Both, StopLoss = PriceDistance.Percent(1), TakeProfit = PriceDistance.Percent(2), Leverage = 3, SlippageBps = 2 };
         var original = Backtester.Run(Original, spec, settings);
         Assert.True(original.Trades.Count > 5);
 
         foreach (var t in new[] { 40, 777, 1_500, 2_998 })
+        {
+            AssertSamePast(original, Backtester.Run(RewrittenAfter(t, seed: t), spec, settings), t);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Strategies))]
+    public void WithEveryTradeManagementFeature(string name, string parameters)
+    {
+        // ATR stop and trail, percent target, bar limit, pyramiding, risk sizing and funding (every 480 one-minute bars).
+        var spec = Support.Strategies.Parse(name, parameters);
+        var settings = new BacktestSettings
+        {
+            Direction = TradeDirection.Both,
+            StopLoss = PriceDistance.Atr(2, 14),
+            TakeProfit = PriceDistance.Percent(2),
+            TrailingStop = PriceDistance.Atr(3, 7),
+            MaxBarsInTrade = 60,
+            MaxEntries = 3,
+            Sizing = PositionSizing.RiskPercent(2),
+            FundingRatePer8Hours = 0.0001,
+            Leverage = 3,
+            SlippageBps = 2,
+        };
+        var original = Backtester.Run(Original, spec, settings);
+        Assert.True(original.Trades.Count > 5);
+
+        foreach (var t in new[] { 13, 40, 479, 480, 777, 1_500, 2_998 })
         {
             AssertSamePast(original, Backtester.Run(RewrittenAfter(t, seed: t), spec, settings), t);
         }

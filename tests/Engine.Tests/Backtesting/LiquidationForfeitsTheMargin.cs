@@ -54,16 +54,16 @@ public sealed class LiquidationForfeitsTheMargin
     [Fact]
     public void AStopBeforeTheLiquidationPriceFillsFirst()
     {
-        Assert.Equal(ExitReason.StopLoss, LongThrough(90, TenX with { StopLossPct = 5 }).Trades[0].ExitReason);
-        Assert.Equal(ExitReason.Liquidation, LongThrough(80, TenX with { StopLossPct = 15 }).Trades[0].ExitReason);
+        Assert.Equal(ExitReason.StopLoss, LongThrough(90, TenX with { StopLoss = PriceDistance.Percent(5) }).Trades[0].ExitReason);
+        Assert.Equal(ExitReason.Liquidation, LongThrough(80, TenX with { StopLoss = PriceDistance.Percent(15) }).Trades[0].ExitReason);
     }
 
     [Fact]
     public void PessimisticFillPrefersLiquidationOverATargetInTheSameBar()
     {
         var candles = Bars.Of((100, 100, 100, 100), (100, 120, 85, 99));
-        var pessimistic = Run.Scripted(candles, TenX with { TakeProfitPct = 10 }, (0, Scripted.Long));
-        var optimistic = Run.Scripted(candles, TenX with { TakeProfitPct = 10, FillPolicy = FillPolicy.Optimistic }, (0, Scripted.Long));
+        var pessimistic = Run.Scripted(candles, TenX with { TakeProfit = PriceDistance.Percent(10) }, (0, Scripted.Long));
+        var optimistic = Run.Scripted(candles, TenX with { TakeProfit = PriceDistance.Percent(10), FillPolicy = FillPolicy.Optimistic }, (0, Scripted.Long));
 
         Assert.Equal(ExitReason.Liquidation, pessimistic.Trades[0].ExitReason);
         Assert.Equal(ExitReason.TakeProfit, optimistic.Trades[0].ExitReason);

@@ -8,7 +8,7 @@ namespace Platform.Engine.Tests.Backtesting;
 public sealed class ResultsAreDeterministicAndFingerprinted
 {
     private static readonly CandleSeries Candles = Bars.RandomWalk(2_000, seed: 41);
-    private static readonly BacktestSettings Settings = new() { Direction = TradeDirection.Both, StopLossPct = 2 };
+    private static readonly BacktestSettings Settings = new() { Direction = TradeDirection.Both, StopLoss = PriceDistance.Percent(2) };
 
     private static BacktestResult RunWith(
         CandleSeries? candles = null, string parameters = "fast=5,slow=20", BacktestSettings? settings = null, TrendFilter[]? filters = null) =>
@@ -40,9 +40,9 @@ public sealed class ResultsAreDeterministicAndFingerprinted
             RunWith(parameters: "fast=6,slow=20").Fingerprint,
             RunWith(settings: Settings with { CommissionBps = 5.6 }).Fingerprint,
             RunWith(settings: Settings with { FillPolicy = FillPolicy.Optimistic }).Fingerprint,
-            RunWith(settings: Settings with { StopLossPct = 3 }).Fingerprint,
-            RunWith(settings: Settings with { TakeProfitPct = 2 }).Fingerprint,
-            RunWith(settings: Settings with { StopLossPct = null, TakeProfitPct = 2 }).Fingerprint,
+            RunWith(settings: Settings with { StopLoss = PriceDistance.Percent(3) }).Fingerprint,
+            RunWith(settings: Settings with { TakeProfit = PriceDistance.Percent(2) }).Fingerprint,
+            RunWith(settings: Settings with { StopLoss = null, TakeProfit = PriceDistance.Percent(2) }).Fingerprint,
             RunWith(settings: Settings with { Sizing = PositionSizing.FixedQuantity(1) }).Fingerprint,
             RunWith(filters: [new TrendFilter(Interval.Parse("60"), 3)]).Fingerprint,
             RunWith(filters: [new TrendFilter(Interval.Parse("60"), 4)]).Fingerprint,

@@ -20,10 +20,26 @@ public sealed class SettingsValidationNamesTheField
         { "commission_bps", new() { CommissionBps = 1_000.1 } },
         { "slippage_bps", new() { SlippageBps = -1 } },
         { "slippage_bps", new() { SlippageBps = 1_001 } },
-        { "stop_loss_pct", new() { StopLossPct = 0 } },
-        { "stop_loss_pct", new() { StopLossPct = 100 } },
-        { "take_profit_pct", new() { TakeProfitPct = 0 } },
-        { "take_profit_pct", new() { TakeProfitPct = 10_001 } },
+        { "stop_loss", new() { StopLoss = PriceDistance.Percent(0) } },
+        { "stop_loss", new() { StopLoss = PriceDistance.Percent(100) } },
+        { "take_profit", new() { TakeProfit = PriceDistance.Percent(0) } },
+        { "take_profit", new() { TakeProfit = PriceDistance.Percent(10_001) } },
+        { "stop_loss", new() { StopLoss = PriceDistance.Atr(0) } },
+        { "stop_loss", new() { StopLoss = PriceDistance.Atr(2, 0) } },
+        { "stop_loss", new() { StopLoss = new PriceDistance((DistanceUnit)5, 1, 0) } },
+        { "take_profit", new() { TakeProfit = PriceDistance.Atr(100.1) } },
+        { "trailing_stop", new() { TrailingStop = PriceDistance.Percent(100) } },
+        { "trailing_stop", new() { TrailingStop = PriceDistance.Atr(1, 1_001) } },
+        { "max_bars_in_trade", new() { MaxBarsInTrade = 0 } },
+        { "max_entries", new() { MaxEntries = 0 } },
+        { "max_entries", new() { MaxEntries = 101 } },
+        { "funding_rate_per_8_hours", new() { FundingRatePer8Hours = 0.051 } },
+        { "funding_rate_per_8_hours", new() { FundingRatePer8Hours = double.NaN } },
+        { "sizing", new() { Sizing = PositionSizing.FixedNotional(0) } },
+        { "sizing", new() { Sizing = PositionSizing.RiskPercent(1) } },
+        { "sizing", new() { Sizing = PositionSizing.RiskPercent(0), StopLoss = PriceDistance.Percent(1) } },
+        { "sizing", new() { Sizing = PositionSizing.RiskPercent(100.1), TrailingStop = PriceDistance.Percent(1) } },
+        { "sizing", new() { Sizing = new PositionSizing((SizingMode)9, 1) } },
         { "fill_policy", new() { FillPolicy = (FillPolicy)2 } },
         { "risk_free_rate", new() { RiskFreeRate = -0.01 } },
         { "risk_free_rate", new() { RiskFreeRate = 1 } },
@@ -39,10 +55,14 @@ public sealed class SettingsValidationNamesTheField
         new() { Sizing = PositionSizing.FixedQuantity(0.0001) },
         new() { CommissionBps = 0, SlippageBps = 0 },
         new() { CommissionBps = 1_000, SlippageBps = 1_000 },
-        new() { StopLossPct = 99.9, TakeProfitPct = 10_000 },
+        new() { StopLoss = PriceDistance.Percent(99.9), TakeProfit = PriceDistance.Percent(10_000) },
         new() { RiskFreeRate = 0.99, MaintenanceMarginPct = 0 },
         new() { InitialCapital = 0.01, Direction = TradeDirection.Both, FillPolicy = FillPolicy.Optimistic },
         new() { InitialCapital = 1e15, Sizing = PositionSizing.FixedQuantity(1e12) },
+        new() { StopLoss = PriceDistance.Atr(100, 1_000), TakeProfit = PriceDistance.Atr(0.01, 1), TrailingStop = PriceDistance.Percent(99.9) },
+        new() { MaxBarsInTrade = 1, MaxEntries = 100, FundingRatePer8Hours = -0.05 },
+        new() { Sizing = PositionSizing.RiskPercent(100), TrailingStop = PriceDistance.Atr(1) },
+        new() { Sizing = PositionSizing.FixedNotional(1e15), FundingRatePer8Hours = 0.05 },
     ];
 
     [Theory]
@@ -64,8 +84,8 @@ public sealed class SettingsValidationNamesTheField
             Sizing = PositionSizing.FractionOfEquity(2),
             CommissionBps = -1,
             SlippageBps = -1,
-            StopLossPct = 0,
-            TakeProfitPct = 0,
+            StopLoss = PriceDistance.Percent(0),
+            TakeProfit = PriceDistance.Percent(0),
             FillPolicy = (FillPolicy)9,
             RiskFreeRate = 2,
             MaintenanceMarginPct = 60,
@@ -82,11 +102,15 @@ public sealed class SettingsValidationNamesTheField
                 ["risk_free_rate"] = "must be a fraction between 0 and 1",
                 ["sizing"] = "fraction of equity must be greater than 0 and at most 1",
                 ["slippage_bps"] = "must be between 0 and 1000",
-                ["stop_loss_pct"] = "must be greater than 0 and less than 100",
-                ["take_profit_pct"] = "must be greater than 0 and at most 10000",
+                ["stop_loss"] = "must be greater than 0 and less than 100",
+                ["take_profit"] = "must be greater than 0 and at most 10000",
             },
             errors);
         Assert.Equal("fixed quantity must be greater than 0", new BacktestSettings { Sizing = PositionSizing.FixedQuantity(-1) }.Validate()["sizing"]);
+        Assert.Equal("risk percent sizing needs a stop_loss or a trailing_stop", new BacktestSettings { Sizing = PositionSizing.RiskPercent(1) }.Validate()["sizing"]);
+        Assert.Equal(
+            "ATR multiple must be greater than 0 and at most 100, ATR period between 1 and 1000",
+            new BacktestSettings { TrailingStop = PriceDistance.Atr(-1) }.Validate()["trailing_stop"]);
     }
 
     [Fact]

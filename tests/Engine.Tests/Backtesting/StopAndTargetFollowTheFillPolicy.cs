@@ -8,7 +8,7 @@ public sealed class StopAndTargetFollowTheFillPolicy
     private static Trade TradeOn((double, double, double, double) bar, FillPolicy policy = FillPolicy.Pessimistic, TradeDirection direction = TradeDirection.Long)
     {
         var candles = Bars.Of((100, 100, 100, 100), (100, 101, 99, 100), bar, (100, 100, 100, 100));
-        var settings = Run.Frictionless with { StopLossPct = 5, TakeProfitPct = 10, FillPolicy = policy, Direction = direction };
+        var settings = Run.Frictionless with { StopLoss = PriceDistance.Percent(5), TakeProfit = PriceDistance.Percent(10), FillPolicy = policy, Direction = direction };
         var signal = direction == TradeDirection.Long ? Scripted.Long : Scripted.Short;
         var result = Run.Scripted(candles, settings, (0, signal));
         Assert.Equal(policy, result.FillPolicy);
@@ -73,7 +73,7 @@ public sealed class StopAndTargetFollowTheFillPolicy
     [Fact]
     public void GapAndTargetFillsPaySlippageAndCountTheirBar()
     {
-        var settings = Run.Frictionless with { StopLossPct = 5, TakeProfitPct = 10, SlippageBps = 100 };
+        var settings = Run.Frictionless with { StopLoss = PriceDistance.Percent(5), TakeProfit = PriceDistance.Percent(10), SlippageBps = 100 };
         Trade Exit((double, double, double, double) bar) =>
             Run.Scripted(Bars.Of((100, 100, 100, 100), (100, 101, 99, 100), bar), settings, (0, Scripted.Long)).Trades[0];
 
@@ -93,7 +93,7 @@ public sealed class StopAndTargetFollowTheFillPolicy
     public void LevelsApplyOnTheEntryBarAndPaySlippage()
     {
         var candles = Bars.Of((100, 100, 100, 100), (100, 100, 90, 95));
-        var settings = Run.Frictionless with { StopLossPct = 5, SlippageBps = 100 };
+        var settings = Run.Frictionless with { StopLoss = PriceDistance.Percent(5), SlippageBps = 100 };
         var trade = Run.Scripted(candles, settings, (0, Scripted.Long)).Trades[0];
 
         Assert.Equal(ExitReason.StopLoss, trade.ExitReason);

@@ -33,8 +33,8 @@ public sealed class RunSettingsComeFromTheConfig
         Assert.Empty(errors);
         Assert.Equal(TradeDirection.Both, run!.Settings.Direction);
         Assert.Equal(FillPolicy.Optimistic, run.Settings.FillPolicy);
-        Assert.Equal(2, run.Settings.StopLossPct);
-        Assert.Equal(5, run.Settings.TakeProfitPct);
+        Assert.Equal(PriceDistance.Percent(2), run.Settings.StopLoss);
+        Assert.Equal(PriceDistance.Percent(5), run.Settings.TakeProfit);
         Assert.Equal(3, run.Settings.SlippageBps);
         Assert.Equal(PositionSizing.FractionOfEquity(0.5), run.Settings.Sizing);
         Assert.Equal(6, run.Settings.CommissionBps, 9);

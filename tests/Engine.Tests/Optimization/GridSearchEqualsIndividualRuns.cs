@@ -10,7 +10,7 @@ namespace Platform.Engine.Tests.Optimization;
 public sealed class GridSearchEqualsIndividualRuns
 {
     private static readonly CandleSeries Candles = Bars.RandomWalk(3_000, seed: 51, volatility: 0.005);
-    private static readonly BacktestSettings Settings = new() { Direction = TradeDirection.Both, TakeProfitPct = 3 };
+    private static readonly BacktestSettings Settings = new() { Direction = TradeDirection.Both, TakeProfit = PriceDistance.Percent(3) };
 
     private static IReadOnlyList<ValidationResult<StrategySpec>> Expand(string strategy, Dictionary<string, IReadOnlyList<double>> axes) =>
         ParameterGrid.Expand(StrategyCatalog.Default, strategy, axes);

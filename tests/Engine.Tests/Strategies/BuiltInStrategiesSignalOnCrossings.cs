@@ -13,7 +13,7 @@ public sealed class BuiltInStrategiesSignalOnCrossings
     private static byte[] Signals(string name, params (string, double)[] parameters)
     {
         var signals = new byte[Series.Count];
-        Support.Strategies.Create(name, parameters).CreateSignals().Write(new IndicatorCache(Series), signals);
+        Support.Strategies.Create(name, parameters).Bind().Signals.Write(new IndicatorCache(Series), signals);
         return signals;
     }
 

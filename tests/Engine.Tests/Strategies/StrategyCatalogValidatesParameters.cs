@@ -108,24 +108,6 @@ public sealed class StrategyCatalogValidatesParameters
     }
 
     [Fact]
-    public void EnumParametersAcceptOnlyTheirOptions()
-    {
-        var definition = new StrategyDefinition(
-            "custom",
-            "test",
-            [ParameterSchema.Enum("mode", "fast", ["fast", "slow"], "speed")],
-            _ => throw new NotSupportedException());
-        var catalog = new StrategyCatalog([definition]);
-        var parse = (string json) => catalog.Validate("custom", JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(json)!);
-
-        Assert.Equal("slow", parse("""{"mode": "slow"}""").Value!.Parameters.Text("mode"));
-        Assert.Equal("fast", parse("{}").Value!.Parameters.Text("mode"));
-        Assert.Equal("must be one of: fast, slow", parse("""{"mode": "medium"}""").Errors["mode"]);
-        Assert.Equal("must be one of: fast, slow", parse("""{"mode": 3}""").Errors["mode"]);
-        Assert.Equal("custom(mode=fast)", parse("{}").Value!.ToString());
-    }
-
-    [Fact]
     public void FormatsParametersCanonically()
     {
         var spec = Catalog.Create("bollinger_reversion", new Dictionary<string, double> { ["std_dev"] = 2.5 });

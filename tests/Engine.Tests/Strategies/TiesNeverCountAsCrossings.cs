@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Platform.Engine.Indicators;
 using Platform.Engine.Strategies;
 using Platform.Engine.Tests.Support;
@@ -11,25 +12,24 @@ public sealed class TiesNeverCountAsCrossings
     {
         var signals = new byte[candles.Count];
         signals.AsSpan().Fill(0xFF);
-        Support.Strategies.Parse(name, parameters).CreateSignals().Write(new IndicatorCache(candles), signals);
+        Support.Strategies.Parse(name, parameters).Bind().Signals.Write(new IndicatorCache(candles), signals);
         return signals;
     }
 
     [Fact]
     public void CrossingFromATieSignalsOnceAndStayingTiedNever()
     {
-        byte[] signals = new byte[6];
-        Crossings.Write([1, 2, 2, 3, 2, 1], [2, 2, 2, 2, 2, 2], Signal.GoLong, Signal.GoShort, signals);
-        Assert.Equal([0, 0, 0, Signal.GoLong, 0, Signal.GoShort], signals);
-    }
+        var candles = Bars.Flat(1, 2, 2, 3, 2, 1);
+        var crossings = StrategyCatalog.Define(JsonDocument.Parse("""
+            {"rules": {
+              "enter_long": {"left": "close", "op": "crosses_above", "right": 2},
+              "enter_short": {"left": 2, "op": "crosses_above", "right": "close"}}}
+            """).RootElement).Value!;
+        var signals = new byte[6];
 
-    [Fact]
-    public void AddedCrossingsKeepBitsAlreadySet()
-    {
-        byte[] signals = [Signal.ExitLong, Signal.ExitLong, Signal.ExitLong, Signal.ExitLong];
-        Crossings.AddCrossAbove([1, 2, 3, 3], [2, 2, 2, 2], Signal.ExitLong, signals);
-        Crossings.AddCrossBelow([3, 2, 1, 1], [2, 2, 2, 2], Signal.ExitLong | Signal.EnterLong, signals);
-        Assert.Equal([Signal.ExitLong, Signal.ExitLong, Signal.ExitLong | Signal.EnterLong, Signal.ExitLong], signals);
+        StrategyCatalog.Validate(crossings, new Dictionary<string, double>()).Value!.Bind().Signals.Write(new IndicatorCache(candles), signals);
+
+        Assert.Equal([0, 0, 0, Signal.EnterLong, 0, Signal.EnterShort], signals);
     }
 
     [Fact]

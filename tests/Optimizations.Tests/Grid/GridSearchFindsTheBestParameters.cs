@@ -69,7 +69,7 @@ public sealed class GridSearchFindsTheBestParameters(OptimizationsFactory factor
     }
 
     /// <summary>Every combination through the engine directly, on the fake's candles, best total return first (ties: parameter text).</summary>
-    private static (double Fast, double Slow, double Return) ExhaustiveBest()
+    internal static (double Fast, double Slow, double Return) ExhaustiveBest()
     {
         var start = OptimizationRequests.Start.ToUnixTimeMilliseconds();
         var candles = Enumerable.Range(0, 600).Select(hour => FakeMarket.Candle("BTCUSDT", start + hour * 3_600_000L)).ToList();

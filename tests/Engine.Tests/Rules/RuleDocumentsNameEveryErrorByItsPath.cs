@@ -1,0 +1,147 @@
+using System.Text.Json;
+using Platform.Engine.Strategies;
+
+namespace Platform.Engine.Tests.Rules;
+
+/// <summary>A document that cannot run is refused with every error keyed by its JSON path inside the document.</summary>
+public sealed class RuleDocumentsNameEveryErrorByItsPath
+{
+    private static IReadOnlyDictionary<string, string> Errors(string json) => StrategyCatalog.Define(JsonDocument.Parse(json).RootElement).Errors;
+
+    [Fact]
+    public void AValidDocumentHasNoErrors()
+    {
+        var result = StrategyCatalog.Define(JsonDocument.Parse("""
+            {
+              "parameters": {"fast": 10, "slow": {"default": 30, "integer": true, "min": 2, "greater_than": "fast"}},
+              "indicators": {"f": {"type": "ema", "period": "$fast"}, "s": {"type": "ema", "period": "$slow"}, "atr": {"type": "atr"}},
+              "rules": {"enter_long": {"all": [{"left": "f", "op": "crosses_above", "right": "s"}, {"left": "atr", "op": ">", "right": 0}]}},
+              "risk": {"stop_loss": {"atr": 2, "period": 14}, "take_profit": {"percent": 5}, "max_bars": 50},
+              "sizing": {"risk_pct": 1},
+              "pyramiding": 2,
+              "funding": {"rate_per_8h": 0.0001}
+            }
+            """).RootElement);
+
+        Assert.Empty(result.Errors);
+        Assert.Equal(["fast", "slow"], result.Value!.Parameters.Select(p => p.Name));
+    }
+
+    [Fact]
+    public void AnOperandInsideANestedConditionIsNamedByItsPath()
+    {
+        var errors = Errors("""
+            {"indicators": {"fast": {"type": "sma", "period": 5}},
+             "rules": {"enter_long": {"all": [{"left": "fast", "op": ">", "right": 1}, {"left": "slow", "op": ">", "right": "fast"}]}}}
+            """);
+
+        Assert.Equal("'slow' is neither a price field (open, high, low, close, volume, hl2, hlc3, ohlc4) nor a declared indicator",
+            Assert.Single(errors, e => e.Key == "rules.enter_long.all[1].left").Value);
+        Assert.Single(errors);
+    }
+
+    [Theory]
+    [InlineData("""{"rules": {}}""", "rules", "needs at least one of enter_long and enter_short")]
+    [InlineData("""{"indicators": {}}""", "rules", "is required: at least one of enter_long and enter_short")]
+    [InlineData("""[]""", "", "must be an object with rules (and optionally parameters, indicators, risk, sizing, pyramiding, funding)")]
+    [InlineData("""{"rules": {"enter_long": {"left": "close", "op": ">", "right": 1}}, "stop": 2}""", "stop",
+        "is not part of the rule language; expected description, parameters, indicators, rules, risk, sizing, pyramiding, funding")]
+    [InlineData("""{"rules": {"enter_now": {"left": "close", "op": ">", "right": 1}, "enter_long": {"left": "close", "op": ">", "right": 1}}}""",
+        "rules.enter_now", "is not a rule; expected enter_long, exit_long, enter_short or exit_short")]
+    [InlineData("""{"rules": {"enter_long": {"left": "close", "op": "above", "right": 1}}}""", "rules.enter_long.op",
+        "'above' is not an operator; expected one of >, <, >=, <=, crosses_above, crosses_below, between, rising, falling")]
+    [InlineData("""{"rules": {"enter_long": {"left": "close", "op": ">"}}}""", "rules.enter_long.right", "is required")]
+    [InlineData("""{"rules": {"enter_long": {"left": "close", "op": "between", "low": 1}}}""", "rules.enter_long.high", "is required")]
+    [InlineData("""{"rules": {"enter_long": {"left": "close", "op": "rising", "bars": 0}}}""", "rules.enter_long.bars", "must be a whole number from 1 to 5000")]
+    [InlineData("""{"rules": {"enter_long": {"left": {"ref": "close", "bars_ago": 1.5}, "op": ">", "right": 1}}}""", "rules.enter_long.left.bars_ago",
+        "must be a whole number from 0 to 5000")]
+    [InlineData("""{"rules": {"enter_long": {"left": "$level", "op": ">", "right": 1}}}""", "rules.enter_long.left", "'$level' is not declared in parameters")]
+    [InlineData("""{"rules": {"enter_long": {"all": []}}}""", "rules.enter_long.all", "must be a non-empty list of conditions")]
+    [InlineData("""{"rules": {"enter_long": {"not": {"left": "close", "op": ">", "right": 1}, "any": []}}}""", "rules.enter_long.not",
+        "a condition with 'any' has no other keys")]
+    [InlineData("""{"rules": {"enter_long": {"left": "close", "op": ">", "right": true}}}""", "rules.enter_long.right",
+        "must be a number, a $parameter, a price field, an indicator or {ref, bars_ago}")]
+    public void ShapeErrors(string json, string path, string message) => Assert.Equal(message, Errors(json)[path]);
+
+    [Theory]
+    [InlineData("""{"indicators": {"x": {"type": "ichimoku"}}}""", "indicators.x.type")]
+    [InlineData("""{"indicators": {"x": {"type": "sma", "length": 5}}}""", "indicators.x.length")]
+    [InlineData("""{"indicators": {"x": {"type": "atr", "source": "close"}}}""", "indicators.x.source")]
+    [InlineData("""{"indicators": {"x": {"type": "sma", "source": "y"}, "y": {"type": "ema", "source": "x"}}}""", "indicators.y.source")]
+    [InlineData("""{"indicators": {"x": {"type": "sma", "source": "x"}}}""", "indicators.x.source")]
+    [InlineData("""{"indicators": {"x": {"type": "sma", "period": 0}}}""", "indicators.x.period")]
+    [InlineData("""{"indicators": {"x": {"type": "sma", "period": 2.5}}}""", "indicators.x.period")]
+    [InlineData("""{"indicators": {"x": {"type": "sma", "timeframe": "2h"}}}""", "indicators.x.timeframe")]
+    [InlineData("""{"indicators": {"close": {"type": "sma"}}}""", "indicators.close")]
+    [InlineData("""{"indicators": {"Fast": {"type": "sma"}}}""", "indicators.Fast")]
+    [InlineData("""{"indicators": {"bb": {"type": "bollinger"}}, "rules": {"enter_long": {"left": "bb.top", "op": ">", "right": 1}}}""", "rules.enter_long.left")]
+    [InlineData("""{"indicators": {"h": {"type": "sma", "timeframe": "240"}, "x": {"type": "sma", "source": "h"}}}""", "indicators.x.source")]
+    [InlineData("""{"risk": {"stop_loss": {"percent": 100}}}""", "risk.stop_loss.percent")]
+    [InlineData("""{"risk": {"stop_loss": {"percent": 2, "atr": 1}}}""", "risk.stop_loss")]
+    [InlineData("""{"risk": {"trailing_stop": {"atr": -1}}}""", "risk.trailing_stop.atr")]
+    [InlineData("""{"risk": {"take_profit": {"percent": 5, "period": 3}}}""", "risk.take_profit.period")]
+    [InlineData("""{"risk": {"max_bars": 0}}""", "risk.max_bars")]
+    [InlineData("""{"risk": {"breakeven": 1}}""", "risk.breakeven")]
+    [InlineData("""{"sizing": {"fraction": 1.5}}""", "sizing.fraction")]
+    [InlineData("""{"sizing": {"risk_pct": 1}}""", "sizing.risk_pct")]
+    [InlineData("""{"sizing": {"fraction": 0.5, "notional": 100}}""", "sizing")]
+    [InlineData("""{"pyramiding": 101}""", "pyramiding")]
+    [InlineData("""{"funding": {"rate_per_8h": 0.5}}""", "funding.rate_per_8h")]
+    [InlineData("""{"funding": 0.0001}""", "funding")]
+    [InlineData("""{"parameters": {"p": "ten"}}""", "parameters.p")]
+    [InlineData("""{"parameters": {"p": {"default": 5, "min": 10}}}""", "parameters.p.default")]
+    [InlineData("""{"parameters": {"p": {"default": 5, "integer": true, "max": 3}}}""", "parameters.p.default")]
+    [InlineData("""{"parameters": {"p": {"default": 5, "greater_than": "q"}}}""", "parameters.p.greater_than")]
+    [InlineData("""{"parameters": {"p": {"default": 5, "step": 1}}}""", "parameters.p.step")]
+    public void EachPartNamesItsOwnErrors(string json, string path)
+    {
+        using var document = JsonDocument.Parse(json);
+        var merged = JsonSerializer.SerializeToElement(
+            document.RootElement.EnumerateObject().ToDictionary(p => p.Name, p => p.Value)
+                .Append(KeyValuePair.Create("rules", JsonDocument.Parse("""{"enter_long": {"left": "close", "op": ">", "right": 0}}""").RootElement))
+                .GroupBy(p => p.Key).ToDictionary(g => g.Key, g => g.First().Value));
+
+        var errors = StrategyCatalog.Define(merged).Errors;
+
+        Assert.True(errors.ContainsKey(path), $"expected an error at {path}, got: {string.Join("; ", errors.Select(e => $"{e.Key}: {e.Value}"))}");
+    }
+
+    [Fact]
+    public void IndicatorsMayReadOnesWrittenAfterThem()
+    {
+        // Stored documents come back with their keys reordered (PostgreSQL's jsonb), so order must not matter.
+        var errors = Errors("""
+            {"indicators": {"smooth": {"type": "sma", "period": 3, "source": "rsi"}, "rsi": {"type": "rsi", "source": "mid"}, "mid": {"type": "ema", "source": "hl2"}},
+             "rules": {"enter_long": {"left": "smooth", "op": "<", "right": 30}}}
+            """);
+
+        Assert.Empty(errors);
+    }
+
+    [Fact]
+    public void AParameterOutOfPlaceIsNamedWhereItIsUsed()
+    {
+        var definition = StrategyCatalog.Define(JsonDocument.Parse("""
+            {"parameters": {"n": 10},
+             "indicators": {"avg": {"type": "sma", "period": "$n"}},
+             "rules": {"enter_long": {"left": "close", "op": ">", "right": "avg"}}}
+            """).RootElement).Value!;
+
+        var result = StrategyCatalog.Validate(definition, new Dictionary<string, double> { ["n"] = 2.5 });
+
+        Assert.Equal("must be a whole number from 1 to 10000 (parameter n is 2.5)", result.Errors["indicators.avg.period"]);
+    }
+
+    [Fact]
+    public void LimitsBoundTheSizeOfADocument()
+    {
+        var indicators = string.Join(',', Enumerable.Range(0, 33).Select(i => $"\"i{i}\": {{\"type\": \"sma\"}}"));
+        Assert.Equal("at most 32 indicators", Errors("{\"indicators\": {" + indicators + "}}")["indicators"]);
+
+        var deep = Enumerable.Range(0, 9).Aggregate("""{"left": "close", "op": ">", "right": 1}""", (inner, _) => $$"""{"not": {{inner}}}""");
+        Assert.Contains(Errors("{\"rules\": {\"enter_long\": " + deep + "}}"), e => e.Value == "conditions nest at most 8 deep");
+
+        var wide = string.Join(',', Enumerable.Repeat("""{"left": "close", "op": ">", "right": 1}""", 64));
+        Assert.Equal("a rule has at most 64 conditions", Errors("{\"rules\": {\"enter_long\": {\"any\": [" + wide + "]}}}")["rules.enter_long.any[63]"]);
+    }
+}
