@@ -10,7 +10,7 @@ namespace Platform.ServiceDefaults.Tests;
 internal static class TestHost
 {
     public static async Task<WebApplication> StartAsync(
-        IReadOnlyDictionary<string, string?> settings, Action<WebApplicationBuilder> configure)
+        IReadOnlyDictionary<string, string?> settings, Action<WebApplicationBuilder> configure, Action<WebApplication>? map = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
@@ -25,6 +25,7 @@ internal static class TestHost
         var app = builder.Build();
         app.MapGet("/boom", () => { throw new InvalidOperationException("boom"); });
         app.MapGet("/echo", (int count) => count);
+        map?.Invoke(app);
         app.MapDefaultEndpoints();
         await app.StartAsync();
         return app;

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
+using Platform.ServiceDefaults.OpenApi;
 
 namespace Platform.Gateway.Security;
 
@@ -22,7 +23,7 @@ internal sealed class ApiKeyAuthenticationHandler(
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
-    public const string KeyHeader = "X-API-Key";
+    public const string KeyHeader = ApiKeySchemes.HeaderName;
 
     /// <summary>The claim holding the matched key's configured hash (lowercase hex), never the key itself.</summary>
     public const string KeyClaim = "platform:api_key_hash";

@@ -9,6 +9,7 @@ using Platform.Backtests.Reports;
 using Platform.Backtests.Strategies;
 using Platform.Engine.Data;
 using Platform.ServiceDefaults.Identity;
+using Platform.ServiceDefaults.OpenApi;
 
 namespace Platform.Backtests.Backtests;
 
@@ -21,10 +22,50 @@ internal static class BacktestsApi
     public static RouteGroupBuilder MapBacktestsApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/v1/backtests").WithTags("Backtests");
-        group.MapGet("/", ListAsync).WithName("ListBacktests");
-        group.MapGet("/{id:long}", GetAsync).WithName("GetBacktest");
-        group.MapPost("/", CreateAsync).WithName("CreateBacktest").WithSummary("Store a backtest as queued and put it on the jobs stream");
-        group.MapPut("/{id:long}", UpdateAsync).WithName("UpdateBacktest");
+        group.MapGet("/", ListAsync)
+            .WithName("ListBacktests")
+            .Documented(
+                "List backtests, filtered, ordered and paged",
+                "Filters: `strategy_id` (0 or absent = all), `symbol` (exact, upper-cased), `status` (queued, running, completed, failed), "
+                + "`owner` (`me` or a name). `limit` 1–1000 (default 100, clamped), `offset` ≥ 0. `order_by` one of created_at, updated_at, "
+                + "started_at, completed_at, id, symbol, status, initial_capital, final_capital, total_return, sharpe_ratio, max_drawdown, "
+                + "win_rate, total_trades (default created_at), `order_dir` asc or desc (default desc); nulls last, ties by id. `total` counts "
+                + "every match. Any other value is 400 naming the parameter.")
+            .WithResponseExample(BacktestExamples.List)
+            .ProducesProblems(StatusCodes.Status400BadRequest);
+        group.MapGet("/{id:long}", GetAsync)
+            .WithName("GetBacktest")
+            .Documented(
+                "Read a backtest",
+                "The backtest with its status, metrics and result document; never cached. 404 \"Backtest not found\"; a database "
+                + "failure is 500 with a detail starting \"Failed to retrieve backtest\".")
+            .WithResponseExample(BacktestExamples.Completed)
+            .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status500InternalServerError);
+        group.MapPost("/", CreateAsync)
+            .WithName("CreateBacktest")
+            .Documented(
+                "Store a backtest as queued and put it on the jobs stream",
+                "Body: `strategy_id`, `symbol` (`^[A-Z0-9]+USDT$`), `timeframe` (1, 3, 5, 15, 30, 60, 120, 240, D, W, M), `start_date` "
+                + "before `end_date`, `initial_capital` (0 < x ≤ 1 000 000), `leverage` (1–100, default 1), `commission` (0–0.01, "
+                + "default 0.0006), `config` (strategy parameters and trading settings), `additional_timeframes` (≤ 5), `htf_filters` (≤ 10). "
+                + "The range may hold at most `Backtests:Limits:MaxBars` bars (1 500 000). 400 for JSON of the wrong shape, 422 with every "
+                + "field error, 404 for an unknown strategy, 500 when the database fails. 201 with `Location`; the caller is the owner.")
+            .WithRequestExample(BacktestExamples.Create)
+            .WithResponseExample(BacktestExamples.Queued, StatusCodes.Status201Created)
+            .ProducesProblems(
+                StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status422UnprocessableEntity, StatusCodes.Status500InternalServerError);
+        group.MapPut("/{id:long}", UpdateAsync)
+            .WithName("UpdateBacktest")
+            .Documented(
+                "Change a backtest's settings or status",
+                "Partial: absent fields stay; present ones are checked as on create (422). Settings change only while the run is queued or "
+                + "failed. Status changes: queued → failed (cancel), failed → queued (re-run), running → failed; anything else is 409 "
+                + "\"Illegal change\". Only the owner or an admin: 403 for anyone else, after 404 for a missing id.")
+            .WithRequestExample(BacktestExamples.Update)
+            .WithResponseExample(BacktestExamples.Queued)
+            .ProducesProblems(
+                StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict,
+                StatusCodes.Status422UnprocessableEntity);
         group.MapMultiTimeframeApi();
         group.MapRunApi();
         group.MapExportsApi();

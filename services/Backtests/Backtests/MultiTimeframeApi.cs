@@ -3,10 +3,11 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Platform.Backtests.Queue;
 using Platform.Backtests.Strategies;
+using Platform.Candles;
 using Platform.Engine.Backtesting;
 using Platform.Engine.Data;
-using Platform.Candles;
 using Platform.ServiceDefaults.Identity;
+using Platform.ServiceDefaults.OpenApi;
 
 namespace Platform.Backtests.Backtests;
 
@@ -23,7 +24,20 @@ internal static class MultiTimeframeApi
     {
         group.MapPost("/mtf", RunAsync)
             .WithName("RunMultiTimeframeBacktest")
-            .WithSummary("Run a multi-timeframe backtest synchronously (queued with 202 above the configured size)");
+            .Documented(
+                "Run a multi-timeframe backtest synchronously (queued with 202 above the configured size)",
+                "The create body, run at once and not stored. `additional_timeframes` is required; each must be a higher timeframe the "
+                + "central `timeframe` fits into exactly (422 otherwise, before any data is read); unknown strategy 404. The higher "
+                + "timeframes are built from the central candles, closed candles only, so nothing looks ahead. Candles unavailable: 422 "
+                + "when permanent (unknown symbol) or when the range holds no valid candles, 503 with `Retry-After` while Bybit cannot be "
+                + "reached, 502 otherwise. Above `Backtests:Mtf:MaxSynchronousBars` central bars (100 000) the run is stored and queued "
+                + "instead: 202 with the backtest and `Location`.")
+            .WithRequestExample(BacktestExamples.MultiTimeframe)
+            .WithResponseExample(BacktestExamples.MultiTimeframeResult)
+            .WithResponseExample(BacktestExamples.Queued, StatusCodes.Status202Accepted)
+            .ProducesProblems(
+                StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status422UnprocessableEntity,
+                StatusCodes.Status502BadGateway, StatusCodes.Status503ServiceUnavailable);
         return group;
     }
 

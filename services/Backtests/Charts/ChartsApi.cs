@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Platform.Backtests.Backtests;
 using Platform.Backtests.Reports;
+using Platform.ServiceDefaults.OpenApi;
 
 namespace Platform.Backtests.Charts;
 
@@ -16,13 +17,37 @@ internal static class ChartsApi
     {
         group.MapGet("/{id:long}/charts/equity_curve", (long id, [FromQuery(Name = "show_drawdown")] bool? showDrawdown, string? format, [AsParameters] ChartServices services, CancellationToken cancellationToken) =>
             ChartAsync(id, ChartKind.EquityCurve, showDrawdown ?? true, ChartErrors.DefaultBins, format, services, cancellationToken))
-            .WithName("EquityCurveChart");
+            .WithName("EquityCurveChart")
+            .Documented(
+                "Equity curve of a completed run, with its drawdown below by default",
+                "`format`: plotly_json (default, the figure as a JSON string), figure (the same figure as an object) or png (rendered on the "
+                + "server); else 400. Curves are thinned to at most 2000 points, keeping each stretch's extremes. Checks in order: format "
+                + "400, 404 \"Backtest not found\", 400 \"Backtest must be completed to generate charts\", 422 unreadable stored "
+                + "document, 400 \"No equity data available\". `show_drawdown` (default true) adds the drawdown subplot.")
+            .WithResponseExample(ReportExamples.PlotlyJson)
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status422UnprocessableEntity);
         group.MapGet("/{id:long}/charts/drawdown_overlay", (long id, string? format, [AsParameters] ChartServices services, CancellationToken cancellationToken) =>
             ChartAsync(id, ChartKind.DrawdownOverlay, true, ChartErrors.DefaultBins, format, services, cancellationToken))
-            .WithName("DrawdownOverlayChart");
+            .WithName("DrawdownOverlayChart")
+            .Documented(
+                "Equity with its drawdown overlaid on a second axis",
+                "`format`: plotly_json (default, the figure as a JSON string), figure (the same figure as an object) or png (rendered on the "
+                + "server); else 400. Curves are thinned to at most 2000 points, keeping each stretch's extremes. Checks in order: format "
+                + "400, 404 \"Backtest not found\", 400 \"Backtest must be completed to generate charts\", 422 unreadable stored "
+                + "document, 400 \"No equity data available\".")
+            .WithResponseExample(ReportExamples.PlotlyJson)
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status422UnprocessableEntity);
         group.MapGet("/{id:long}/charts/pnl_distribution", (long id, int? bins, string? format, [AsParameters] ChartServices services, CancellationToken cancellationToken) =>
             ChartAsync(id, ChartKind.PnlDistribution, true, bins ?? ChartErrors.DefaultBins, format, services, cancellationToken))
-            .WithName("PnlDistributionChart");
+            .WithName("PnlDistributionChart")
+            .Documented(
+                "Histogram of the closed trades' PnL with mean, median and zero marked",
+                "`format`: plotly_json (default, the figure as a JSON string), figure (the same figure as an object) or png (rendered on the "
+                + "server); else 400. Curves are thinned to at most 2000 points, keeping each stretch's extremes. Checks in order: format "
+                + "400, `bins` outside 10–100 (default 30) 422, 404 \"Backtest not found\", 400 \"Backtest must be completed to generate "
+                + "charts\", 422 unreadable stored document, 400 \"No trades available\" or \"No completed trades available\".")
+            .WithResponseExample(ReportExamples.PlotlyJson)
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status422UnprocessableEntity);
         group.MapTradesChartApi();
         return group;
     }

@@ -4,7 +4,9 @@ using Dapper;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
 using Platform.Backtests.Backtests;
+using Platform.Backtests.Reports;
 using Platform.Candles;
+using Platform.ServiceDefaults.OpenApi;
 
 namespace Platform.Backtests.Charts;
 
@@ -18,7 +20,17 @@ internal static class TradesChartApi
     {
         group.MapGet("/{id:long}/charts/trades", ChartAsync)
             .WithName("TradesChart")
-            .WithSummary("Price chart of a completed run's candles with every entry and exit marked: plotly_json (default), figure or png");
+            .Documented(
+                "Price chart of a completed run's candles with every entry and exit marked: plotly_json (default), figure or png",
+                "`start` (inclusive) and `end` (exclusive), epoch ms or ISO-8601, zoom within the run's range. The price line is thinned to "
+                + "at most 4 000 points; the first 5 000 trades of the window are marked, with an annotation when there are more. Checks "
+                + "in order: format 400; `start`/`end` unreadable or out of order 400 naming the parameter; 404 \"Backtest not found\"; "
+                + "400 \"Backtest must be completed to generate charts\"; 422 \"Nothing to chart\". Candles come from the market data "
+                + "service: 503 with `Retry-After` while Bybit is unreachable, 422 for a refused request, 502 otherwise.")
+            .WithResponseExample(ReportExamples.PlotlyJson)
+            .ProducesProblems(
+                StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status422UnprocessableEntity,
+                StatusCodes.Status502BadGateway, StatusCodes.Status503ServiceUnavailable);
         return group;
     }
 

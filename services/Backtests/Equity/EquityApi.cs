@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.OpenApi;
 using Npgsql;
 using Platform.Backtests.Backtests;
+using Platform.Backtests.Reports;
+using Platform.ServiceDefaults.OpenApi;
 
 namespace Platform.Backtests.Equity;
 
@@ -19,7 +21,15 @@ internal static class EquityApi
     {
         group.MapGet("/{id:long}/equity", ReadAsync)
             .WithName("BacktestEquity")
-            .WithSummary("Stream every point of a completed run's equity curve with its drawdown: json (default), csv or binary")
+            .Documented(
+                "Stream every point of a completed run's equity curve with its drawdown: json (default), csv or binary",
+                "One point per bar, not thinned, each with its drawdown in percent of the running maximum. `format=json|csv|binary`, or "
+                + "the `Accept` type of highest quality among application/json, text/csv and application/x-platform-equity (24-byte "
+                + "little-endian rows: int64 time in ms, float64 equity, float64 drawdown; `Content-Length` = 24 × count). Streamed from "
+                + "one snapshot, so a million points take tens of megabytes. Checks in order: 400 \"Invalid format\", 404 \"Backtest not "
+                + "found\", 400 \"Backtest must be completed to read its equity curve\".")
+            .WithResponseExample(ReportExamples.EquityJson)
+            .WithResponseExample(ReportExamples.EquityCsv, contentType: EquityFormats.CsvMediaType)
             .Produces<EquityAnswer>(StatusCodes.Status200OK, EquityFormats.JsonMediaType)
             .AddOpenApiOperationTransformer((operation, _, _) =>
             {
@@ -31,8 +41,7 @@ internal static class EquityApi
                 }
                 return Task.CompletedTask;
             })
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
         return group;
     }
 

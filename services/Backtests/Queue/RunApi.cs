@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Platform.Backtests.Backtests;
 using Platform.Backtests.Strategies;
 using Platform.Jobs;
+using Platform.ServiceDefaults.OpenApi;
 
 namespace Platform.Backtests.Queue;
 
@@ -14,10 +15,47 @@ internal static class RunApi
 
     public static RouteGroupBuilder MapRunApi(this RouteGroupBuilder group)
     {
-        group.MapPost("/{id:long}/claim", ClaimAsync).WithName("ClaimBacktest").WithSummary("Claim a queued, failed or stale run for an external worker");
-        group.MapPost("/{id:long}/heartbeat", HeartbeatAsync).WithName("HeartbeatBacktest").WithSummary("Extend an external worker's claim on a running backtest");
-        group.MapPost("/{id:long}/results", SubmitResultsAsync).WithName("SubmitBacktestResults").WithSummary("Complete a running backtest with its metrics and trades");
-        group.MapGet("/{id:long}/trades", TradesApi.ListAsync).WithName("ListBacktestTrades");
+        group.MapPost("/{id:long}/claim", ClaimAsync)
+            .WithName("ClaimBacktest")
+            .Documented(
+                "Claim a queued, failed or stale run for an external worker",
+                "Takes a queued run (a deferred one once its `retry_at` has come), a failed one (its attempts start over) or a running one "
+                + "whose holder's lease ran out; sets it running with a lease of `Backtests:Queue:ExternalLease` (5 minutes). Optional body "
+                + "`{worker_id}` (≤ 200 characters, 422 beyond; one is generated when absent). `run` is what to execute, null when the "
+                + "strategy is gone or no longer valid. 404 unknown id; 409 \"Already completed\", \"Already claimed\" while another lease "
+                + "is live, \"Deferred\" while a deferred run waits, \"Failed for good\" when the attempts are used up.")
+            .WithRequestExample(BacktestExamples.Claim)
+            .WithResponseExample(BacktestExamples.Claimed)
+            .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity);
+        group.MapPost("/{id:long}/heartbeat", HeartbeatAsync)
+            .WithName("HeartbeatBacktest")
+            .Documented(
+                "Extend an external worker's claim on a running backtest",
+                "Extends the holder's lease by `Backtests:Queue:ExternalLease`; no internal worker takes the run over while its holder "
+                + "heartbeats. 422 without `worker_id`; 404 unknown id; 409 when the run is not running under that worker.")
+            .WithRequestExample(BacktestExamples.Heartbeat)
+            .WithResponseExample(BacktestExamples.HeartbeatAnswer)
+            .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity);
+        group.MapPost("/{id:long}/results", SubmitResultsAsync)
+            .WithName("SubmitBacktestResults")
+            .Documented(
+                "Complete a running backtest with its metrics and trades",
+                "Required: `final_capital`, `total_return`, `total_trades`, `winning_trades`, `losing_trades`, `win_rate`, `sharpe_ratio`, "
+                + "`max_drawdown` (fractions). Checked for consistency (422): `total_return` = final / initial − 1, counts add up, "
+                + "`win_rate` = winning / total, `max_drawdown` in 0–1, finite ratios, every trade with `entry_time`, `side`, "
+                + "`entry_price`, `quantity`. Accepted only from running (with `worker_id`, only from the holder): 409 otherwise; 404 "
+                + "unknown id. Everything is written in one transaction; the holder sending again gets 200 with the run it completed.")
+            .WithRequestExample(BacktestExamples.Results)
+            .WithResponseExample(BacktestExamples.Completed)
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity);
+        group.MapGet("/{id:long}/trades", TradesApi.ListAsync)
+            .WithName("ListBacktestTrades")
+            .Documented(
+                "The trades of a run, by entry time",
+                "`side` buy/long or sell/short (case-insensitive), `limit` 1–10 000 (default 1000), `offset` ≥ 0; anything else is 400 "
+                + "naming the parameter. `price` is the entry price and `side` is buy for long, sell for short. 404 for an unknown backtest.")
+            .WithResponseExample(BacktestExamples.Trades)
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
         return group;
     }
 

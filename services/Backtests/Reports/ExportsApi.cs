@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Platform.Backtests.Backtests;
+using Platform.ServiceDefaults.OpenApi;
 
 namespace Platform.Backtests.Reports;
 
@@ -13,7 +14,16 @@ internal static class ExportsApi
     {
         group.MapGet("/{id:long}/export/{reportType}", ExportAsync)
             .WithName("ExportBacktest")
-            .WithSummary("Download a report: list_of_trades, performance, risk_ratios, trades_analysis (CSV), all (ZIP), json or pdf");
+            .Documented(
+                "Download a report: list_of_trades, performance, risk_ratios, trades_analysis (CSV), all (ZIP), json or pdf",
+                "A completed run's report as an attachment (`backtest_{id}_{report_type}.csv`, `backtest_{id}_reports.zip`, "
+                + "`backtest_{id}_report.json`, `backtest_{id}_report.pdf`), streamed. Checks in order: 404 \"Backtest not found\"; 400 "
+                + "\"Backtest must be completed to export reports\"; 400 \"Invalid report_type\" (exact, case-sensitive); 422 when the "
+                + "stored document cannot be read. Numbers are formatted as the original's reports did (ties to even).")
+            .Produces(StatusCodes.Status200OK, contentType: "text/csv", additionalContentTypes: ["application/json", "application/zip", "application/pdf"])
+            .WithResponseExample(ReportExamples.ListOfTradesCsv, contentType: "text/csv")
+            .WithResponseExample(ReportExamples.JsonReport, contentType: "application/json")
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status422UnprocessableEntity);
         return group;
     }
 

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Platform.ServiceDefaults.Identity;
+using Platform.ServiceDefaults.OpenApi;
 
 namespace Platform.Backtests.Strategies;
 
@@ -18,42 +19,78 @@ internal static class StrategiesApi
         var group = routes.MapGroup(Path).WithTags("Strategies");
         group.MapGet("/types", ListTypes)
             .WithName("ListStrategyTypes")
-            .WithSummary("The strategy types: the shipped ones with their parameters, and `rules` with the rule language's JSON Schema and examples");
+            .Documented(
+                "The strategy types: the shipped ones with their parameters, and `rules` with the rule language's JSON Schema and examples",
+                "Each shipped type (sma_crossover, ema_crossover, rsi_mean_reversion, bollinger_reversion, macd_crossover, "
+                + "donchian_breakout) with its parameters (name, type int|decimal|bool, default, min, max, description) and the JSON "
+                + "Schema of its `config`; then `rules`, whose schema is the rule language and whose examples are documents to start from.")
+            .WithResponseExample(StrategyApiExamples.Types);
         group.MapPost("/validate", Validate)
             .WithName("ValidateStrategy")
-            .WithSummary("Checks a strategy without storing it")
-            .WithDescription("Answers 200 with `valid`, the normalised configuration (defaults written out), its parameters and the warm-up bars it needs "
-                + "on `timeframe` (when given), or `valid: false` with every error keyed by its field and JSON path (`config.rules.enter_long.all[1].left`).")
-            .ProducesValidationProblem();
-        group.MapGet("/", ListAsync).WithName("ListStrategies");
-        group.MapGet("/{id}", GetAsync).WithName("GetStrategy").ProducesProblem(StatusCodes.Status404NotFound);
+            .Documented(
+                "Checks a strategy without storing it",
+                "Answers 200 with `valid`, the normalised configuration (defaults written out), its parameters and the warm-up bars it needs "
+                + "on `timeframe` (when given), or `valid: false` with every error keyed by its field and JSON path (`config.rules.enter_long.all[1].left`). "
+                + "Readers may call it: nothing is stored. 400 for a missing type, a `config` that is not an object or an unknown timeframe.")
+            .WithRequestExample(StrategyApiExamples.Validate)
+            .WithResponseExample(StrategyApiExamples.Validation)
+            .ProducesProblems(StatusCodes.Status400BadRequest);
+        group.MapGet("/", ListAsync)
+            .WithName("ListStrategies")
+            .Documented(
+                "List strategies, newest first",
+                "Filters `is_active`, `strategy_type` and `owner` (`me` or a name); `limit` default 100, clamped to 1–1000; `offset` ≥ 0 "
+                + "(400 otherwise). `total` counts every match.")
+            .WithResponseExample(StrategyApiExamples.List)
+            .ProducesProblems(StatusCodes.Status400BadRequest);
+        group.MapGet("/{id}", GetAsync)
+            .WithName("GetStrategy")
+            .Documented("Read a strategy", "The strategy with its current `version`; 404 \"Strategy not found\", 400 for an id that is not a number.")
+            .WithResponseExample(StrategyApiExamples.Strategy)
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
         group.MapGet("/{id}/versions", ListVersionsAsync)
             .WithName("ListStrategyVersions")
-            .WithSummary("Every version of a strategy's type and configuration")
-            .WithDescription("Each change of `strategy_type` or `config` is a new version; backtests run the version they were created with (`strategy_version`).")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .Documented(
+                "Every version of a strategy's type and configuration",
+                "Each change of `strategy_type` or `config` is a new version, first first, with when and by whom (a rename or `is_active` "
+                + "is not); backtests run the version they were created with (`strategy_version`). 404 for an unknown strategy.")
+            .WithResponseExample(StrategyApiExamples.Versions)
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
         group.MapGet("/{id}/versions/{version:int}", GetVersionAsync)
             .WithName("GetStrategyVersion")
-            .WithSummary("One version of a strategy")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .Documented("One version of a strategy", "The strategy's type and configuration as they were in `version`; 404 when the strategy or the version is unknown.")
+            .WithResponseExample(StrategyApiExamples.Version)
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
         group.MapPost("/", CreateAsync)
             .WithName("CreateStrategy")
-            .WithDescription("`config` holds the type's default parameters; those left out are stored with their schema defaults.")
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .Documented(
+                "Create a strategy",
+                "`name` (1–255 characters, not blank, unique: 409 when taken), `description`, `strategy_type` (a shipped type or `rules`), "
+                + "`config` (the type's parameters, missing ones stored with their defaults; a rule document; or an original configuration, "
+                + "stored with `config_reading`), `is_active` (default true). Shape errors (blank name, `config` not an object) are 400; "
+                + "an unknown type or invalid parameters 422 keyed by path. 201 with `Location`; the caller is the owner.")
+            .WithRequestExample(StrategyApiExamples.Create)
+            .WithResponseExample(StrategyApiExamples.Strategy, StatusCodes.Status201Created)
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity);
         group.MapPut("/{id}", UpdateAsync)
             .WithName("UpdateStrategy")
-            .WithDescription("Partial update: absent fields are kept; `config` goes on top of the stored parameters unless `strategy_type` changes.")
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .Documented(
+                "Change a strategy",
+                "Partial update: absent fields are kept; `config` goes on top of the stored parameters unless `strategy_type` changes or the "
+                + "strategy is a rule document (then it replaces them). A change of type or configuration is a new version. 400, 409, 422 "
+                + "as on create; 404 unknown; 403 for anyone but the owner or an admin.")
+            .WithRequestExample(StrategyApiExamples.Update)
+            .WithResponseExample(StrategyApiExamples.Strategy)
+            .ProducesProblems(
+                StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict,
+                StatusCodes.Status422UnprocessableEntity);
         group.MapDelete("/{id}", DeleteAsync)
             .WithName("DeleteStrategy")
-            .WithDescription("A strategy with backtests is deleted, with them, only when `force=true`; otherwise 409.")
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .Documented(
+                "Delete a strategy",
+                "204. A strategy with backtests is deleted, with them, only when `force=true`; otherwise 409. 404 unknown; 403 for anyone "
+                + "but the owner or an admin, and for a trader's forced delete while any of those backtests is another owner's.")
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
         return group;
     }
 

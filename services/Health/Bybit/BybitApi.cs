@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Platform.Health.Monitoring;
+using Platform.ServiceDefaults.OpenApi;
 
 namespace Platform.Health.Bybit;
 
@@ -14,7 +15,13 @@ internal static class BybitApi
     public static RouteGroupBuilder MapBybitApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/v1/health").WithTags("Health");
-        group.MapGet("/bybit", GetBybitAsync).WithName("Bybit");
+        group.MapGet("/bybit", GetBybitAsync)
+            .WithName("Bybit")
+            .Documented(
+                "Ten one-minute klines of each configured symbol from Bybit",
+                "For each of `Health:BybitSymbols` (default BTCUSDT, ETHUSDT, SOLUSDT): `ok` with the newest candle's price and time, or "
+                + "`error` with the reason. Always 200, with the success rate in percent.")
+            .WithResponseExample(HealthExamples.Bybit);
         return group;
     }
 

@@ -1,3 +1,5 @@
+using Platform.ServiceDefaults.OpenApi;
+
 namespace Platform.Health.Monitoring;
 
 internal static class MetricsEndpoint
@@ -19,8 +21,11 @@ internal static class MetricsEndpoint
             })
             .WithTags("Health")
             .WithName("Metrics")
-            .WithDescription("Prometheus text: platform_component_up and platform_component_response_seconds per component, "
+            .Documented(
+                "Prometheus metrics of the platform's components and of this service",
+                "Prometheus text: platform_component_up and platform_component_response_seconds per component, "
                 + "probed for this request, then the service's own metrics.")
-            .Produces<string>(StatusCodes.Status200OK, "text/plain");
+            .Produces<string>(StatusCodes.Status200OK, "text/plain")
+            .WithResponseExample(HealthExamples.Metrics, contentType: "text/plain");
     }
 }

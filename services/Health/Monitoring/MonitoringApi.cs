@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Platform.ServiceDefaults.OpenApi;
 
 namespace Platform.Health.Monitoring;
 
@@ -19,13 +20,28 @@ internal static class MonitoringApi
     {
         var group = routes.MapGroup("/api/v1/health").WithTags("Health");
         group.MapGet("/enhanced", GetEnhancedAsync).WithName("Enhanced")
-            .WithDescription($"Every component with counts per status; 503 with the same body when one is unhealthy. {Components}");
+            .Documented(
+                "Every component with counts per status",
+                $"Every component with counts per status; 503 with the same body when one is unhealthy. {Components}")
+            .WithResponseExample(HealthExamples.Enhanced)
+            .Produces<EnhancedReport>(StatusCodes.Status503ServiceUnavailable);
         group.MapGet("/dashboard", GetDashboardAsync).WithName("Dashboard")
-            .WithDescription($"Every component, counts per status and alerts; 503 with the same body when one is unhealthy. {Components}");
+            .Documented(
+                "Every component with counts per status and alerts",
+                $"Every component, counts per status and alerts (\"CRITICAL: <NAME> is unhealthy - <detail>\", \"WARNING: <NAME> is "
+                + $"degraded\"); 503 with the same body when one is unhealthy. {Components}")
+            .WithResponseExample(HealthExamples.Dashboard)
+            .Produces<DashboardReport>(StatusCodes.Status503ServiceUnavailable);
         group.MapGet("/components/{name}", GetComponentAsync).WithName("Component")
-            .WithDescription($"One component, 200 whatever its status; 404 for an unknown name. {Components} {OriginalNames}");
+            .Documented(
+                "One component's state",
+                $"One component, 200 whatever its status; 404 for an unknown name, listing the names known. {Components} {OriginalNames}")
+            .WithResponseExample(HealthExamples.Component)
+            .ProducesProblems(StatusCodes.Status404NotFound);
         group.MapGet("/summary", GetSummaryAsync).WithName("Summary")
-            .WithDescription("PostgreSQL and Bybit only; 503 with the same body when unhealthy.");
+            .Documented("PostgreSQL and Bybit at a glance", "PostgreSQL and Bybit only; 503 with the same body when unhealthy.")
+            .WithResponseExample(HealthExamples.Summary)
+            .Produces<SummaryReport>(StatusCodes.Status503ServiceUnavailable);
         return group;
     }
 

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Platform.ServiceDefaults.OpenApi;
 
 namespace Platform.Health.Monitoring;
 
@@ -11,7 +12,16 @@ internal static class OverallApi
     public static RouteGroupBuilder MapOverallApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/v1/health").WithTags("Health");
-        group.MapGet("", GetOverallAsync).WithName("Overall");
+        group.MapGet("", GetOverallAsync)
+            .WithName("Overall")
+            .Documented(
+                "The platform's health: every service, PostgreSQL, Redis and Bybit",
+                "Probes every service's readiness, PostgreSQL (`SELECT 1`), Redis (`PING`) and Bybit (server time, cached for "
+                + "`Health:BybitCacheDuration`, 5 s) at once, each within `Health:ProbeTimeout` (2 s). A service, PostgreSQL or Redis down "
+                + "is `unhealthy`; Bybit down only `degraded`. 200 when healthy or degraded, 503 with the same body when unhealthy. A detail "
+                + "is a short reason, never an exception message.")
+            .WithResponseExample(HealthExamples.Overall)
+            .Produces<PlatformReport>(StatusCodes.Status503ServiceUnavailable);
         return group;
     }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Platform.Health.Monitoring;
+using Platform.ServiceDefaults.OpenApi;
 using Platform.ServiceDefaults.Pools;
 
 namespace Platform.Health.Pools;
@@ -15,7 +16,15 @@ internal static class DbPoolApi
     public static RouteGroupBuilder MapDbPoolApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/v1/health").WithTags("Health");
-        group.MapGet("/db_pool", GetPoolsAsync).WithName("DbPool");
+        group.MapGet("/db_pool", GetPoolsAsync)
+            .WithName("DbPool")
+            .Documented(
+                "The database connection pool of every service that owns a database",
+                "Per service its Npgsql pool (size, busy, idle, pending, utilization in percent: healthy ≤ 70 %, warning above, critical "
+                + "above 90 %), a suspected leak when every connection has been busy for `Health:PoolLeakAfter` (30 s), and advice. A "
+                + "service that cannot be read is `unavailable`. 200; 503 with the same body when a pool is critical.")
+            .WithResponseExample(HealthExamples.DbPool)
+            .Produces<DbPoolReport>(StatusCodes.Status503ServiceUnavailable);
         return group;
     }
 

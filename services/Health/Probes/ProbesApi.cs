@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Platform.Health.Monitoring;
 using Platform.ServiceDefaults;
+using Platform.ServiceDefaults.OpenApi;
 
 namespace Platform.Health.Probes;
 
@@ -14,8 +16,17 @@ internal static class ProbesApi
     {
         var group = routes.MapGroup("/api/v1/health").WithTags("Health");
         group.MapGet("/live", (TimeProvider clock) => TypedResults.Ok(new ProbeAnswer("alive", clock.GetUtcNow())))
-            .WithName("Live");
-        group.MapGet("/ready", GetReadyAsync).WithName("Ready");
+            .WithName("Live")
+            .Documented("The health service is running", "Always 200; touches nothing. Anonymous through the gateway, for probes and monitors.")
+            .WithResponseExample(HealthExamples.Live);
+        group.MapGet("/ready", GetReadyAsync)
+            .WithName("Ready")
+            .Documented(
+                "The health service can answer",
+                "200 when its own dependencies (PostgreSQL, Redis) answer; else 503 \"Service not ready\" naming them. Bybit is never part "
+                + "of it. Anonymous through the gateway, for probes and monitors.")
+            .WithResponseExample(HealthExamples.Ready)
+            .ProducesProblems(StatusCodes.Status503ServiceUnavailable);
         return group;
     }
 

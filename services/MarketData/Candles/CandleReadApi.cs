@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Npgsql;
 using Platform.MarketData.Markets;
+using Platform.ServiceDefaults.OpenApi;
 
 namespace Platform.MarketData.Candles;
 
@@ -20,7 +21,15 @@ internal static class CandleReadApi
         var group = routes.MapGroup("/internal/candles").WithTags("Internal");
         group.MapGet("/", ReadAsync)
             .WithName("ReadCandles")
-            .WithSummary("Stream stored candles of a range, filling what is missing from Bybit first")
+            .Documented(
+                "Stream stored candles of a range, filling what is missing from Bybit first",
+                "Internal: not routed by the gateway; only other services call it, with their signed identity. Candles opening in [start, "
+                + "end), ascending, as JSON, CSV or 56-byte binary rows by `Accept` (binary answers carry `Content-Length`). Missing closed "
+                + "bars are fetched from Bybit first unless `backfill=false`; when Bybit cannot be reached, 503 at once with `Retry-After` "
+                + "and the missing range. Bad parameters are 400.")
+            .WithResponseExample(CandleExamples.StreamedCsv, contentType: CandleFormats.Csv)
+            .ProducesProblems(
+                StatusCodes.Status400BadRequest, StatusCodes.Status422UnprocessableEntity, StatusCodes.Status502BadGateway, StatusCodes.Status503ServiceUnavailable)
             .Produces(StatusCodes.Status200OK, contentType: "application/json", additionalContentTypes: [CandleFormats.Csv, CandleFormats.Binary]);
         return group;
     }

@@ -1,6 +1,7 @@
 using Dapper;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
+using Platform.ServiceDefaults.OpenApi;
 
 namespace Platform.MarketData.Candles;
 
@@ -12,7 +13,12 @@ internal static class QualityApi
         var group = routes.MapGroup("/api/v1/marketdata").WithTags("Market data");
         group.MapGet("/quality", GetReportAsync)
             .WithName("GetDataQuality")
-            .WithSummary("Stored versus expected candles of a range, its gaps, and the duplicates and bad rows ingests removed");
+            .Documented(
+                "Stored versus expected candles of a range, its gaps, and the duplicates and bad rows ingests removed",
+                "`symbol`, `interval`, `start` (inclusive) and `end` (exclusive), epoch ms or ISO-8601 (no offset means UTC); only closed "
+                + "bars count as expected. Gaps are runs of missing bars, both ends inclusive. Bad parameters are 400 naming them.")
+            .WithResponseExample(CandleExamples.Quality)
+            .ProducesProblems(StatusCodes.Status400BadRequest);
         return group;
     }
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Npgsql;
 using Platform.MarketData.Markets;
+using Platform.ServiceDefaults.OpenApi;
 
 namespace Platform.MarketData.Candles;
 
@@ -12,7 +13,15 @@ internal static class StoredKlinesApi
     public static RouteGroupBuilder MapStoredKlinesApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/v1/marketdata/bybit").WithTags("Market data");
-        group.MapGet("/klines", GetStoredKlinesAsync).WithName("GetStoredKlines");
+        group.MapGet("/klines", GetStoredKlinesAsync)
+            .WithName("GetStoredKlines")
+            .Documented(
+                "Stored candles of a symbol, newest first",
+                "`symbol` (required, ≤ 64 characters), `interval` (optional filter in any form: 15, 15m, 4h, 1d; unknown 400), `limit` "
+                + "1–1000 (default 100; else 400), `start_time` (ms; when non-zero only candles opening at or before it). `source` is "
+                + "`bybit` or `upload:<id>`.")
+            .WithResponseExample(CandleExamples.StoredKlines)
+            .ProducesProblems(StatusCodes.Status400BadRequest);
         return group;
     }
 

@@ -3,6 +3,7 @@ using Platform.Engine.Data;
 using Platform.MarketData.Bybit;
 using Platform.MarketData.Candles;
 using Platform.MarketData.Markets;
+using Platform.ServiceDefaults.OpenApi;
 
 namespace Platform.MarketData.Live;
 
@@ -14,19 +15,25 @@ internal static class LiveMarketApi
         var group = routes.MapGroup("/api/v1/marketdata/bybit").WithTags("Market data");
         group.MapGet("/klines/fetch", FetchKlinesAsync)
             .WithName("FetchBybitKlines")
-            .WithSummary("Newest klines straight from Bybit, ascending.")
-            .WithDescription(
-                "The newest `limit` candles of the symbol, oldest first. The last one is usually still open: it is included " +
-                "with `closed: false`, and `persist=1` stores only the closed ones (source `bybit`).")
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
-            .ProducesProblem(StatusCodes.Status502BadGateway)
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+            .Documented(
+                "Newest klines straight from Bybit, ascending.",
+                "The newest `limit` candles (1–1000, default 200) of `symbol` at `interval` (default 1), oldest first, in one Bybit "
+                + "request. The last one is usually still open: it is included with `closed: false`, and `persist=1` stores only the "
+                + "closed ones (source `bybit`). Bad parameters are 400. Bybit failures: 422 \"Unknown symbol.\", 503 \"Bybit is unavailable.\" with `Retry-After` while the circuit is open, 502 "
+                + "\"Bybit request failed\" once the retries are spent; a failure never becomes an empty list.")
+            .WithResponseExample(LiveExamples.Klines)
+            .ProducesProblems(
+                StatusCodes.Status400BadRequest, StatusCodes.Status422UnprocessableEntity, StatusCodes.Status502BadGateway, StatusCodes.Status503ServiceUnavailable);
         group.MapGet("/recent-trades", GetRecentTradesAsync)
             .WithName("GetBybitRecentTrades")
-            .WithSummary("Latest public trades from Bybit, oldest first, side lower-cased.")
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
-            .ProducesProblem(StatusCodes.Status502BadGateway)
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+            .Documented(
+                "Latest public trades from Bybit, oldest first, side lower-cased.",
+                "`symbol` (required), `limit` 1–1000 (default 250). Ordered by time, then Bybit's execution id; `side` is the taker side. "
+                + "Bad parameters are 400. Bybit failures: 422 \"Unknown symbol.\", 503 \"Bybit is unavailable.\" with `Retry-After` while the circuit is open, 502 "
+                + "\"Bybit request failed\" once the retries are spent; a failure never becomes an empty list.")
+            .WithResponseExample(LiveExamples.Trades)
+            .ProducesProblems(
+                StatusCodes.Status400BadRequest, StatusCodes.Status422UnprocessableEntity, StatusCodes.Status502BadGateway, StatusCodes.Status503ServiceUnavailable);
         return group;
     }
 

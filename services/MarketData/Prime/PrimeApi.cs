@@ -1,8 +1,9 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
-using Platform.MarketData.Bybit;
 using Platform.Jobs;
+using Platform.MarketData.Bybit;
+using Platform.ServiceDefaults.OpenApi;
 using Platform.ServiceDefaults.Redis;
 
 namespace Platform.MarketData.Prime;
@@ -20,10 +21,28 @@ internal static class PrimeApi
         var group = routes.MapGroup("/api/v1/marketdata/bybit").WithTags("Backfill");
         group.MapPost("/prime", PrimeAsync)
             .WithName("Prime")
-            .WithSummary("Backfill stored candles from Bybit")
-            .WithDescription("Records a backfill job and answers 202 with its id; `wait=1` runs a small one at once and answers the original shape.")
+            .Documented(
+                "Backfill stored candles from Bybit",
+                "Form fields: `symbol`, `intervals` (default 1,5,15,60; `,` is 400), `load_limit` (default 1000 bars back from the end when "
+                + "`start` is absent, at most `Prime:MaxCandlesPerInterval`), `start` and `end` (ms or ISO; end defaults to now), `wait`. "
+                + "Records a backfill job and answers 202 with it and its `Location`; each page of ≤ 1000 bars is stored with the job's "
+                + "cursor, so a restarted job resumes. `wait=1` runs at once when it needs at most `Prime:SynchronousPageLimit` (20) Bybit "
+                + "pages (else 422) and answers 200 in the original's shape. Bad fields are 400; Bybit failures 422, 502, or 503 with "
+                + "`Retry-After`.")
+            .WithRequestExample(new { symbol = "BTCUSDT", intervals = "1,5", load_limit = 1000, wait = "1" })
+            .WithResponseExample(PrimeExamples.Summary)
+            .WithResponseExample(PrimeExamples.Job, StatusCodes.Status202Accepted)
+            .ProducesProblems(
+                StatusCodes.Status400BadRequest, StatusCodes.Status422UnprocessableEntity, StatusCodes.Status502BadGateway, StatusCodes.Status503ServiceUnavailable)
             .DisableAntiforgery();
-        group.MapGet("/prime/{jobId}", GetJobAsync).WithName("GetPrimeJob");
+        group.MapGet("/prime/{jobId}", GetJobAsync)
+            .WithName("GetPrimeJob")
+            .Documented(
+                "A backfill job's progress",
+                "`pages_done` of `pages_total`, `progress`, `candles_stored`, the interval in hand, errors and attempts. 400 for a `job_id` "
+                + "that is not a UUID, 404 \"Backfill job not found\".")
+            .WithResponseExample(PrimeExamples.Job)
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
         return group;
     }
 

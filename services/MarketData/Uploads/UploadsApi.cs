@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Platform.Jobs;
 using Platform.MarketData.Ingest;
 using Platform.ServiceDefaults.Identity;
+using Platform.ServiceDefaults.OpenApi;
 
 namespace Platform.MarketData.Uploads;
 
@@ -17,19 +18,58 @@ internal static class UploadsApi
         var group = routes.MapGroup("/api/v1/marketdata").WithTags("Uploads");
         group.MapPost("/upload", UploadReceiver.ReceiveAsync)
             .WithName("Upload")
-            .WithSummary("Store a CSV or JSONL candle file (optionally gzip) for a later ingest")
-            .WithDescription("multipart/form-data with `file`, `symbol` and `interval`; streamed, capped by `Uploads:MaxBytes`, and gzip by `Uploads:MaxInflatedBytes` and `Uploads:MaxCompressionRatio` (413 beyond). A file already stored (same SHA-256) is reported with `duplicate: true`, not stored twice.")
+            .Documented(
+                "Store a CSV or JSONL candle file (optionally gzip) for a later ingest",
+                "multipart/form-data with `file`, `symbol` and `interval`; streamed into PostgreSQL in one transaction, capped by "
+                + "`Uploads:MaxBytes` (100 MiB), and gzip by `Uploads:MaxInflatedBytes` (1 GiB) and `Uploads:MaxCompressionRatio` (100): "
+                + "413 beyond, with nothing stored. Only `.csv` and `.jsonl` names, optionally `.gz`, holding UTF-8 text of that format: "
+                + "415 otherwise, 422 when unreadable. Missing parts or a bad symbol or interval are 400. A file already stored (same "
+                + "SHA-256) is reported with `duplicate: true`, not stored twice.")
             .Accepts<IFormFile>("multipart/form-data")
+            .WithRequestExample(new { file = "btcusdt_60.csv.gz", symbol = "BTCUSDT", interval = "60" })
+            .WithResponseExample(UploadExamples.Upload)
+            .ProducesProblems(
+                StatusCodes.Status400BadRequest, StatusCodes.Status413PayloadTooLarge, StatusCodes.Status415UnsupportedMediaType,
+                StatusCodes.Status422UnprocessableEntity)
             .AcceptsStreamedBody()
             .DisableAntiforgery();
-        group.MapGet("/uploads", ListAsync).WithName("ListUploads");
-        group.MapDelete("/uploads/{uploadId}", DeleteAsync).WithName("DeleteUpload");
+        group.MapGet("/uploads", ListAsync)
+            .WithName("ListUploads")
+            .Documented("The stored uploads, newest first", "Every upload with the fields the upload answered; `owner` (`me` or a name) narrows it to one uploader's, a blank one is 400.")
+            .WithResponseExample(UploadExamples.List)
+            .ProducesProblems(StatusCodes.Status400BadRequest);
+        group.MapDelete("/uploads/{uploadId}", DeleteAsync)
+            .WithName("DeleteUpload")
+            .Documented(
+                "Delete an upload (its stored candles stay)",
+                "204; 400 \"invalid upload_id\" (not a UUID); 404 \"upload not found\"; 403 for anyone but the uploader or an admin.")
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
         group.MapPost("/uploads/{uploadId}/ingest", IngestApi.IngestAsync)
             .WithName("IngestUpload")
-            .WithSummary("Validate an upload's candles and upsert them in one transaction")
-            .WithDescription("Answered at once (200 with the report) up to `Ingest:SynchronousBytes` of text; a larger upload is ingested by a job: 202 with its `Location`.")
+            .Documented(
+                "Validate an upload's candles and upsert them in one transaction",
+                "Form fields, all optional: `symbol`, `interval`, `fmt` (csv or jsonl) default to the upload's; `strict` (1/true) refuses "
+                + "the whole file for one bad row. Valid rows are upserted on (symbol, interval, open time) in one transaction, then the "
+                + "working set is rebuilt. Answered at once (200 with the report) up to `Ingest:SynchronousBytes` (16 MiB) of text; a "
+                + "larger upload is ingested by a job: 202 with its `Location`. Errors in order: 400 invalid id, 404 \"upload not found\", "
+                + "403 for anyone but the uploader or an admin, 400 bad fields, 422 when the file cannot be read (or, strict, has a bad "
+                + "row), 413 for gzip text past the upload limits.")
+            .WithRequestExample(new { symbol = "BTCUSDT", interval = "60", fmt = "csv", strict = "0" })
+            .WithResponseExample(UploadExamples.IngestReport)
+            .WithResponseExample(UploadExamples.IngestJob, StatusCodes.Status202Accepted)
+            .ProducesProblems(
+                StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status413PayloadTooLarge,
+                StatusCodes.Status422UnprocessableEntity)
             .DisableAntiforgery();
-        group.MapGet("/uploads/{uploadId}/ingest/{jobId}", IngestApi.GetJobAsync).WithName("GetIngestJob");
+        group.MapGet("/uploads/{uploadId}/ingest/{jobId}", IngestApi.GetJobAsync)
+            .WithName("GetIngestJob")
+            .Documented(
+                "An ingest run as a job",
+                "Status queued|running|completed|failed with `bytes_read` of `bytes_total` and `progress` (0–1). `completed`: `report` is "
+                + "the ingest's 200 body; `failed`: `error` is the problem the synchronous answer would have been, and nothing was written. "
+                + "400 for an `upload_id` or `job_id` that is not a UUID; 404 \"Ingest job not found\" (unknown, or another upload's).")
+            .WithResponseExample(UploadExamples.IngestJob)
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
         return group;
     }
 

@@ -1,10 +1,11 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
+using Platform.Jobs;
 using Platform.Optimizations.Objectives;
 using Platform.Optimizations.Optimizations;
-using Platform.Jobs;
 using Platform.ServiceDefaults.Identity;
+using Platform.ServiceDefaults.OpenApi;
 
 namespace Platform.Optimizations.Grid;
 
@@ -16,9 +17,34 @@ internal static class GridApi
 {
     public static RouteGroupBuilder MapGridApi(this RouteGroupBuilder group)
     {
-        group.MapPost("/{id:long}/grid", StartAsync).WithName("RunGrid").WithSummary("Split the grid into chunks for every optimization worker (202)");
-        group.MapPost("/{id:long}/run/grid", StartAsync).WithName("RunGridOriginalPath").WithSummary("Alias of /grid (the original path)");
-        group.MapPost("/{id:long}/cancel", CancelAsync).WithName("CancelOptimization").WithSummary("Stop the current run within seconds, keeping finished results");
+        group.MapPost("/{id:long}/grid", StartAsync)
+            .WithName("RunGrid")
+            .Documented("Split the grid into chunks for every optimization worker (202)", "Body, all optional: `strategy_config`, `param_space` (each falls back to the optimization's `config` / `param_ranges`), "
+                + "`metric`, `direction` (maximize|minimize, default the metric's natural one), constraints `min_trades` (≥ 0) and "
+                + "`max_drawdown` (0–1). The grid is cut into chunks of `Optimizations:Grid:ChunkSize` (50) that every replica's workers "
+                + "evaluate; progress is on GET /{id}. 422 for bad values or an empty or oversized grid; 404; 403 for anyone but the owner "
+                + "or an admin; 409 while a run is queued or running. 202 with `Location`.")
+            .WithRequestExample(RunExamples.Grid)
+            .WithResponseExample(RunExamples.GridStarted, StatusCodes.Status202Accepted)
+            .ProducesProblems(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity);
+        group.MapPost("/{id:long}/run/grid", StartAsync)
+            .WithName("RunGridOriginalPath")
+            .Documented("Alias of /grid (the original path)", "Body, all optional: `strategy_config`, `param_space` (each falls back to the optimization's `config` / `param_ranges`), "
+                + "`metric`, `direction` (maximize|minimize, default the metric's natural one), constraints `min_trades` (≥ 0) and "
+                + "`max_drawdown` (0–1). The grid is cut into chunks of `Optimizations:Grid:ChunkSize` (50) that every replica's workers "
+                + "evaluate; progress is on GET /{id}. 422 for bad values or an empty or oversized grid; 404; 403 for anyone but the owner "
+                + "or an admin; 409 while a run is queued or running. 202 with `Location`.")
+            .WithRequestExample(RunExamples.Grid)
+            .WithResponseExample(RunExamples.GridStarted, StatusCodes.Status202Accepted)
+            .ProducesProblems(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity);
+        group.MapPost("/{id:long}/cancel", CancelAsync)
+            .WithName("CancelOptimization")
+            .Documented(
+                "Stop the current run within seconds, keeping finished results",
+                "Stops a queued or running grid or walk-forward run; the rows already evaluated stay. 409 when nothing runs; 404; 403 for "
+                + "anyone but the owner or an admin.")
+            .WithResponseExample(OptimizationExamples.Optimization)
+            .ProducesProblems(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
         return group;
     }
 

@@ -10,6 +10,7 @@ using Platform.Optimizations.Objectives;
 using Platform.Optimizations.Optimizations;
 using Platform.Optimizations.Strategies;
 using Platform.ServiceDefaults.Identity;
+using Platform.ServiceDefaults.OpenApi;
 
 namespace Platform.Optimizations.MonteCarlo;
 
@@ -27,7 +28,18 @@ internal static class MonteCarloApi
     {
         group.MapPost("/{id:long}/monte-carlo", RunAsync)
             .WithName("RunMonteCarlo")
-            .WithSummary("Bootstrap or permutation of per-trade returns, with stress options, over a backtest's or the best result's trades");
+            .Documented(
+                "Bootstrap or permutation of per-trade returns, with stress options, over a backtest's or the best result's trades",
+                "Answered at once. Source: the trades of a completed backtest (`backtest_id`: 404 unknown, 422 not completed), else the "
+                + "optimization's best parameters re-run on its candles (422 when there is none yet). Options: `n_simulations` (10–1 000 000, "
+                + "default 1000), `method` (bootstrap or permutation), `seed` (same seed, same output), `ruin_threshold` (percent, default "
+                + "20), `confidence_level` (0.95), `fee_multiplier`, `slippage_bps`, `skip_fraction`, `histogram_bins` (50). "
+                + "`n_simulations` × trades may be at most `Optimizations:Limits:MaxMonteCarloCells` (50 000 000), else 422 on "
+                + "`n_simulations`. A body that cannot be read is 400, bad values or a source without trades 422; 404 unknown optimization; "
+                + "403 for anyone but the owner or an admin.")
+            .WithRequestExample(RunExamples.MonteCarlo)
+            .WithResponseExample(RunExamples.MonteCarloResult)
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status422UnprocessableEntity);
         return group;
     }
 

@@ -9,6 +9,7 @@ using Platform.Optimizations.Objectives;
 using Platform.Optimizations.Strategies;
 using Platform.Optimizations.WalkForward;
 using Platform.ServiceDefaults.Identity;
+using Platform.ServiceDefaults.OpenApi;
 
 namespace Platform.Optimizations.Optimizations;
 
@@ -21,10 +22,46 @@ internal static class OptimizationsApi
     public static RouteGroupBuilder MapOptimizationsApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/v1/optimizations").WithTags("Optimizations");
-        group.MapGet("/", ListAsync).WithName("ListOptimizations");
-        group.MapGet("/{id:long}", GetAsync).WithName("GetOptimization");
-        group.MapPost("/", CreateAsync).WithName("CreateOptimization");
-        group.MapPut("/{id:long}", UpdateAsync).WithName("UpdateOptimization");
+        group.MapGet("/", ListAsync)
+            .WithName("ListOptimizations")
+            .Documented(
+                "List optimizations, newest first",
+                "Filters `strategy_id` (absent or 0 = all), `status` (queued, running, completed, failed, cancelled) and `owner` (`me` or a "
+                + "name); `limit` default 100, clamped to 1–1000; `offset` ≥ 0. `total` is the filtered total. Bad values are 400.")
+            .WithResponseExample(OptimizationExamples.List)
+            .ProducesProblems(StatusCodes.Status400BadRequest);
+        group.MapGet("/{id:long}", GetAsync)
+            .WithName("GetOptimization")
+            .Documented(
+                "Read an optimization with the progress of its current run",
+                "`progress` shows the current run: combinations and chunks done and total, `fraction`, elapsed and estimated remaining "
+                + "seconds. 404 \"Optimization not found\".")
+            .WithResponseExample(OptimizationExamples.Optimization)
+            .ProducesProblems(StatusCodes.Status404NotFound);
+        group.MapPost("/", CreateAsync)
+            .WithName("CreateOptimization")
+            .Documented(
+                "Create an optimization (no run starts until grid or walk-forward is called)",
+                "`optimization_type` grid_search, walk_forward or monte_carlo; `symbol` and `timeframe` as for backtests; `start_date` < "
+                + "`end_date`; `param_ranges` per parameter a list of values or `{min, max, step}` (both ends included); `metric` (sharpe_ratio, "
+                + "sortino_ratio, total_return, final_capital, win_rate, max_drawdown, profit_factor, calmar_ratio, cagr_pct, expectancy, "
+                + "total_trades, net_profit); `initial_capital` (0 < x ≤ 1 000 000); `config`. `total_combinations` is computed. Limits: "
+                + "`Optimizations:Grid:MaxValuesPerParameter` (10 000) values per parameter, `Optimizations:Grid:MaxCombinations` "
+                + "(100 000) combinations, `Optimizations:Limits:MaxBars` (1 000 000) bars; beyond them, or with no valid combination, 422 "
+                + "with every error. Unknown strategy 404. 201 with `Location`; the caller is the owner.")
+            .WithRequestExample(OptimizationExamples.Create)
+            .WithResponseExample(OptimizationExamples.Optimization, StatusCodes.Status201Created)
+            .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status422UnprocessableEntity);
+        group.MapPut("/{id:long}", UpdateAsync)
+            .WithName("UpdateOptimization")
+            .Documented(
+                "Change an optimization's status or settings",
+                "`status`, `metric`, `config`, `param_ranges` (combinations recounted, 422 as on create). Settings change only while no run "
+                + "is queued or running. Status changes: queued|running → cancelled, failed|cancelled|completed → queued; others 409 "
+                + "\"Illegal change\". 404 unknown; 403 for anyone but the owner or an admin.")
+            .WithRequestExample(OptimizationExamples.Update)
+            .WithResponseExample(OptimizationExamples.Optimization)
+            .ProducesProblems(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity);
         group.MapResultsApi();
         group.MapGridApi();
         group.MapWalkForwardApi();

@@ -3,6 +3,7 @@ using Dapper;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
 using Platform.Optimizations.Objectives;
+using Platform.ServiceDefaults.OpenApi;
 
 namespace Platform.Optimizations.Optimizations;
 
@@ -21,9 +22,24 @@ internal static class ResultsApi
 
     public static RouteGroupBuilder MapResultsApi(this RouteGroupBuilder group)
     {
-        group.MapGet("/{id:long}/results", ListAsync).WithName("ListOptimizationResults");
-        group.MapGet("/{id:long}/best-params", BestAsync).WithName("GetBestParams");
-        group.MapGet("/{id:long}/best", BestAsync).WithName("GetBestResult").WithSummary("Alias of /best-params (the original path)");
+        group.MapGet("/{id:long}/results", ListAsync)
+            .WithName("ListOptimizationResults")
+            .Documented(
+                "One row per evaluated combination, best first",
+                "`sort` score (default), total_return, sharpe_ratio, max_drawdown, win_rate or total_trades; `order` asc|desc (by default "
+                + "best first for the objective's direction); `limit` 1–1000 (default 100); `offset` ≥ 0. 400 for bad values, 404 unknown.")
+            .WithResponseExample(OptimizationExamples.Results)
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
+        group.MapGet("/{id:long}/best-params", BestAsync)
+            .WithName("GetBestParams")
+            .Documented("The best parameters found so far", "The best evaluated combination for the objective's direction; 404 for an unknown optimization, and until a combination has scored.")
+            .WithResponseExample(OptimizationExamples.Result)
+            .ProducesProblems(StatusCodes.Status404NotFound);
+        group.MapGet("/{id:long}/best", BestAsync)
+            .WithName("GetBestResult")
+            .Documented("Alias of /best-params (the original path)", "The best evaluated combination for the objective's direction; 404 for an unknown optimization, and until a combination has scored.")
+            .WithResponseExample(OptimizationExamples.Result)
+            .ProducesProblems(StatusCodes.Status404NotFound);
         return group;
     }
 

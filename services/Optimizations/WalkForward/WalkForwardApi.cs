@@ -3,11 +3,12 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Platform.Engine.Data;
+using Platform.Jobs;
 using Platform.Optimizations.Grid;
 using Platform.Optimizations.Objectives;
 using Platform.Optimizations.Optimizations;
-using Platform.Jobs;
 using Platform.ServiceDefaults.Identity;
+using Platform.ServiceDefaults.OpenApi;
 
 namespace Platform.Optimizations.WalkForward;
 
@@ -19,8 +20,26 @@ internal static class WalkForwardApi
 {
     public static RouteGroupBuilder MapWalkForwardApi(this RouteGroupBuilder group)
     {
-        group.MapPost("/{id:long}/walk-forward", StartAsync).WithName("RunWalkForward").WithSummary("Grid on each in-sample window, best parameters out of sample (202)");
-        group.MapPost("/{id:long}/run/walk-forward", StartAsync).WithName("RunWalkForwardOriginalPath").WithSummary("Alias of /walk-forward (the original path)");
+        group.MapPost("/{id:long}/walk-forward", StartAsync)
+            .WithName("RunWalkForward")
+            .Documented("Grid on each in-sample window, best parameters out of sample (202)", "The grid body plus `train_size`, `test_size`, `step_size` (defaults 120, 60, 30; > 0), `unit` (days default, or bars) and "
+                + "`mode` (rolling default, or anchored). Per window: the grid on the in-sample candles, then the best combination on the "
+                + "out-of-sample candles; the result adds efficiency, parameter stability, an overfitting verdict and the stitched equity. "
+                + "422 for bad values or a period too short for one window; 404; 403 for anyone but the owner or an admin; 409 while a run "
+                + "is live. 202 with `Location`.")
+            .WithRequestExample(RunExamples.WalkForward)
+            .WithResponseExample(RunExamples.WalkForwardStarted, StatusCodes.Status202Accepted)
+            .ProducesProblems(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity);
+        group.MapPost("/{id:long}/run/walk-forward", StartAsync)
+            .WithName("RunWalkForwardOriginalPath")
+            .Documented("Alias of /walk-forward (the original path)", "The grid body plus `train_size`, `test_size`, `step_size` (defaults 120, 60, 30; > 0), `unit` (days default, or bars) and "
+                + "`mode` (rolling default, or anchored). Per window: the grid on the in-sample candles, then the best combination on the "
+                + "out-of-sample candles; the result adds efficiency, parameter stability, an overfitting verdict and the stitched equity. "
+                + "422 for bad values or a period too short for one window; 404; 403 for anyone but the owner or an admin; 409 while a run "
+                + "is live. 202 with `Location`.")
+            .WithRequestExample(RunExamples.WalkForward)
+            .WithResponseExample(RunExamples.WalkForwardStarted, StatusCodes.Status202Accepted)
+            .ProducesProblems(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity);
         return group;
     }
 

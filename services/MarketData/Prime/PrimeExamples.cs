@@ -1,0 +1,21 @@
+namespace Platform.MarketData.Prime;
+
+/// <summary>Bodies of the backfill endpoints as their OpenAPI operations show them (docs/api-behaviour.md, 4.12).</summary>
+internal static class PrimeExamples
+{
+    public const string Job = """
+        {
+          "job_id": "0b1c2d3e-4f5a-4b6c-8d7e-9f0a1b2c3d4e", "symbol": "BTCUSDT", "intervals": ["1", "5", "15", "60"], "status": "running",
+          "pages_done": 2, "pages_total": 4, "progress": 0.5, "candles_stored": 2000, "current_interval": "15", "errors": [],
+          "error_message": null, "retry_at": null, "attempts": 1, "ram_working_set": {"1": 500, "5": 500},
+          "created_at": "2024-03-02T09:00:00", "started_at": "2024-03-02T09:00:01", "finished_at": null
+        }
+        """;
+
+    public const string Summary = """
+        {
+          "symbol": "BTCUSDT", "intervals": ["1", "5"], "ram_working_set": {"1": 500, "5": 500},
+          "job_id": "0b1c2d3e-4f5a-4b6c-8d7e-9f0a1b2c3d4e", "status": "completed", "pages_done": 2, "pages_total": 2, "candles_stored": 2000
+        }
+        """;
+}

@@ -1,0 +1,21 @@
+using System.Text.Json;
+using Platform.MarketData.Tests.Prime;
+using Platform.Testing.OpenApi;
+using Xunit.Abstractions;
+
+namespace Platform.MarketData.Tests.OpenApi;
+
+public sealed class TheOpenApiDocumentIsComplete(ApiOnlyMarketDataFactory factory, ITestOutputHelper output) : IClassFixture<ApiOnlyMarketDataFactory>
+{
+    [Fact]
+    public async Task EveryOperationHasItsWordsExamplesErrorsAndKeyRequirement()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+
+        var document = JsonDocument.Parse(await factory.CreateClient().GetStringAsync("/openapi/v1.json", timeout.Token)).RootElement;
+        var completeness = DocumentCompleteness.Of(document);
+
+        output.WriteLine(completeness.Figures);
+        Assert.True(completeness.Gaps.Count == 0, string.Join(Environment.NewLine, completeness.Gaps));
+    }
+}
