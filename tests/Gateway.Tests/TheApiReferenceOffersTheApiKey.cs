@@ -59,6 +59,6 @@ public sealed class TheApiReferenceOffersTheApiKey : IAsyncLifetime
     {
         var page = await _gateway.CreateClient().GetStringAsync("/docs/", TestContext.Token);
 
-        Assert.Contains("\"preferredSecuritySchemes\":[\"ApiKey\"]", page, StringComparison.Ordinal);
+        Assert.Contains("\"authentication\":{\"preferredSecurityScheme\":[\"ApiKey\"]}", page, StringComparison.Ordinal);
     }
 }
