@@ -78,7 +78,8 @@ internal sealed class ErrorCodeTransformer : IOpenApiDocumentTransformer
 
     private static string CodeTable()
     {
-        var table = new StringBuilder("An error answer (RFC 9457). `type` is a stable code to branch on; `errors` names each invalid field.\n\n| type | status | meaning |\n|---|---|---|\n");
+        var table = new StringBuilder("An error answer (RFC 9457). `type` is a stable code to branch on; `errors` names each invalid field.\n\n")
+            .Append("| type | status | meaning |\n|---|---|---|\n");
         foreach (var kind in ProblemTypes.All)
         {
             table.Append(CultureInfo.InvariantCulture, $"| `{kind.Uri}` | {kind.Status} | {kind.Meaning} |\n");

@@ -19,7 +19,8 @@ internal static class LiveMarketApi
                 "Newest klines straight from Bybit, ascending.",
                 "The newest `limit` candles (1–1000, default 200) of `symbol` at `interval` (default 1), oldest first, in one Bybit "
                 + "request. The last one is usually still open: it is included with `closed: false`, and `persist=1` stores only the "
-                + "closed ones (source `bybit`). Bad parameters are 400. Bybit failures: 422 \"Unknown symbol.\", 503 \"Bybit is unavailable.\" with `Retry-After` while the circuit is open, 502 "
+                + "closed ones (source `bybit`). Bad parameters are 400. Bybit failures: 422 \"Unknown symbol.\", 503 \"Bybit is "
+                + "unavailable.\" with `Retry-After` while the circuit is open, 502 "
                 + "\"Bybit request failed\" once the retries are spent; a failure never becomes an empty list.")
             .WithResponseExample(LiveExamples.Klines)
             .ProducesProblems(
@@ -29,7 +30,8 @@ internal static class LiveMarketApi
             .Documented(
                 "Latest public trades from Bybit, oldest first, side lower-cased.",
                 "`symbol` (required), `limit` 1–1000 (default 250). Ordered by time, then Bybit's execution id; `side` is the taker side. "
-                + "Bad parameters are 400. Bybit failures: 422 \"Unknown symbol.\", 503 \"Bybit is unavailable.\" with `Retry-After` while the circuit is open, 502 "
+                + "Bad parameters are 400. Bybit failures: 422 \"Unknown symbol.\", 503 \"Bybit is "
+                + "unavailable.\" with `Retry-After` while the circuit is open, 502 "
                 + "\"Bybit request failed\" once the retries are spent; a failure never becomes an empty list.")
             .WithResponseExample(LiveExamples.Trades)
             .ProducesProblems(

@@ -15,7 +15,8 @@ internal static class WorkingSetsApi
                 "The working set of a symbol and interval",
                 "The newest 500 closed candles, ascending, times in epoch seconds, shared by every replica. When there is none yet, fetches "
                 + "load_limit (100–1000, default 1000) candles from Bybit in one request, stores the closed ones and keeps the newest 500. "
-                + "`interval` defaults to 15. Bad parameters are 400. Bybit failures: 422 \"Unknown symbol.\", 503 \"Bybit is unavailable.\" with `Retry-After` while the circuit is open, 502 "
+                + "`interval` defaults to 15. Bad parameters are 400. Bybit failures: 422 \"Unknown symbol.\", 503 \"Bybit is "
+                + "unavailable.\" with `Retry-After` while the circuit is open, 502 "
                 + "\"Bybit request failed\" once the retries are spent; a failure never becomes an empty list.")
             .WithResponseExample(WorkingSetExamples.WorkingSet)
             .ProducesProblems(
