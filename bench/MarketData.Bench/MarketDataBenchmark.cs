@@ -9,7 +9,7 @@ namespace Platform.MarketData.Bench;
 
 /// <summary>
 /// Upload + ingest of a 1,000,000-row one-minute CSV, the same rows through <c>psql \copy</c> into an unindexed table,
-/// reading them back through the internal endpoint in each format, and through the paged public read. One line per case.
+/// and reading them back through the internal endpoint in each format. One line per case.
 /// </summary>
 internal static class MarketDataBenchmark
 {
@@ -70,45 +70,6 @@ internal static class MarketDataBenchmark
             }
             Print(name, Rows, best, $"megabytes={bytes / 1024.0 / 1024.0:F1}");
         }
-
-        // The public paged read (docs/api-behaviour.md, 4.16): one page at each format's cap, then the whole series.
-        foreach (var (name, format, limit, pages) in new[]
-        {
-            ("page_json_10k", "json", 10_000, 1), ("page_csv_10k", "csv", 10_000, 1), ("page_binary_10k", "binary", 10_000, 1),
-            ("page_binary_100k", "binary", 100_000, 1), ("pages_1m_json_10k", "json", 10_000, 100), ("pages_1m_binary_100k", "binary", 100_000, 10),
-        })
-        {
-            var best = double.MaxValue;
-            long bytes = 0;
-            for (var run = 0; run < 3; run++)
-            {
-                var watch = Stopwatch.StartNew();
-                bytes = await ReadPagesAsync(client, $"/api/v1/marketdata/candles?symbol=BENCHUSDT&interval=1&limit={limit}&format={format}", pages);
-                best = Math.Min(best, watch.Elapsed.TotalSeconds);
-            }
-            Print(name, (long)limit * pages, best, $"pages={pages} megabytes={bytes / 1024.0 / 1024.0:F1}");
-        }
-    }
-
-    /// <summary>Reads <paramref name="pages"/> pages from the start, following <c>X-Next-Cursor</c>; the bytes read.</summary>
-    private static async Task<long> ReadPagesAsync(HttpClient client, string query, int pages)
-    {
-        long bytes = 0;
-        string? cursor = null;
-        for (var page = 0; page < pages; page++)
-        {
-            using var response = await client.GetAsync(cursor is null ? query : $"{query}&cursor={cursor}", HttpCompletionOption.ResponseHeadersRead);
-            response.EnsureSuccessStatusCode();
-            await using var body = await response.Content.ReadAsStreamAsync();
-            var buffer = new byte[1 << 16];
-            int read;
-            while ((read = await body.ReadAsync(buffer)) > 0)
-            {
-                bytes += read;
-            }
-            cursor = response.Headers.TryGetValues("X-Next-Cursor", out var next) ? next.Single() : null;
-        }
-        return bytes;
     }
 
     private static async Task UploadAndIngestAsync(HttpClient client, string path, string symbol, long rows) =>

@@ -49,9 +49,9 @@ internal static class CandlePageFormats
     }
 
     /// <summary>
-    /// The most candles one page may hold. A binary row is 56 bytes written without formatting, against about 100 bytes of
-    /// JSON or 60 of CSV formatted number by number, so a binary page of ten times the rows costs about the same time and
-    /// bytes in flight (docs/api-behaviour.md, 4.16).
+    /// The most candles one page may hold: it bounds how long a request holds a database connection and how much one answer
+    /// weighs. Binary rows cost about half what JSON rows do, in under half the bytes, so a page of ten times the rows stays
+    /// near half a second and 5.6 MB, and a program reads a year of one-minute bars in 6 requests (docs/api-behaviour.md, 4.16).
     /// </summary>
     public static int MaxLimit(CandlePageFormat format) => format == CandlePageFormat.Binary ? 100_000 : 10_000;
 }

@@ -114,6 +114,7 @@ public sealed class CandlePagesJoinToTheStoredSeries(MarketDataFactory factory) 
     [InlineData("text/csv;q=0.5, application/x-platform-candles", "application/x-platform-candles")]
     [InlineData("application/x-platform-candles;q=0, text/csv", "text/csv")]
     [InlineData("text/html, */*", "application/json")]
+    [InlineData("application/json, text/csv;q=0.5", "application/json")]
     public async Task AcceptChoosesTheFormat(string? accept, string expected)
     {
         var page = await CandlePages.ReadAsync(factory.CreateClient(), $"{Series}&limit=2", accept, _timeout.Token);
