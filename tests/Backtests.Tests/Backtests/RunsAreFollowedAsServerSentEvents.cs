@@ -86,6 +86,31 @@ public sealed class RunsAreFollowedAsServerSentEvents(StreamingBacktestsFactory 
     }
 
     [Fact]
+    public async Task ABacktestRemovedWhileFollowedEndsItsStreamWithoutAFinalState()
+    {
+        using var cancellation = new CancellationTokenSource(Timeout);
+        var client = factory.CreateClient();
+        var id = await QueuedAsync(client, "events-removed");
+
+        using var stream = await client.OpenEventStreamAsync($"/api/v1/backtests/{id}/events", cancellation.Token);
+        var events = new List<string?>();
+        await foreach (var item in stream.ReadEventsAsync(cancellation.Token))
+        {
+            if (!item.IsComment && events.Count == 0)
+            {
+                await using var connection = new Npgsql.NpgsqlConnection(factory.DatabaseConnectionString);
+                await Dapper.SqlMapper.ExecuteAsync(connection, "DELETE FROM backtests WHERE id = @Id", new { Id = id });
+            }
+            if (!item.IsComment)
+            {
+                events.Add(item.Type);
+            }
+        }
+
+        Assert.Equal(["state"], events);
+    }
+
+    [Fact]
     public async Task AnUnknownBacktestIs404AsItsGetIs()
     {
         using var response = await factory.CreateClient().GetAsync("/api/v1/backtests/987654321/events");
