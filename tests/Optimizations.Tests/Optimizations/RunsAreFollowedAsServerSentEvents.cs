@@ -118,6 +118,18 @@ public sealed class RunsAreFollowedAsServerSentEvents(OptimizationsFactory facto
     }
 
     [Fact]
+    public async Task TheOpenApiDocumentDescribesTheStreamAsEventsOfTheOptimization()
+    {
+        var document = JsonDocument.Parse(await factory.CreateClient().GetStringAsync("/openapi/v1.json")).RootElement;
+
+        var responses = document.GetProperty("paths").GetProperty("/api/v1/optimizations/{id}/events").GetProperty("get").GetProperty("responses");
+        var schema = responses.GetProperty("200").GetProperty("content").GetProperty("text/event-stream").GetProperty("schema");
+
+        Assert.Equal("#/components/schemas/OptimizationView", schema.GetProperty("$ref").GetString());
+        Assert.True(responses.TryGetProperty("204", out _), "the reconnect that names the end event is documented");
+    }
+
+    [Fact]
     public async Task AnUnknownOptimizationIs404AsItsGetIs()
     {
         var client = factory.CreateClient();
