@@ -43,6 +43,8 @@ public sealed class JobEventStream<TView>(JobState<TView> current, Func<Cancella
         var response = context.Response;
         response.ContentType = JobEvents.ContentType;
         response.Headers.CacheControl = "no-cache";
+        // nginx, as an ingress in front of the gateway, would otherwise hold the events in its buffer.
+        response.Headers["X-Accel-Buffering"] = "no";
         context.Features.GetRequiredFeature<IHttpResponseBodyFeature>().DisableBuffering();
         // A client that leaves cancels RequestAborted; the exception handler takes the cancellation as the request's end.
         var stopping = context.RequestAborted;

@@ -55,6 +55,8 @@ public sealed class RunsAreFollowedAsServerSentEvents(StreamingBacktestsFactory 
         }
 
         Assert.Equal("text/event-stream", stream.Content.Headers.ContentType?.MediaType);
+        Assert.True(stream.Headers.CacheControl?.NoCache);
+        Assert.Equal(["no"], stream.Headers.GetValues("X-Accel-Buffering"));
         (string?, string?, string?)[] expected = [("state", "queued", null), ("state", "running", "events-worker"), ("end", "completed", "events-worker")];
         Assert.Equal(expected, events.Select(item => (item.Type, item.Json.GetProperty("status").GetString(), item.Json.GetProperty("claimed_by").GetString())));
         Assert.Equal(10_500, events[^1].Json.GetProperty("final_capital").GetDouble());
