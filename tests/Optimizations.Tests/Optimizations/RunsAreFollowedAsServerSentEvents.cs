@@ -64,6 +64,50 @@ public sealed class RunsAreFollowedAsServerSentEvents(OptimizationsFactory facto
     }
 
     [Fact]
+    public async Task AWalkForwardRunIsFollowedWindowByWindowToItsFinalState()
+    {
+        using var cancellation = new CancellationTokenSource(Timeout);
+        var client = factory.CreateClient();
+        var id = await OptimizationRequests.CreateIdAsync(factory, client, "events-walk", body => body["end_date"] = OptimizationRequests.Start.AddDays(30).ToString("O"));
+
+        using var stream = await client.OpenEventStreamAsync($"/api/v1/optimizations/{id}/events", cancellation.Token);
+        var events = new List<StreamedEvent>();
+        await foreach (var item in stream.ReadEventsAsync(cancellation.Token))
+        {
+            if (item.IsComment)
+            {
+                continue;
+            }
+            events.Add(item);
+            if (events.Count == 1)
+            {
+                using var started = await client.PostAsJsonAsync(
+                    $"/api/v1/optimizations/{id}/walk-forward", new JsonObject { ["train_size"] = 8, ["test_size"] = 4, ["step_size"] = 4 }, cancellation.Token);
+                Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
+            }
+        }
+        var answered = await client.GetStringAsync($"/api/v1/optimizations/{id}", cancellation.Token);
+
+        Assert.Equal(("state", "queued"), (events[0].Type, events[0].Json.GetProperty("status").GetString()));
+        Assert.Equal("end", events[^1].Type);
+        var progress = events.Select(item => item.Json.GetProperty("progress")).Where(value => value.ValueKind == JsonValueKind.Object).ToList();
+        var windows = progress.Select(value => value.GetProperty("chunks_done").GetInt32()).ToList();
+        Assert.Equal(windows.Order(), windows);
+        // A walk-forward run's fraction counts its windows.
+        Assert.All(progress.Where(value => value.GetProperty("chunks_total").GetInt32() > 0), value => Assert.Equal(
+            Math.Round((double)value.GetProperty("chunks_done").GetInt32() / value.GetProperty("chunks_total").GetInt32(), 4),
+            value.GetProperty("fraction").GetDouble()));
+        var last = events[^1].Json;
+        Assert.Equal(("completed", "walk_forward", 5, 5, 1.0), (
+            last.GetProperty("status").GetString(),
+            last.GetProperty("progress").GetProperty("run_type").GetString(),
+            last.GetProperty("progress").GetProperty("chunks_done").GetInt32(),
+            last.GetProperty("progress").GetProperty("chunks_total").GetInt32(),
+            last.GetProperty("progress").GetProperty("fraction").GetDouble()));
+        Assert.Equal(answered, events[^1].Data);
+    }
+
+    [Fact]
     public async Task AnEndedRunSendsItsFinalStateAndAReconnectNamingItGets204()
     {
         using var cancellation = new CancellationTokenSource(Timeout);
