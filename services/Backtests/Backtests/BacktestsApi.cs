@@ -25,6 +25,7 @@ internal static class BacktestsApi
         group.MapGet("/{id:long}", GetAsync).WithName("GetBacktest");
         group.MapPost("/", CreateAsync).WithName("CreateBacktest").WithSummary("Store a backtest as queued and put it on the jobs stream");
         group.MapPut("/{id:long}", UpdateAsync).WithName("UpdateBacktest");
+        group.MapBacktestEventsApi();
         group.MapMultiTimeframeApi();
         group.MapRunApi();
         group.MapExportsApi();

@@ -25,6 +25,7 @@ internal static class OptimizationsApi
         group.MapGet("/{id:long}", GetAsync).WithName("GetOptimization");
         group.MapPost("/", CreateAsync).WithName("CreateOptimization");
         group.MapPut("/{id:long}", UpdateAsync).WithName("UpdateOptimization");
+        group.MapOptimizationEventsApi();
         group.MapResultsApi();
         group.MapGridApi();
         group.MapWalkForwardApi();
