@@ -15,7 +15,7 @@ public sealed class StreamingMarketDataFactory : MarketDataFactory
 }
 
 /// <summary>
-/// <c>GET /api/v1/marketdata/bybit/prime/{job_id}/events</c> (docs/api-behaviour.md, 4.16). Bybit answers each page after
+/// <c>GET /api/v1/marketdata/bybit/prime/{job_id}/events</c> (docs/api-behaviour.md, 4.17). Bybit answers each page after
 /// <see cref="PageDelay"/>, so that every page stored is a state of its own that the stream sees, with quiet time between.
 /// </summary>
 public sealed class BackfillsAreFollowedAsServerSentEvents(StreamingMarketDataFactory factory) : IClassFixture<StreamingMarketDataFactory>
