@@ -21,7 +21,7 @@ public sealed class GatewayOptions
     public GatewayHealthChecks HealthChecks { get; init; } = new();
 }
 
-/// <summary>Body sizes per route (the market data upload gets a larger one) and how long an upstream may stay silent.</summary>
+/// <summary>Body sizes per route (the market data upload gets a larger one) and how long an upstream, or an event stream, may stay silent.</summary>
 public sealed class GatewayLimits
 {
     public long MaxRequestBodySize { get; init; } = 1 << 20;
@@ -34,6 +34,13 @@ public sealed class GatewayLimits
     public long MaxUploadBodySize { get; init; } = (100L << 20) + (64L << 10);
 
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// How long a job's event stream may stay silent before the gateway cuts it, in place of <see cref="RequestTimeout"/>:
+    /// the services send a keep-alive comment every 15 s (<c>Events:KeepAliveInterval</c>), so only a stuck stream is
+    /// silent this long.
+    /// </summary>
+    public TimeSpan EventStreamIdleTimeout { get; init; } = TimeSpan.FromMinutes(2);
 }
 
 /// <summary>Origins allowed to call the gateway from a browser; none (CORS off) unless configured.</summary>

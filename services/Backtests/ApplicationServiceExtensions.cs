@@ -2,6 +2,7 @@ using Platform.Backtests.Queue;
 using Platform.Backtests.Strategies;
 using Platform.ServiceDefaults;
 using Platform.ServiceDefaults.Data;
+using Platform.ServiceDefaults.Events;
 using Platform.ServiceDefaults.Redis;
 
 namespace Platform.Backtests;
@@ -12,6 +13,7 @@ internal static class ApplicationServiceExtensions
     {
         builder.AddPostgresDatabase(ResourceNames.BacktestsDb, typeof(Program).Assembly);
         builder.AddPlatformRedis(ResourceNames.Redis);
+        builder.AddJobEvents();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.AddStrategies();
         builder.AddBacktests();

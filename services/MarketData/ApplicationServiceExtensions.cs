@@ -5,6 +5,7 @@ using Platform.MarketData.Uploads;
 using Platform.MarketData.WorkingSets;
 using Platform.ServiceDefaults;
 using Platform.ServiceDefaults.Data;
+using Platform.ServiceDefaults.Events;
 using Platform.ServiceDefaults.Redis;
 
 namespace Platform.MarketData;
@@ -15,6 +16,7 @@ internal static class ApplicationServiceExtensions
     {
         builder.AddPostgresDatabase(ResourceNames.MarketDataDb, typeof(Program).Assembly);
         builder.AddPlatformRedis(ResourceNames.Redis);
+        builder.AddJobEvents();
         builder.AddBybitClient();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<CandleMetrics>();

@@ -21,6 +21,7 @@ app.MapWorkingSetsApi();
 app.MapUploadsApi();
 app.MapPrimeApi();
 app.MapCandleReadApi();
+app.MapCandlePagesApi();
 app.MapQualityApi();
 app.MapDefaultEndpoints();
 

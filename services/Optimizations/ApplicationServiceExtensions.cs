@@ -1,6 +1,7 @@
 using Platform.Optimizations.Grid;
 using Platform.ServiceDefaults;
 using Platform.ServiceDefaults.Data;
+using Platform.ServiceDefaults.Events;
 using Platform.ServiceDefaults.Redis;
 
 namespace Platform.Optimizations;
@@ -11,6 +12,7 @@ internal static class ApplicationServiceExtensions
     {
         builder.AddPostgresDatabase(ResourceNames.OptimizationsDb, typeof(Program).Assembly);
         builder.AddPlatformRedis(ResourceNames.Redis);
+        builder.AddJobEvents();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.AddOptimizations();
         return builder;

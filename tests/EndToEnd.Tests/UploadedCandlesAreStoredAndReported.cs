@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json;
 
 namespace Platform.EndToEnd.Tests;
 
@@ -32,6 +33,9 @@ public sealed class UploadedCandlesAreStoredAndReported(PlatformFixture platform
         var range = $"start={Start.ToUnixTimeMilliseconds()}&end={Start.AddHours(Hours).ToUnixTimeMilliseconds()}";
         var quality = await gateway.GetJsonAsync($"/api/v1/marketdata/quality?symbol={Symbol}&interval=60&{range}");
         var newest = await gateway.GetJsonAsync($"/api/v1/marketdata/bybit/klines?symbol={Symbol}&interval=60&limit=1");
+        var firstPage = await gateway.GetJsonAsync($"/api/v1/marketdata/candles?symbol={Symbol}&interval=60&limit=30");
+        var lastPage = await gateway.GetJsonAsync(
+            $"/api/v1/marketdata/candles?symbol={Symbol}&interval=60&limit=30&cursor={firstPage.GetProperty("next_cursor").GetString()}");
 
         Assert.False(upload.GetProperty("duplicate").GetBoolean());
         Assert.Equal(file.Length, upload.GetProperty("size").GetInt64());
@@ -47,6 +51,11 @@ public sealed class UploadedCandlesAreStoredAndReported(PlatformFixture platform
         Assert.Equal((double)Close(Hours - 1), last.GetProperty("close").GetDouble());
         Assert.Equal(100 + Hours - 1, last.GetProperty("volume").GetDouble());
         Assert.Equal($"upload:{uploadId}", last.GetProperty("source").GetString());
+        var paged = firstPage.GetProperty("items").EnumerateArray().Concat(lastPage.GetProperty("items").EnumerateArray()).ToList();
+        Assert.Equal(
+            Enumerable.Range(0, Hours).Select(hour => (Start.AddHours(hour).ToUnixTimeMilliseconds(), (double)Close(hour))),
+            paged.Select(candle => (candle.GetProperty("open_time").GetInt64(), candle.GetProperty("close").GetDouble())));
+        Assert.Equal(JsonValueKind.Null, lastPage.GetProperty("next_cursor").ValueKind);
     }
 
     private static string Csv()

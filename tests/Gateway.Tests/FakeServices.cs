@@ -10,11 +10,14 @@ namespace Platform.Gateway.Tests;
 /// <summary>
 /// One small Kestrel server per platform service that reads the body and answers with its own name, the path, the headers
 /// and the body's length it received; a path ending in <c>/slow</c> answers only after <see cref="SlowDelay"/>, and a
-/// body declared longer than <c>?refuse_over=</c> is refused unread, as the market data service refuses an upload.
+/// body declared longer than <c>?refuse_over=</c> is refused unread, as the market data service refuses an upload; a path
+/// ending in <c>/events</c> is a server-sent event stream of two events, silent for <see cref="EventGap"/> between them.
 /// </summary>
 public sealed class FakeServices : IAsyncLifetime
 {
     public static readonly TimeSpan SlowDelay = TimeSpan.FromSeconds(20);
+
+    public static readonly TimeSpan EventGap = TimeSpan.FromSeconds(2.5);
 
     public const string RefusedUnread = "refused unread";
 
@@ -50,6 +53,11 @@ public sealed class FakeServices : IAsyncLifetime
                 await context.Response.WriteAsync(RefusedUnread, context.RequestAborted);
                 return;
             }
+            if (context.Request.Path.Value!.EndsWith("/events", StringComparison.Ordinal))
+            {
+                await StreamEventsAsync(context, service);
+                return;
+            }
             if (context.Request.Path.Value!.EndsWith("/slow", StringComparison.Ordinal))
             {
                 await Task.Delay(SlowDelay, context.RequestAborted);
@@ -60,6 +68,17 @@ public sealed class FakeServices : IAsyncLifetime
         });
         await app.StartAsync();
         return (app, url);
+    }
+
+    /// <summary>A <c>state</c> event, <see cref="EventGap"/> of silence, an <c>end</c> event, each naming the service and the user the gateway signed.</summary>
+    private static async Task StreamEventsAsync(HttpContext context, string service)
+    {
+        context.Response.ContentType = "text/event-stream";
+        var user = context.Request.Headers[SignedIdentity.UserHeader].ToString();
+        await context.Response.WriteAsync($"id: 1\nevent: state\ndata: {{\"service\":\"{service}\",\"user\":\"{user}\"}}\n\n", context.RequestAborted);
+        await context.Response.Body.FlushAsync(context.RequestAborted);
+        await Task.Delay(EventGap, context.RequestAborted);
+        await context.Response.WriteAsync($"id: 2\nevent: end\ndata: {{\"service\":\"{service}\",\"user\":\"{user}\"}}\n\n", context.RequestAborted);
     }
 
     private static async Task<long> LengthAsync(Stream body, CancellationToken cancellationToken)

@@ -17,6 +17,8 @@ public sealed class GatewayRoutesEachPrefix(FakeServices services) : IClassFixtu
     [InlineData("/api/v1/strategies", "backtests")]
     [InlineData("/api/v1/optimizations/7/best", "optimizations")]
     [InlineData("/api/v1/marketdata/bybit/klines?symbol=BTCUSDT", "marketdata")]
+    [InlineData("/api/v1/marketdata/candles?symbol=BTCUSDT&interval=60&limit=500&cursor=MTpCVENVU0RUOjYwOjA", "marketdata")]
+    [InlineData("/api/v1/marketdata/uploads?limit=10&offset=20", "marketdata")]
     [InlineData("/api/v1/health", "health")]
     [InlineData("/api/v1/health/db_pool", "health")]
     public async Task ApiPrefixesReachTheirServiceWithThePathUnchanged(string path, string service)

@@ -15,6 +15,7 @@ public sealed class RolesOpenOnlyTheirRouteClasses(FakeServices services) : ICla
     [
         ("GET", "/api/v1/backtests/42", [Roles.Reader, Roles.Admin]),
         ("HEAD", "/api/v1/marketdata/uploads", [Roles.Reader, Roles.Admin]),
+        ("GET", "/api/v1/marketdata/candles", [Roles.Reader, Roles.Admin]),
         ("POST", "/api/v1/backtests/", [Roles.Trader, Roles.Admin]),
         ("PUT", "/api/v1/strategies/3", [Roles.Trader, Roles.Admin]),
         ("POST", "/api/v1/optimizations/7/run/grid", [Roles.Trader, Roles.Admin]),

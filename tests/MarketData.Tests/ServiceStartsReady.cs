@@ -21,6 +21,7 @@ public sealed class ServiceStartsReady(MarketDataFactory factory) : IClassFixtur
                 "/api/v1/marketdata/bybit/mtf",
                 "/api/v1/marketdata/bybit/prime",
                 "/api/v1/marketdata/bybit/prime/{jobId}",
+                "/api/v1/marketdata/bybit/prime/{jobId}/events",
                 "/api/v1/marketdata/bybit/recent-trades",
                 "/api/v1/marketdata/bybit/reset",
                 "/api/v1/marketdata/quality",

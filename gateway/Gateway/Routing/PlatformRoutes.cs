@@ -66,6 +66,9 @@ internal static class PlatformRoutes
                 // Every other method (market data uploads, ingests, resets, primes, purges) is the admin's; Order keeps it behind the routes above.
                 Api($"{service.Key}-admin{prefix}", service.Key, prefix + "/{**rest}", RoutePolicies.Administer, null, order: 1),
             ])),
+            // Ahead of the read routes; a stream draws one token from its caller's bucket, however long it lasts.
+            .. EventStreamRoutes.Paths.Select(stream => Api(
+                $"{stream.Key}-events", stream.Key + EventStreamRoutes.ClusterSuffix, stream.Value, RoutePolicies.Read, [HttpMethods.Get], order: -1)),
             .. RouteAccess.WorkerPaths.Select(path => Api($"backtests-work{path}", ResourceNames.Backtests, path, RoutePolicies.Work, [HttpMethods.Post])),
             // Anonymous, so limited per client address like the documents and probes below; Order puts it ahead of the
             // health read route, and other methods on these paths still fall to the admin route.
@@ -110,26 +113,30 @@ internal static class PlatformRoutes
 
     private static IReadOnlyList<ClusterConfig> Clusters(GatewayOptions options) =>
     [
-        .. RouteAccess.ApiPrefixes.Keys.Select(service => new ClusterConfig
-        {
-            ClusterId = service,
-            Destinations = new Dictionary<string, DestinationConfig>
-            {
-                [service] = new() { Address = $"http://{service}" },
-            },
-            // An upstream silent for this long (no response headers, no body bytes) gets 504; a streaming upload is never idle.
-            HttpRequest = new ForwarderRequestConfig { ActivityTimeout = options.Limits.RequestTimeout },
-            HealthCheck = new HealthCheckConfig
-            {
-                Active = new ActiveHealthCheckConfig
-                {
-                    Enabled = true,
-                    Interval = options.HealthChecks.Interval,
-                    Timeout = options.HealthChecks.Timeout,
-                    Policy = HealthCheckConstants.ActivePolicy.ConsecutiveFailures,
-                    Path = Extensions.ReadyPath,
-                },
-            },
-        }),
+        // An upstream silent for this long (no response headers, no body bytes) gets 504; a streaming upload is never idle.
+        .. RouteAccess.ApiPrefixes.Keys.Select(service => Cluster(service, service, options.Limits.RequestTimeout, options.HealthChecks)),
+        .. EventStreamRoutes.Paths.Keys.Select(service =>
+            Cluster(service + EventStreamRoutes.ClusterSuffix, service, options.Limits.EventStreamIdleTimeout, options.HealthChecks)),
     ];
+
+    private static ClusterConfig Cluster(string id, string service, TimeSpan idleTimeout, GatewayHealthChecks healthChecks) => new()
+    {
+        ClusterId = id,
+        Destinations = new Dictionary<string, DestinationConfig>
+        {
+            [service] = new() { Address = $"http://{service}" },
+        },
+        HttpRequest = new ForwarderRequestConfig { ActivityTimeout = idleTimeout },
+        HealthCheck = new HealthCheckConfig
+        {
+            Active = new ActiveHealthCheckConfig
+            {
+                Enabled = true,
+                Interval = healthChecks.Interval,
+                Timeout = healthChecks.Timeout,
+                Policy = HealthCheckConstants.ActivePolicy.ConsecutiveFailures,
+                Path = Extensions.ReadyPath,
+            },
+        },
+    };
 }

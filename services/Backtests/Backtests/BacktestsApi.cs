@@ -66,6 +66,7 @@ internal static class BacktestsApi
             .ProducesProblems(
                 StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict,
                 StatusCodes.Status422UnprocessableEntity);
+        group.MapBacktestEventsApi();
         group.MapMultiTimeframeApi();
         group.MapRunApi();
         group.MapExportsApi();

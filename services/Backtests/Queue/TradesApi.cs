@@ -1,3 +1,5 @@
+using System.Data;
+using System.Globalization;
 using System.Text.Json.Serialization;
 using Dapper;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -6,13 +8,18 @@ using Platform.Backtests.Backtests;
 
 namespace Platform.Backtests.Queue;
 
-/// <summary>The trades of a run, by entry time, with the contract's fields and the ones it left out (docs/api-behaviour.md, 2.10).</summary>
+/// <summary>
+/// The trades of a run, by entry time, with the contract's fields and the ones it left out; the count of every trade the
+/// filter matches in <see cref="TotalCountHeader"/>, so the body stays the contract's array (docs/api-behaviour.md, 2.10).
+/// </summary>
 internal static class TradesApi
 {
     public const int MaxLimit = 10_000;
 
+    public const string TotalCountHeader = "X-Total-Count";
+
     public static async Task<Results<Ok<List<TradeView>>, ValidationProblem, ProblemHttpResult>> ListAsync(
-        long id, string? side, int? limit, int? offset, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+        long id, string? side, int? limit, int? offset, HttpContext context, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
     {
         var wanted = TradeSides.Parse(side);
         var sideRefused = !string.IsNullOrEmpty(side) && wanted is null;
@@ -24,7 +31,22 @@ internal static class TradesApi
                     [sideRefused ? "side must be buy, sell, long or short." : $"limit must be 1 to {MaxLimit} and offset 0 or more."],
             });
         }
+        var filter = new { Id = id, Side = wanted is { } chosen ? TradeSides.Column(chosen) : "", Limit = limit ?? 1000, Offset = offset ?? 0 };
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        // One snapshot for the count and the page: results written in between cannot make them disagree.
+        await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
+        var (found, total) = await connection.QuerySingleAsync<(bool Found, long Total)>(new CommandDefinition(
+            """
+            SELECT EXISTS (SELECT 1 FROM backtests WHERE id = @Id),
+                   (SELECT count(*) FROM trades WHERE backtest_id = @Id AND (@Side = '' OR side = @Side))
+            """,
+            filter,
+            transaction,
+            cancellationToken: cancellationToken));
+        if (!found)
+        {
+            return BacktestInput.NotFound();
+        }
         var trades = (await connection.QueryAsync<TradeView>(new CommandDefinition(
             """
             SELECT id, backtest_id, entry_time, exit_time, entry_price AS price, quantity AS qty,
@@ -35,13 +57,11 @@ internal static class TradesApi
             ORDER BY entry_time, id
             LIMIT @Limit OFFSET @Offset
             """,
-            new { Id = id, Side = wanted is { } filter ? TradeSides.Column(filter) : "", Limit = limit ?? 1000, Offset = offset ?? 0 },
+            filter,
+            transaction,
             cancellationToken: cancellationToken))).AsList();
-        if (trades.Count == 0 && await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
-                "SELECT NOT EXISTS (SELECT 1 FROM backtests WHERE id = @Id)", new { Id = id }, cancellationToken: cancellationToken)))
-        {
-            return BacktestInput.NotFound();
-        }
+        await transaction.CommitAsync(cancellationToken);
+        context.Response.Headers[TotalCountHeader] = total.ToString(CultureInfo.InvariantCulture);
         return TypedResults.Ok(trades.ConvertAll(trade => trade with { Side = TradeSides.Order(TradeSides.FromColumn(trade.StoredSide)) }));
     }
 }

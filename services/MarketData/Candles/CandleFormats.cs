@@ -9,7 +9,7 @@ using Npgsql;
 namespace Platform.MarketData.Candles;
 
 /// <summary>
-/// The encodings of the internal candle read. <see cref="Binary"/> is one 56-byte little-endian row per candle:
+/// The encodings of the candle reads, internal and paged. <see cref="Binary"/> is one 56-byte little-endian row per candle:
 /// open time (int64 ms), open, high, low, close, volume, turnover (float64; NaN when unknown).
 /// </summary>
 internal abstract class CandleFormats
@@ -39,8 +39,16 @@ internal abstract class CandleFormats
                 return new CsvRows();
             }
         }
-        return new JsonRows();
+        return new JsonRows(null);
     }
+
+    /// <summary>The writer of one page of the public read (docs/api-behaviour.md, 4.16): the rows above, JSON inside the page's object.</summary>
+    public static CandleFormats For(CandlePageFormat format, CandlePageHead head) => format switch
+    {
+        CandlePageFormat.Binary => new BinaryRows(),
+        CandlePageFormat.Csv => new CsvRows(),
+        _ => new JsonRows(head),
+    };
 
     public async Task WriteAsync(NpgsqlDataReader reader, PipeWriter output, CancellationToken cancellationToken)
     {
@@ -125,7 +133,8 @@ internal abstract class CandleFormats
         }
     }
 
-    private sealed class JsonRows : CandleFormats
+    /// <summary>A bare array for the internal read; for a page, its object with the rows under <c>items</c>.</summary>
+    private sealed class JsonRows(CandlePageHead? page) : CandleFormats
     {
         private Utf8JsonWriter? _json;
 
@@ -134,7 +143,17 @@ internal abstract class CandleFormats
         protected override void WriteStart(PipeWriter output)
         {
             _json = new Utf8JsonWriter(output);
-            _json.WriteStartArray();
+            if (page is null)
+            {
+                _json.WriteStartArray();
+                return;
+            }
+            _json.WriteStartObject();
+            _json.WriteString("symbol"u8, page.Symbol);
+            _json.WriteString("interval"u8, page.Interval);
+            _json.WriteNumber("count"u8, page.Count);
+            _json.WriteString("next_cursor"u8, page.NextCursor);
+            _json.WriteStartArray("items"u8);
         }
 
         protected override void WriteRow(PipeWriter output, in Candle candle)
@@ -162,8 +181,15 @@ internal abstract class CandleFormats
         protected override void WriteEnd(PipeWriter output)
         {
             _json!.WriteEndArray();
+            if (page is not null)
+            {
+                _json.WriteEndObject();
+            }
             _json.Flush();
             _json.Dispose();
         }
     }
 }
+
+/// <summary>What a JSON page says besides its rows: its series, how many rows it holds, and the cursor of the next page (null on the last).</summary>
+internal sealed record CandlePageHead(string Symbol, string Interval, int Count, string? NextCursor);

@@ -43,6 +43,7 @@ internal static class PrimeApi
                 + "that is not a UUID, 404 \"Backfill job not found\".")
             .WithResponseExample(PrimeExamples.Job)
             .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
+        group.MapPrimeEventsApi();
         return group;
     }
 
@@ -72,7 +73,7 @@ internal static class PrimeApi
             var queued = await services.Jobs.CreateAsync(
                 plan.Symbol, plan.Ranges, plan.EndMs, plan.LoadLimit, plan.Pages, PrimeStatus.Queued, null, services.Queue.Options.Lease, cancellationToken);
             await services.Queue.EnqueueAsync(queued.Id.ToString());
-            return TypedResults.Accepted($"/api/v1/marketdata/bybit/prime/{queued.Id}", PrimeJobView.From(queued));
+            return TypedResults.Accepted($"/api/v1/marketdata/bybit/prime/{queued.Id}", PrimeJobView.From(queued, services.Time.GetUtcNow()));
         }
         if (plan.Pages > services.Options.Value.SynchronousPageLimit)
         {
@@ -99,16 +100,20 @@ internal static class PrimeApi
     }
 
     private static async Task<Results<Ok<PrimeJobView>, ProblemHttpResult, ValidationProblem>> GetJobAsync(
-        string jobId, PrimeJobStore jobs, CancellationToken cancellationToken)
+        string jobId, PrimeJobStore jobs, TimeProvider time, CancellationToken cancellationToken)
     {
         if (!Guid.TryParse(jobId, out var id))
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["job_id"] = ["job_id must be a UUID."] });
+            return InvalidJobId();
         }
-        return await jobs.GetAsync(id, cancellationToken) is { } job
-            ? TypedResults.Ok(PrimeJobView.From(job))
-            : TypedResults.Problem($"No backfill job {id}.", statusCode: StatusCodes.Status404NotFound, title: "Backfill job not found");
+        return await jobs.GetAsync(id, cancellationToken) is { } job ? TypedResults.Ok(PrimeJobView.From(job, time.GetUtcNow())) : JobNotFound(id);
     }
+
+    public static ValidationProblem InvalidJobId() =>
+        TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["job_id"] = ["job_id must be a UUID."] });
+
+    public static ProblemHttpResult JobNotFound(Guid id) =>
+        TypedResults.Problem($"No backfill job {id}.", statusCode: StatusCodes.Status404NotFound, title: "Backfill job not found");
 }
 
 internal sealed record PrimeServices(
@@ -137,6 +142,7 @@ internal sealed record PrimeJobView(
     int PagesDone,
     int PagesTotal,
     double Progress,
+    double? EstimatedRemainingSeconds,
     long CandlesStored,
     string? CurrentInterval,
     string[] Errors,
@@ -148,7 +154,7 @@ internal sealed record PrimeJobView(
     DateTime? StartedAt,
     DateTime? FinishedAt)
 {
-    public static PrimeJobView From(PrimeJob job) => new(
+    public static PrimeJobView From(PrimeJob job, DateTimeOffset now) => new(
         job.Id,
         job.Symbol,
         job.Intervals,
@@ -156,6 +162,7 @@ internal sealed record PrimeJobView(
         job.PagesDone,
         job.PagesTotal,
         job.PagesTotal == 0 ? 1 : Math.Round((double)job.PagesDone / job.PagesTotal, 4),
+        EstimateRemaining(job, now),
         job.CandlesStored,
         job.CurrentInterval,
         job.Errors,
@@ -166,4 +173,18 @@ internal sealed record PrimeJobView(
         job.CreatedAt,
         job.StartedAt,
         job.FinishedAt);
+
+    /// <summary>
+    /// Seconds left at the rate of the pages stored since the job started: known once a page is stored, and only while
+    /// the job runs.
+    /// </summary>
+    private static double? EstimateRemaining(PrimeJob job, DateTimeOffset now)
+    {
+        if (job is not { Status: PrimeStatus.Running, StartedAt: { } started, PagesDone: > 0 })
+        {
+            return null;
+        }
+        var elapsed = (now - new DateTimeOffset(DateTime.SpecifyKind(started, DateTimeKind.Utc))).TotalSeconds;
+        return Math.Round(Math.Max(0, elapsed) / job.PagesDone * (job.PagesTotal - job.PagesDone), 1);
+    }
 }

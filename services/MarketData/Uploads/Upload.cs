@@ -50,4 +50,5 @@ internal sealed record UploadView(
         upload.Owner);
 }
 
-internal sealed record UploadList(IReadOnlyList<UploadView> Items);
+/// <summary>A page of uploads and <see cref="Total"/>, how many match the filter in all.</summary>
+internal sealed record UploadList(IReadOnlyList<UploadView> Items, long Total);

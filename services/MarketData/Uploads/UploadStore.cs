@@ -108,14 +108,30 @@ internal sealed class UploadStore(NpgsqlDataSource dataSource)
     }
 
     /// <summary>Every upload, newest first; only <paramref name="owner"/>'s when given.</summary>
-    public async Task<IReadOnlyList<Upload>> ListAsync(string? owner, CancellationToken cancellationToken)
+    /// <summary>A page of uploads, newest first, and how many match the filter in all.</summary>
+    public async Task<(IReadOnlyList<Upload> Items, long Total)> ListAsync(UploadFilter filter, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var rows = await connection.QueryAsync<Upload>(new CommandDefinition(
-            $"SELECT {Columns} FROM uploads WHERE @Owner::text IS NULL OR owner = @Owner ORDER BY created_at DESC, id DESC",
-            new { Owner = owner },
-            cancellationToken: cancellationToken));
-        return rows.AsList();
+        var rows = (await connection.QueryAsync<Upload, long, (Upload Row, long Total)>(
+            new CommandDefinition(
+                $"""
+                SELECT {Columns}, count(*) OVER () AS total FROM uploads
+                WHERE @Owner::text IS NULL OR owner = @Owner
+                ORDER BY created_at DESC, id DESC
+                LIMIT @Limit OFFSET @Offset
+                """,
+                filter,
+                cancellationToken: cancellationToken),
+            (row, total) => (row, total),
+            splitOn: "total")).AsList();
+        if (rows.Count > 0 || filter.Offset == 0)
+        {
+            return (rows.ConvertAll(item => item.Row), rows.Count == 0 ? 0 : rows[0].Total);
+        }
+        // A page past the end has no row to carry the window's count.
+        var total = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            "SELECT count(*) FROM uploads WHERE @Owner::text IS NULL OR owner = @Owner", filter, cancellationToken: cancellationToken));
+        return ([], total);
     }
 
     /// <summary>

@@ -89,16 +89,14 @@ internal static class UploadsApi
     }
 
     private static async Task<Results<Ok<UploadList>, ValidationProblem>> ListAsync(
-        string? owner, ClaimsPrincipal user, UploadStore uploads, CancellationToken cancellationToken)
+        [AsParameters] ListUploadsQuery query, ClaimsPrincipal user, UploadStore uploads, CancellationToken cancellationToken)
     {
-        var errors = new Dictionary<string, string[]>();
-        var filter = Ownership.ListFilter(user, owner, errors);
-        if (errors.Count > 0)
+        if (query.Validate(user) is not { } filter)
         {
-            return TypedResults.ValidationProblem(errors);
+            return TypedResults.ValidationProblem(query.Errors);
         }
-        var rows = await uploads.ListAsync(filter, cancellationToken);
-        return TypedResults.Ok(new UploadList(rows.Select(upload => UploadView.From(upload)).ToList()));
+        var (rows, total) = await uploads.ListAsync(filter, cancellationToken);
+        return TypedResults.Ok(new UploadList(rows.Select(upload => UploadView.From(upload)).ToList(), total));
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult, ValidationProblem>> DeleteAsync(
@@ -126,3 +124,28 @@ internal static class UploadsApi
 
     public static ProblemHttpResult NotOwner(string? owner) => Ownership.Forbidden("upload", owner);
 }
+
+/// <summary>
+/// Query of <c>GET /uploads</c> (docs/api-behaviour.md, 4.8), paged as the backtests list is: <c>limit</c> clamped to
+/// 1–1000, <c>offset</c> 0 or more; <c>owner</c> read with <see cref="Ownership.ListFilter"/>.
+/// </summary>
+internal sealed record ListUploadsQuery(string? Owner, int? Limit, int? Offset)
+{
+    public const int MaxLimit = 1000;
+    public const int DefaultLimit = 100;
+
+    public Dictionary<string, string[]> Errors { get; } = [];
+
+    public UploadFilter? Validate(ClaimsPrincipal user)
+    {
+        var owner = Ownership.ListFilter(user, Owner, Errors);
+        if (Offset is < 0)
+        {
+            Errors["offset"] = ["offset must be 0 or more."];
+        }
+        return Errors.Count > 0 ? null : new UploadFilter(owner, Math.Clamp(Limit ?? DefaultLimit, 1, MaxLimit), Offset ?? 0);
+    }
+}
+
+/// <summary>Which uploads a list shows: one owner's (null: everyone's), and the page.</summary>
+internal sealed record UploadFilter(string? Owner, int Limit, int Offset);

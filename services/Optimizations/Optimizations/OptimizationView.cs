@@ -62,7 +62,11 @@ internal sealed record OptimizationView(
     private static DateTimeOffset Utc(DateTime time) => new(DateTime.SpecifyKind(time, DateTimeKind.Utc));
 }
 
-/// <summary>How far the current run is: combinations and chunks done, time spent, and a linear estimate of what is left.</summary>
+/// <summary>
+/// How far the current run is: combinations and chunks done, time spent, and a linear estimate of what is left. A grid
+/// counts its combinations; a walk-forward run counts its windows (its chunks), as it learns how many combinations it
+/// evaluated only at the end.
+/// </summary>
 internal sealed record OptimizationProgress(
     Guid JobId,
     string? RunType,
@@ -74,9 +78,12 @@ internal sealed record OptimizationProgress(
     double? ElapsedSeconds,
     double? EstimatedRemainingSeconds)
 {
+    private const string WalkForwardRunType = "walk_forward";
+
     public static OptimizationProgress From(Optimization row, Guid job, DateTimeOffset now)
     {
-        var fraction = row.TotalCombinations == 0 ? 0 : Math.Min(1, (double)row.CombinationsDone / row.TotalCombinations);
+        var (done, total) = row.RunType == WalkForwardRunType ? (row.ChunksDone, row.ChunksTotal) : (row.CombinationsDone, row.TotalCombinations);
+        var fraction = total == 0 ? 0 : Math.Min(1, (double)done / total);
         double? elapsed = row.StartedAt is { } started
             ? ((row.CompletedAt is { } completed ? new DateTimeOffset(DateTime.SpecifyKind(completed, DateTimeKind.Utc)) : now)
                - new DateTimeOffset(DateTime.SpecifyKind(started, DateTimeKind.Utc))).TotalSeconds

@@ -62,6 +62,7 @@ internal static class OptimizationsApi
             .WithRequestExample(OptimizationExamples.Update)
             .WithResponseExample(OptimizationExamples.Optimization)
             .ProducesProblems(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity);
+        group.MapOptimizationEventsApi();
         group.MapResultsApi();
         group.MapGridApi();
         group.MapWalkForwardApi();

@@ -1,3 +1,5 @@
+using System.Data;
+using System.Globalization;
 using System.Text.Json.Nodes;
 using Dapper;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -7,9 +9,14 @@ using Platform.ServiceDefaults.OpenApi;
 
 namespace Platform.Optimizations.Optimizations;
 
-/// <summary>Every evaluated combination, paged and sorted, and the best one (also as <c>/best-params</c>; docs/api-behaviour.md, 3.6).</summary>
+/// <summary>
+/// Every evaluated combination, paged and sorted, with the count of them all in <see cref="TotalCountHeader"/> so that the
+/// body stays the contract's array, and the best one (also as <c>/best-params</c>; docs/api-behaviour.md, 3.6).
+/// </summary>
 internal static class ResultsApi
 {
+    public const string TotalCountHeader = "X-Total-Count";
+
     private static readonly Dictionary<string, string> SortColumns = new(StringComparer.Ordinal)
     {
         ["score"] = "score",
@@ -44,7 +51,15 @@ internal static class ResultsApi
     }
 
     private static async Task<Results<Ok<List<ResultView>>, ValidationProblem, ProblemHttpResult>> ListAsync(
-        long id, int? limit, int? offset, string? sort, string? order, NpgsqlDataSource dataSource, OptimizationStore store, CancellationToken cancellationToken)
+        long id,
+        int? limit,
+        int? offset,
+        string? sort,
+        string? order,
+        HttpContext context,
+        NpgsqlDataSource dataSource,
+        OptimizationStore store,
+        CancellationToken cancellationToken)
     {
         var column = sort ?? "score";
         if (!SortColumns.ContainsKey(column) || order is not (null or "asc" or "desc") || offset is < 0)
@@ -65,6 +80,10 @@ internal static class ResultsApi
             _ => column != "score" || optimization.Objective is null || RunSpec.Parse(optimization.Objective).Maximize,
         };
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        // One snapshot for the count and the page: a chunk's results written in between cannot make them disagree.
+        await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
+        var total = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            "SELECT count(*) FROM optimization_results WHERE optimization_id = @Id", new { Id = id }, transaction, cancellationToken: cancellationToken));
         var rows = await connection.QueryAsync<ResultRow>(new CommandDefinition(
             $"""
             SELECT id, optimization_id, params::text AS params, score, total_return, sharpe_ratio, max_drawdown, win_rate, total_trades, metrics::text AS metrics
@@ -73,7 +92,10 @@ internal static class ResultsApi
             LIMIT @Limit OFFSET @Offset
             """,
             new { Id = id, Limit = Math.Clamp(limit ?? 100, 1, 1000), Offset = offset ?? 0 },
+            transaction,
             cancellationToken: cancellationToken));
+        await transaction.CommitAsync(cancellationToken);
+        context.Response.Headers[TotalCountHeader] = total.ToString(CultureInfo.InvariantCulture);
         return TypedResults.Ok(rows.Select(ResultView.From).ToList());
     }
 

@@ -25,6 +25,7 @@ public sealed class MarketDataRoutesRequireASignedIdentity(MarketDataFactory fac
     [
         new(RouteClass.Public, HttpMethod.Get, "/openapi/v1.json"),
         new(RouteClass.Read, HttpMethod.Get, "/api/v1/marketdata/uploads"),
+        new(RouteClass.Read, HttpMethod.Get, "/api/v1/marketdata/candles?symbol=BTCUSDT&interval=60"),
         new(RouteClass.Administer, HttpMethod.Delete, "/api/v1/marketdata/uploads/987654"),
         new(RouteClass.Administer, HttpMethod.Post, "/api/v1/marketdata/uploads/987654/ingest", "{}"),
         new(RouteClass.Internal, HttpMethod.Get, "/internal/candles?symbol=BTCUSDT&interval=60&start=0&end=0"),
