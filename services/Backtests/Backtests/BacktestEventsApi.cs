@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Platform.ServiceDefaults.Events;
+using Platform.ServiceDefaults.OpenApi;
 
 namespace Platform.Backtests.Backtests;
 
@@ -10,7 +11,12 @@ internal static class BacktestEventsApi
     {
         group.MapGet("/{id:long}/events", FollowAsync)
             .WithName("FollowBacktest")
-            .WithSummary("Follow a backtest's state as server-sent events until it is completed or failed");
+            .Documented(
+                "Follow a backtest's state as server-sent events until it is completed or failed",
+                JobEvents.Description
+                + "A run reports no progress of its own, so events follow its status (queued, running, retries) to `completed` or `failed`. 404 \"Backtest not found\".")
+            .WithResponseExample(BacktestExamples.Events, contentType: JobEvents.ContentType)
+            .ProducesProblems(StatusCodes.Status404NotFound);
         return group;
     }
 

@@ -118,4 +118,20 @@ internal static class BacktestExamples
           }
         ]
         """;
+
+    /// <summary>A followed backtest's events, each event's data shortened here to a few of the fields of its <c>GET</c> answer.</summary>
+    public const string Events = """
+        id: 3f2a9c41d0e87b65
+        event: state
+        data: {"id": 42, "status": "queued", "symbol": "BTCUSDT", "timeframe": "60", "started_at": null, "completed_at": null}
+
+        id: 91c07e2b5a4d3f18
+        event: state
+        data: {"id": 42, "status": "running", "symbol": "BTCUSDT", "timeframe": "60", "started_at": "2024-03-02T09:00:01", "completed_at": null}
+
+        id: 5d8e1f60a2b9c734
+        event: end
+        data: {"id": 42, "status": "completed", "symbol": "BTCUSDT", "timeframe": "60", "total_return": 12.4, "completed_at": "2024-03-02T09:00:03"}
+
+        """;
 }

@@ -53,7 +53,8 @@ internal static class RunApi
             .Documented(
                 "The trades of a run, by entry time",
                 "`side` buy/long or sell/short (case-insensitive), `limit` 1–10 000 (default 1000), `offset` ≥ 0; anything else is 400 "
-                + "naming the parameter. `price` is the entry price and `side` is buy for long, sell for short. 404 for an unknown backtest.")
+                + "naming the parameter. `price` is the entry price and `side` is buy for long, sell for short. The `X-Total-Count` header "
+                + "counts every trade the filter matches, not only the page's. 404 for an unknown backtest.")
             .WithResponseExample(BacktestExamples.Trades)
             .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
         return group;

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.OpenApi;
 using Npgsql;
+using Platform.ServiceDefaults.OpenApi;
 
 namespace Platform.MarketData.Candles;
 
@@ -20,8 +21,16 @@ internal static class CandlePagesApi
         var group = routes.MapGroup("/api/v1/marketdata").WithTags("Market data");
         group.MapGet("/candles", ReadPageAsync)
             .WithName("ReadCandlePages")
-            .WithSummary("Page through stored candles of a series, oldest first: json (default), csv or binary")
-            .WithDescription($"Each page ends with a cursor for the next (`next_cursor` in JSON, `{NextCursorHeader}` and `Link` headers in every format); pass it back as `cursor` with the same query.")
+            .Documented(
+                "Page through stored candles of a series, oldest first: json (default), csv or binary",
+                "Stored candles only (nothing is fetched from Bybit). `symbol` and `interval` required; `start` (inclusive) and `end` "
+                + "(exclusive) optional, the whole stored series by default. `limit` default 1000, at most 10 000 in JSON and CSV and "
+                + "100 000 in binary. `format=json|csv|binary` wins over `Accept`. Each page ends with a cursor for the next "
+                + $"(`next_cursor` in JSON, `{NextCursorHeader}` and `Link` headers in every format); pass it back unchanged as `cursor` "
+                + "with the same symbol and interval. Candles stored before the cursor meanwhile do not shift later pages. Every invalid "
+                + "parameter is named at once in a 400.")
+            .WithResponseExample(CandleExamples.Page)
+            .WithResponseExample(CandleExamples.PageCsv, contentType: CandleFormats.Csv)
             .Produces<CandlePageAnswer>(StatusCodes.Status200OK, CandleFormats.Json)
             .AddOpenApiOperationTransformer((operation, _, _) =>
             {
@@ -33,7 +42,7 @@ internal static class CandlePagesApi
                 }
                 return Task.CompletedTask;
             })
-            .ProducesValidationProblem();
+            .ProducesProblems(StatusCodes.Status400BadRequest);
         return group;
     }
 

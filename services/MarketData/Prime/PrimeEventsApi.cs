@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Platform.ServiceDefaults.Events;
+using Platform.ServiceDefaults.OpenApi;
 
 namespace Platform.MarketData.Prime;
 
@@ -10,7 +11,12 @@ internal static class PrimeEventsApi
     {
         group.MapGet("/prime/{jobId}/events", FollowAsync)
             .WithName("FollowPrimeJob")
-            .WithSummary("Follow a backfill's state and progress as server-sent events until it ends");
+            .Documented(
+                "Follow a backfill's state and progress as server-sent events until it ends",
+                JobEvents.Description
+                + "Progress moves with each page stored (`pages_done` of `pages_total`, `estimated_remaining_seconds`); the job ends `completed` or `failed`. 400 for a `job_id` that is not a UUID, 404 \"Backfill job not found\".")
+            .WithResponseExample(PrimeExamples.Events, contentType: JobEvents.ContentType)
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
         return group;
     }
 

@@ -11,7 +11,7 @@ internal static class UploadExamples
         }
         """;
 
-    public const string List = """{"items": [""" + Upload + """]}""";
+    public const string List = """{"items": [""" + Upload + """], "total": 1}""";
 
     public const string IngestReport = """
         {

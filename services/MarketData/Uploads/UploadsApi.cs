@@ -35,7 +35,11 @@ internal static class UploadsApi
             .DisableAntiforgery();
         group.MapGet("/uploads", ListAsync)
             .WithName("ListUploads")
-            .Documented("The stored uploads, newest first", "Every upload with the fields the upload answered; `owner` (`me` or a name) narrows it to one uploader's, a blank one is 400.")
+            .Documented(
+                "The stored uploads, newest first, a page at a time",
+                "Uploads with the fields the upload answered, and `total`, the count of every upload the filter matches. `owner` (`me` or a "
+                + "name) narrows it to one uploader's; `limit` 1–1000 (default 100, clamped), `offset` ≥ 0. A blank owner or a negative "
+                + "offset is 400.")
             .WithResponseExample(UploadExamples.List)
             .ProducesProblems(StatusCodes.Status400BadRequest);
         group.MapDelete("/uploads/{uploadId}", DeleteAsync)

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Platform.ServiceDefaults.Events;
+using Platform.ServiceDefaults.OpenApi;
 
 namespace Platform.Optimizations.Optimizations;
 
@@ -10,7 +11,12 @@ internal static class OptimizationEventsApi
     {
         group.MapGet("/{id:long}/events", FollowAsync)
             .WithName("FollowOptimization")
-            .WithSummary("Follow an optimization's state and progress as server-sent events until its run ends");
+            .Documented(
+                "Follow an optimization's state and progress as server-sent events until its run ends",
+                JobEvents.Description
+                + "A grid counts combinations and chunks, a walk-forward its windows; the run ends `completed`, `failed` or `cancelled`. 404 \"Optimization not found\".")
+            .WithResponseExample(OptimizationExamples.Events, contentType: JobEvents.ContentType)
+            .ProducesProblems(StatusCodes.Status404NotFound);
         return group;
     }
 

@@ -44,4 +44,20 @@ internal static class OptimizationExamples
         """;
 
     public const string Results = "[" + Result + "]";
+
+    /// <summary>A followed grid's events, each event's data shortened here to a few of the fields of its <c>GET</c> answer.</summary>
+    public const string Events = """
+        id: 0c4b7e29f1a85d36
+        event: state
+        data: {"id": 7, "status": "running", "progress": {"combinations_done": 400, "combinations_total": 1200, "chunks_done": 1, "chunks_total": 3, "fraction": 0.333, "estimated_remaining_seconds": 8.1}}
+
+        id: 7a1e5c93b2d04f68
+        event: state
+        data: {"id": 7, "status": "running", "progress": {"combinations_done": 800, "combinations_total": 1200, "chunks_done": 2, "chunks_total": 3, "fraction": 0.667, "estimated_remaining_seconds": 4.0}}
+
+        id: e29d6b0a4c7f1385
+        event: end
+        data: {"id": 7, "status": "completed", "best_score": 1.87, "progress": {"combinations_done": 1200, "combinations_total": 1200, "chunks_done": 3, "chunks_total": 3, "fraction": 1.0}}
+
+        """;
 }

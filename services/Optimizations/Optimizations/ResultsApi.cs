@@ -34,7 +34,8 @@ internal static class ResultsApi
             .Documented(
                 "One row per evaluated combination, best first",
                 "`sort` score (default), total_return, sharpe_ratio, max_drawdown, win_rate or total_trades; `order` asc|desc (by default "
-                + "best first for the objective's direction); `limit` 1–1000 (default 100); `offset` ≥ 0. 400 for bad values, 404 unknown.")
+                + "best first for the objective's direction); `limit` 1–1000 (default 100); `offset` ≥ 0. The `X-Total-Count` header counts every result, "
+                + "not only the page's. 400 for bad values, 404 unknown.")
             .WithResponseExample(OptimizationExamples.Results)
             .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
         group.MapGet("/{id:long}/best-params", BestAsync)
