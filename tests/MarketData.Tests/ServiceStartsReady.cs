@@ -24,6 +24,7 @@ public sealed class ServiceStartsReady(MarketDataFactory factory) : IClassFixtur
                 "/api/v1/marketdata/bybit/prime/{jobId}/events",
                 "/api/v1/marketdata/bybit/recent-trades",
                 "/api/v1/marketdata/bybit/reset",
+                "/api/v1/marketdata/candles",
                 "/api/v1/marketdata/quality",
                 "/api/v1/marketdata/upload",
                 "/api/v1/marketdata/uploads",
