@@ -1,5 +1,7 @@
-using System.Net;
-using System.Text.Json.Nodes;
+using Microsoft.Kiota.Abstractions.Serialization;
+using Platform.Client;
+using Platform.Client.Optimizations.Models;
+using Platform.Testing;
 
 namespace Platform.EndToEnd.Tests;
 
@@ -9,42 +11,43 @@ public sealed class AGridAndAMonteCarloRunOnTheStrategy(PlatformFixture platform
     [Fact]
     public async Task TheGridFindsBestParametersAndMonteCarloStressesThem()
     {
-        var gateway = platform.Gateway;
-        var strategyId = await gateway.CreateStrategyAsync("end-to-end grid");
-        var optimization = await gateway.PostJsonAsync("/api/v1/optimizations/", new JsonObject
+        var optimizations = platform.Api.Optimizations.Api.V1.Optimizations;
+        var strategyId = await platform.Api.CreateStrategyAsync("end-to-end grid");
+        var optimization = await optimizations.PostAsync(new CreateOptimizationRequest
         {
-            ["strategy_id"] = strategyId,
-            ["optimization_type"] = "grid_search",
-            ["symbol"] = "SOLUSDT",
-            ["timeframe"] = "60",
-            ["start_date"] = "2024-02-01T00:00:00Z",
-            ["end_date"] = "2024-04-01T00:00:00Z",
-            ["param_ranges"] = new JsonObject
-            {
-                ["fast"] = new JsonArray(5, 10, 20),
-                ["slow"] = new JsonObject { ["min"] = 30, ["max"] = 60, ["step"] = 15 },
-            },
-            ["metric"] = "total_return",
-            ["initial_capital"] = 10_000,
-        }, HttpStatusCode.Created);
-        var id = optimization.GetProperty("id").GetInt64();
+            StrategyId = strategyId,
+            OptimizationType = "grid_search",
+            Symbol = "SOLUSDT",
+            Timeframe = "60",
+            StartDate = new DateTimeOffset(2024, 2, 1, 0, 0, 0, TimeSpan.Zero),
+            EndDate = new DateTimeOffset(2024, 4, 1, 0, 0, 0, TimeSpan.Zero),
+            ParamRanges = UntypedJson.Parse("""{"fast": [5, 10, 20], "slow": {"min": 30, "max": 60, "step": 15}}"""),
+            Metric = "total_return",
+            InitialCapital = 10_000,
+        });
+        var id = optimization!.Id!.Value;
 
-        await gateway.PostJsonAsync($"/api/v1/optimizations/{id}/grid", [], HttpStatusCode.Accepted);
-        var run = await gateway.UntilFinishedAsync($"/api/v1/optimizations/{id}", "the grid");
-        var best = await gateway.GetJsonAsync($"/api/v1/optimizations/{id}/best-params");
-        var results = await gateway.GetJsonAsync($"/api/v1/optimizations/{id}/results?sort=score&limit=100");
-        var monteCarlo = await gateway.PostJsonAsync(
-            $"/api/v1/optimizations/{id}/monte-carlo", new JsonObject { ["n_simulations"] = 1000, ["seed"] = 11 }, HttpStatusCode.OK);
+        var started = await optimizations[id].Grid.PostAsync(new GridRunRequest());
+        var run = await Eventually.ReturnsAsync(
+            () => optimizations[id].GetAsync(), view => GatewayCalls.Finished(view!.Status), GatewayCalls.JobTimeout, "the grid");
+        var best = await optimizations[id].BestParams.GetAsync();
+        var results = await optimizations[id].Results.GetAsync(request =>
+        {
+            request.QueryParameters.Sort = "score";
+            request.QueryParameters.Limit = 100;
+        });
+        var monteCarlo = await optimizations[id].MonteCarlo.PostAsync(UntypedJson.Parse("""{"n_simulations": 1000, "seed": 11}"""));
 
-        Assert.Equal("completed", run.GetProperty("status").GetString());
-        Assert.Equal(9, optimization.GetProperty("total_combinations").GetInt32());
-        Assert.Equal(9, run.GetProperty("progress").GetProperty("combinations_done").GetInt32());
-        Assert.Equal(9, results.GetArrayLength());
-        Assert.Equal(results[0].GetProperty("id").GetInt64(), best.GetProperty("id").GetInt64());
-        Assert.Equal(
-            results.EnumerateArray().Max(result => result.GetProperty("score").GetDouble()),
-            best.GetProperty("score").GetDouble());
-        Assert.Equal("best_result", monteCarlo.GetProperty("source").GetProperty("kind").GetString());
-        Assert.Equal(1000, monteCarlo.GetProperty("monte_carlo").GetProperty("n_simulations").GetInt32());
+        Assert.Equal(id, started!.OptimizationId);
+        Assert.Equal("completed", run!.Status);
+        Assert.Equal(9, optimization.TotalCombinations);
+        Assert.Equal(9, run.Progress!.CombinationsDone);
+        Assert.Equal(9, results!.Count);
+        Assert.Equal(results[0].Id, best!.Id);
+        Assert.Equal(results.Max(result => result.Score), best.Score);
+        Assert.Equal(["fast", "slow"], UntypedJson.ToElement(best.Params!).EnumerateObject().Select(parameter => parameter.Name).Order());
+        var stress = UntypedJson.ToElement((UntypedNode)monteCarlo!.AdditionalData["monte_carlo"]);
+        Assert.Equal("best_result", UntypedJson.ToElement((UntypedNode)monteCarlo.AdditionalData["source"]).GetProperty("kind").GetString());
+        Assert.Equal(1000, stress.GetProperty("n_simulations").GetInt32());
     }
 }

@@ -1,7 +1,8 @@
 using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
-using System.Text.Json.Nodes;
+using Platform.Client;
+using Platform.Client.Optimizations.Models;
 using Platform.Testing;
 
 namespace Platform.EndToEnd.Tests;
@@ -22,8 +23,8 @@ public sealed class AGridIsFollowedLiveThroughTheGateway(PlatformFixture platfor
     {
         using var cancellation = new CancellationTokenSource(TimeSpan.FromMinutes(3));
         var gateway = platform.Gateway;
-        var id = (await gateway.PostJsonAsync("/api/v1/optimizations/", Grid(await gateway.CreateStrategyAsync("end-to-end events")), HttpStatusCode.Created))
-            .GetProperty("id").GetInt64();
+        var optimizations = platform.Api.Optimizations.Api.V1.Optimizations;
+        var id = (await optimizations.PostAsync(Grid(await platform.Api.CreateStrategyAsync("end-to-end events"))))!.Id!.Value;
 
         using var stream = await gateway.OpenEventStreamAsync($"/api/v1/optimizations/{id}/events", cancellation.Token);
         var clock = Stopwatch.StartNew();
@@ -36,7 +37,7 @@ public sealed class AGridIsFollowedLiveThroughTheGateway(PlatformFixture platfor
             if (quietFor is null && items.Count(seen => seen.IsComment) == 2)
             {
                 quietFor = clock.Elapsed;
-                await gateway.PostJsonAsync($"/api/v1/optimizations/{id}/grid", [], HttpStatusCode.Accepted);
+                await optimizations[id].Grid.PostAsync(new GridRunRequest(), cancellationToken: cancellation.Token);
             }
         }
         var answered = await gateway.GetStringAsync($"/api/v1/optimizations/{id}", cancellation.Token);
@@ -73,20 +74,16 @@ public sealed class AGridIsFollowedLiveThroughTheGateway(PlatformFixture platfor
         Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
     }
 
-    private static JsonObject Grid(long strategyId) => new()
+    private static CreateOptimizationRequest Grid(long strategyId) => new()
     {
-        ["strategy_id"] = strategyId,
-        ["optimization_type"] = "grid_search",
-        ["symbol"] = "SOLUSDT",
-        ["timeframe"] = "60",
-        ["start_date"] = "2024-02-01T00:00:00Z",
-        ["end_date"] = "2024-04-01T00:00:00Z",
-        ["param_ranges"] = new JsonObject
-        {
-            ["fast"] = new JsonArray(5, 10, 20),
-            ["slow"] = new JsonObject { ["min"] = 30, ["max"] = 60, ["step"] = 15 },
-        },
-        ["metric"] = "total_return",
-        ["initial_capital"] = 10_000,
+        StrategyId = strategyId,
+        OptimizationType = "grid_search",
+        Symbol = "SOLUSDT",
+        Timeframe = "60",
+        StartDate = new DateTimeOffset(2024, 2, 1, 0, 0, 0, TimeSpan.Zero),
+        EndDate = new DateTimeOffset(2024, 4, 1, 0, 0, 0, TimeSpan.Zero),
+        ParamRanges = UntypedJson.Parse("""{"fast": [5, 10, 20], "slow": {"min": 30, "max": 60, "step": 15}}"""),
+        Metric = "total_return",
+        InitialCapital = 10_000,
     };
 }

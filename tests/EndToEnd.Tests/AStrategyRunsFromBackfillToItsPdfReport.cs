@@ -1,5 +1,7 @@
 using System.Net;
-using System.Text.Json.Nodes;
+using Platform.Client.Backtests.Models;
+using Platform.Client.MarketData.Api.V1.Marketdata.Bybit.Prime;
+using Platform.Testing;
 using Platform.Testing.FakeBybit;
 
 namespace Platform.EndToEnd.Tests;
@@ -8,49 +10,45 @@ namespace Platform.EndToEnd.Tests;
 public sealed class AStrategyRunsFromBackfillToItsPdfReport(PlatformFixture platform)
 {
     private const string Symbol = "BTCUSDT";
-    private const string Start = "2024-01-01T00:00:00Z";
-    private const string End = "2024-03-01T00:00:00Z";
     private const int HoursInRange = (31 + 29) * 24;
+    private static readonly DateTimeOffset Start = new(2024, 1, 1, 0, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset End = new(2024, 3, 1, 0, 0, 0, TimeSpan.Zero);
 
     [Fact]
     public async Task BackfilledCandlesFeedABacktestWhoseReportIsAPdf()
     {
-        var gateway = platform.Gateway;
-        var strategyId = await gateway.CreateStrategyAsync("end-to-end sma");
+        var api = platform.Api;
+        var strategyId = await api.CreateStrategyAsync("end-to-end sma");
 
-        using var prime = await gateway.PostAsync("/api/v1/marketdata/bybit/prime", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["symbol"] = Symbol,
-            ["intervals"] = "60",
-            ["start"] = Start,
-            ["end"] = End,
-        }));
-        await GatewayCalls.ReadAsync(prime, HttpStatusCode.Accepted);
-        var backfill = await gateway.UntilFinishedAsync(prime.Headers.Location!.ToString(), "the backfill job");
+        var prime = api.MarketData.Api.V1.Marketdata.Bybit.Prime;
+        var queued = await prime.PostAsync(new PrimePostRequestBody { Symbol = Symbol, Intervals = "60", Start = Start.ToString("O"), End = End.ToString("O") });
+        var backfill = await Eventually.ReturnsAsync(
+            async () => (await prime[queued!.JobId!.Value.ToString()].GetAsync())!, job => GatewayCalls.Finished(job.Status), GatewayCalls.JobTimeout, "the backfill job");
         var bybitRequestsAfterBackfill = platform.Bybit.RequestsFor(Symbol, FakeBybitServer.KlinePath).Count;
 
-        var created = await gateway.PostJsonAsync("/api/v1/backtests/", new JsonObject
+        var created = await api.Backtests.Api.V1.Backtests.PostAsync(new CreateBacktestRequest
         {
-            ["strategy_id"] = strategyId,
-            ["symbol"] = Symbol,
-            ["timeframe"] = "60",
-            ["start_date"] = Start,
-            ["end_date"] = End,
-            ["initial_capital"] = 10_000,
-            ["commission"] = 0.0006,
-        }, HttpStatusCode.Created);
-        var id = created.GetProperty("id").GetInt64();
-        var backtest = await gateway.UntilFinishedAsync($"/api/v1/backtests/{id}", "the backtest");
-        var trades = await gateway.GetJsonAsync($"/api/v1/backtests/{id}/trades?limit=1000");
-        using var pdf = await gateway.GetAsync($"/api/v1/backtests/{id}/export/pdf");
+            StrategyId = strategyId,
+            Symbol = Symbol,
+            Timeframe = "60",
+            StartDate = Start,
+            EndDate = End,
+            InitialCapital = 10_000,
+            Commission = 0.0006,
+        });
+        var backtest = await api.UntilFinishedAsync(created!.Id!.Value, "the backtest");
+        var trades = await api.Backtests.Api.V1.Backtests[backtest.Id!.Value].Trades.GetAsync(request => request.QueryParameters.Limit = 1000);
+        using var pdf = await platform.Gateway.GetAsync($"/api/v1/backtests/{backtest.Id}/export/pdf");
         var document = await pdf.Content.ReadAsByteArrayAsync();
 
-        Assert.Equal("completed", backfill.GetProperty("status").GetString());
-        Assert.Equal(HoursInRange, backfill.GetProperty("candles_stored").GetInt64());
-        Assert.Equal("completed", backtest.GetProperty("status").GetString());
+        Assert.Equal("queued", created.Status);
+        Assert.Equal("completed", backfill.Status);
+        Assert.Equal(HoursInRange, backfill.CandlesStored);
+        Assert.Equal("completed", backtest.Status);
         Assert.Equal(bybitRequestsAfterBackfill, platform.Bybit.RequestsFor(Symbol, FakeBybitServer.KlinePath).Count);
-        Assert.True(backtest.GetProperty("total_trades").GetInt32() > 0, backtest.ToString());
-        Assert.Equal(backtest.GetProperty("total_trades").GetInt32(), trades.GetArrayLength());
+        Assert.True(backtest.TotalTrades > 0, $"{backtest.TotalTrades} trades");
+        Assert.Equal(backtest.TotalTrades, trades!.Count);
+        Assert.All(trades, trade => Assert.True(trade.EntryTime >= Start && trade.ExitTime <= End, $"trade {trade.Id} from {trade.EntryTime} to {trade.ExitTime}"));
         Assert.Equal(HttpStatusCode.OK, pdf.StatusCode);
         Assert.Equal("application/pdf", pdf.Content.Headers.ContentType?.MediaType);
         Assert.Equal("%PDF-"u8.ToArray(), document[..5]);

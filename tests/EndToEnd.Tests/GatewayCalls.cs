@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Platform.Client;
+using Platform.Client.Backtests.Models;
 using Platform.Testing;
 
 namespace Platform.EndToEnd.Tests;
@@ -30,16 +32,18 @@ internal static class GatewayCalls
     }
 
     /// <summary>Creates an SMA-crossover strategy with its default parameters and returns its id.</summary>
-    public static async Task<long> CreateStrategyAsync(this HttpClient gateway, string name) =>
-        (await gateway.PostJsonAsync("/api/v1/strategies/", new JsonObject { ["name"] = name, ["strategy_type"] = "sma_crossover" }, HttpStatusCode.Created))
-            .GetProperty("id").GetInt64();
+    public static async Task<long> CreateStrategyAsync(this PlatformClient api, string name) =>
+        (await api.Backtests.Api.V1.Strategies.PostAsync(new CreateStrategyRequest { Name = name, StrategyType = "sma_crossover" }))!.Id!.Value;
 
     /// <summary>Polls <paramref name="path"/> until its <c>status</c> leaves the running states, and returns the last answer.</summary>
     public static Task<JsonElement> UntilFinishedAsync(this HttpClient gateway, string path, string what) =>
-        Eventually.ReturnsAsync(
-            () => gateway.GetJsonAsync(path),
-            body => body.GetProperty("status").GetString() is "completed" or "failed" or "cancelled",
-            JobTimeout, what);
+        Eventually.ReturnsAsync(() => gateway.GetJsonAsync(path), body => Finished(body.GetProperty("status").GetString()), JobTimeout, what);
+
+    /// <summary>Polls a backtest until it leaves the running states, and returns the last answer.</summary>
+    public static Task<BacktestView> UntilFinishedAsync(this PlatformClient api, long backtestId, string what) =>
+        Eventually.ReturnsAsync(async () => (await api.Backtests.Api.V1.Backtests[backtestId].GetAsync())!, view => Finished(view.Status), JobTimeout, what);
+
+    public static bool Finished(string? status) => status is "completed" or "failed" or "cancelled";
 
     public static async Task<JsonElement> ReadAsync(HttpResponseMessage response, HttpStatusCode expected)
     {

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Platform.Client;
 using Platform.ServiceDefaults;
 using Platform.Testing;
 using Platform.Testing.FakeBybit;
@@ -40,6 +41,14 @@ public class PlatformFixture : IAsyncLifetime
 
     /// <summary>A client of the gateway carrying the development API key, as a user of the platform calls it.</summary>
     public HttpClient Gateway { get; private set; } = null!;
+
+    /// <summary>
+    /// The typed client generated from the services' documents (clients/Platform.Client), with the development API key:
+    /// every call through it checks the documents against the running platform.
+    /// </summary>
+    public PlatformClient Api { get; private set; } = null!;
+
+    private HttpClient _apiHttp = null!;
 
     public async Task InitializeAsync()
     {
@@ -84,6 +93,8 @@ public class PlatformFixture : IAsyncLifetime
         }
         Gateway = new HttpClient { BaseAddress = GatewayUrl, Timeout = TimeSpan.FromMinutes(1) };
         Gateway.DefaultRequestHeaders.Add("X-API-Key", ApiKey());
+        _apiHttp = new HttpClient { BaseAddress = GatewayUrl, Timeout = TimeSpan.FromMinutes(1) };
+        Api = new PlatformClient(_apiHttp, ApiKey());
     }
 
     /// <summary>The development API key, read from <c>secrets.json</c> as a script would.</summary>
@@ -125,6 +136,7 @@ public class PlatformFixture : IAsyncLifetime
     public async Task DisposeAsync()
     {
         Gateway?.Dispose();
+        _apiHttp?.Dispose();
         if (App is not null)
         {
             await App.StopAsync();

@@ -6,12 +6,12 @@ public sealed class TheHealthReportSeesEveryComponent(PlatformFixture platform)
     [Fact]
     public async Task EveryServiceTheDatabaseRedisAndBybitAreHealthy()
     {
-        var report = await platform.Gateway.GetJsonAsync("/api/v1/health");
-        var components = report.GetProperty("components").EnumerateArray()
-            .ToDictionary(component => component.GetProperty("name").GetString()!, component => component.GetProperty("status").GetString());
+        var report = await platform.Api.Health.Api.V1.Health.GetAsync();
 
-        Assert.Equal("healthy", report.GetProperty("status").GetString());
+        var components = report!.Components!.ToDictionary(component => component.Name!, component => component.Status);
+        Assert.Equal("healthy", report.Status);
         Assert.Equal(["backtests", "bybit", "marketdata", "optimizations", "postgres", "redis"], components.Keys.Order());
         Assert.All(components, component => Assert.Equal("healthy", component.Value));
+        Assert.All(report.Components!, component => Assert.True(component.LastCheck > DateTimeOffset.UtcNow.AddMinutes(-5), $"{component.Name} last checked {component.LastCheck}"));
     }
 }

@@ -1,8 +1,8 @@
 using System.Globalization;
-using System.Net;
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json;
+using Microsoft.Kiota.Abstractions;
+using Platform.Client.MarketData.Models;
 
 namespace Platform.EndToEnd.Tests;
 
@@ -16,47 +16,60 @@ public sealed class UploadedCandlesAreStoredAndReported(PlatformFixture platform
     [Fact]
     public async Task ACsvFileIsUploadedIngestedAndCoversItsRangeWithoutGaps()
     {
-        var gateway = platform.Gateway;
+        var marketData = platform.Api.MarketData.Api.V1.Marketdata;
         var file = Encoding.UTF8.GetBytes(Csv());
-        using var form = new MultipartFormDataContent
+        var form = new MultipartBody();
+        form.AddOrReplacePart("symbol", "text/plain", Symbol);
+        form.AddOrReplacePart("interval", "text/plain", "60");
+        form.AddOrReplacePart("file", "text/csv", new MemoryStream(file), "xrpusdt-1h.csv");
+
+        var upload = await marketData.Upload.PostAsync(form);
+        var ingest = await marketData.Uploads[upload!.UploadId!].Ingest.PostAsync(new IngestForm { Strict = "1" });
+        var quality = await marketData.Quality.GetAsync(request =>
         {
-            { new StringContent(Symbol), "symbol" },
-            { new StringContent("60"), "interval" },
-            { new ByteArrayContent(file), "file", "xrpusdt-1h.csv" },
-        };
+            request.QueryParameters.Symbol = Symbol;
+            request.QueryParameters.Interval = "60";
+            request.QueryParameters.Start = Start.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
+            request.QueryParameters.End = Start.AddHours(Hours).ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
+        });
+        var newest = await marketData.Bybit.Klines.GetAsync(request =>
+        {
+            request.QueryParameters.Symbol = Symbol;
+            request.QueryParameters.Interval = "60";
+            request.QueryParameters.Limit = 1;
+        });
+        var firstPage = await CandlePageAsync(cursor: null);
+        var lastPage = await CandlePageAsync(firstPage.NextCursor);
 
-        using var uploaded = await gateway.PostAsync("/api/v1/marketdata/upload", form);
-        var upload = await GatewayCalls.ReadAsync(uploaded, HttpStatusCode.OK);
-        var uploadId = upload.GetProperty("upload_id").GetString();
-        var ingest = await gateway.PostFormAsync(
-            $"/api/v1/marketdata/uploads/{uploadId}/ingest", new Dictionary<string, string> { ["strict"] = "1" }, HttpStatusCode.OK);
-        var range = $"start={Start.ToUnixTimeMilliseconds()}&end={Start.AddHours(Hours).ToUnixTimeMilliseconds()}";
-        var quality = await gateway.GetJsonAsync($"/api/v1/marketdata/quality?symbol={Symbol}&interval=60&{range}");
-        var newest = await gateway.GetJsonAsync($"/api/v1/marketdata/bybit/klines?symbol={Symbol}&interval=60&limit=1");
-        var firstPage = await gateway.GetJsonAsync($"/api/v1/marketdata/candles?symbol={Symbol}&interval=60&limit=30");
-        var lastPage = await gateway.GetJsonAsync(
-            $"/api/v1/marketdata/candles?symbol={Symbol}&interval=60&limit=30&cursor={firstPage.GetProperty("next_cursor").GetString()}");
-
-        Assert.False(upload.GetProperty("duplicate").GetBoolean());
-        Assert.Equal(file.Length, upload.GetProperty("size").GetInt64());
-        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(file)), upload.GetProperty("sha256").GetString());
-        Assert.Equal("csv", upload.GetProperty("format").GetString());
-        Assert.Equal(Hours, ingest.GetProperty("inserted").GetInt64());
-        Assert.Equal(0, ingest.GetProperty("rejected").GetInt64());
-        Assert.Equal(Hours, quality.GetProperty("expected").GetInt64());
-        Assert.Equal(Hours, quality.GetProperty("stored").GetInt64());
-        Assert.Equal(0, quality.GetProperty("missing").GetInt64());
-        var last = Assert.Single(newest.EnumerateArray());
-        Assert.Equal(Start.AddHours(Hours - 1).ToUnixTimeMilliseconds(), last.GetProperty("open_time").GetInt64());
-        Assert.Equal((double)Close(Hours - 1), last.GetProperty("close").GetDouble());
-        Assert.Equal(100 + Hours - 1, last.GetProperty("volume").GetDouble());
-        Assert.Equal($"upload:{uploadId}", last.GetProperty("source").GetString());
-        var paged = firstPage.GetProperty("items").EnumerateArray().Concat(lastPage.GetProperty("items").EnumerateArray()).ToList();
+        Assert.False(upload.Duplicate);
+        Assert.Equal(file.Length, upload.Size);
+        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(file)), upload.Sha256);
+        Assert.Equal("csv", upload.Format);
+        Assert.True(ingest!.Strict);
+        Assert.Equal(Hours, ingest.Inserted);
+        Assert.Equal(0, ingest.Rejected);
+        Assert.Equal(Hours, quality!.Expected);
+        Assert.Equal(Hours, quality.Stored);
+        Assert.Equal(0, quality.Missing);
+        var last = Assert.Single(newest!);
+        Assert.Equal(Start.AddHours(Hours - 1).ToUnixTimeMilliseconds(), last.OpenTime);
+        Assert.Equal((double)Close(Hours - 1), last.Close);
+        Assert.Equal(100 + Hours - 1, last.Volume);
+        Assert.Equal($"upload:{upload.UploadId}", last.Source);
         Assert.Equal(
             Enumerable.Range(0, Hours).Select(hour => (Start.AddHours(hour).ToUnixTimeMilliseconds(), (double)Close(hour))),
-            paged.Select(candle => (candle.GetProperty("open_time").GetInt64(), candle.GetProperty("close").GetDouble())));
-        Assert.Equal(JsonValueKind.Null, lastPage.GetProperty("next_cursor").ValueKind);
+            firstPage.Items!.Concat(lastPage.Items!).Select(candle => (candle.OpenTime!.Value, candle.Close!.Value)));
+        Assert.Null(lastPage.NextCursor);
     }
+
+    private async Task<CandlePageAnswer> CandlePageAsync(string? cursor) =>
+        (await platform.Api.MarketData.Api.V1.Marketdata.Candles.GetAsync(request =>
+        {
+            request.QueryParameters.Symbol = Symbol;
+            request.QueryParameters.Interval = "60";
+            request.QueryParameters.Limit = "30";
+            request.QueryParameters.Cursor = cursor;
+        }))!;
 
     private static string Csv()
     {

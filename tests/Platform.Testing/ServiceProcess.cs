@@ -90,15 +90,6 @@ public sealed class ServiceProcess : IAsyncDisposable
     private static string OutputDirectory(string service)
     {
         var testOutput = new DirectoryInfo(AppContext.BaseDirectory);
-        var root = testOutput;
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Platform.sln")))
-        {
-            root = root.Parent;
-        }
-        if (root is null)
-        {
-            throw new InvalidOperationException($"No Platform.sln above {testOutput.FullName}.");
-        }
-        return Path.Combine(root.FullName, "services", service, "bin", testOutput.Parent!.Name, testOutput.Name);
+        return Path.Combine(Repository.Root, "services", service, "bin", testOutput.Parent!.Name, testOutput.Name);
     }
 }

@@ -25,7 +25,7 @@ internal static class UploadsApi
                 + "413 beyond, with nothing stored. Only `.csv` and `.jsonl` names, optionally `.gz`, holding UTF-8 text of that format: "
                 + "415 otherwise, 422 when unreadable. Missing parts or a bad symbol or interval are 400. A file already stored (same "
                 + "SHA-256) is reported with `duplicate: true`, not stored twice.")
-            .Accepts<IFormFile>("multipart/form-data")
+            .Accepts<UploadForm>("multipart/form-data")
             .WithRequestExample(new { file = "btcusdt_60.csv.gz", symbol = "BTCUSDT", interval = "60" })
             .WithResponseExample(UploadExamples.Upload)
             .ProducesProblems(
@@ -58,6 +58,7 @@ internal static class UploadsApi
                 + "larger upload is ingested by a job: 202 with its `Location`. Errors in order: 400 invalid id, 404 \"upload not found\", "
                 + "403 for anyone but the uploader or an admin, 400 bad fields, 422 when the file cannot be read (or, strict, has a bad "
                 + "row), 413 for gzip text past the upload limits.")
+            .Accepts<IngestForm>(isOptional: true, "application/x-www-form-urlencoded", "multipart/form-data")
             .WithRequestExample(new { symbol = "BTCUSDT", interval = "60", fmt = "csv", strict = "0" })
             .WithResponseExample(UploadExamples.IngestReport)
             .WithResponseExample(UploadExamples.IngestJob, StatusCodes.Status202Accepted)

@@ -56,7 +56,7 @@ public sealed class TheDashboardShowsThePlatform(PlatformFixture platform)
     [Fact]
     public async Task ABacktestRequestIsOneTraceFromTheGatewayThroughBacktestsToMarketData()
     {
-        var strategyId = await platform.Gateway.CreateStrategyAsync("traced");
+        var strategyId = await platform.Api.CreateStrategyAsync("traced");
         var traceId = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/backtests/mtf")
         {

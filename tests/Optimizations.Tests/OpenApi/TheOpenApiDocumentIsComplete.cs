@@ -11,10 +11,12 @@ public sealed class TheOpenApiDocumentIsComplete(ApiOnlyOptimizationsFactory fac
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
 
-        var document = JsonDocument.Parse(await factory.CreateClient().GetStringAsync("/openapi/v1.json", timeout.Token)).RootElement;
+        var served = await factory.CreateClient().GetStringAsync("/openapi/v1.json", timeout.Token);
+        var document = JsonDocument.Parse(served).RootElement;
         var completeness = DocumentCompleteness.Of(document);
 
         output.WriteLine(completeness.Figures);
         Assert.True(completeness.Gaps.Count == 0, string.Join(Environment.NewLine, completeness.Gaps));
+        CommittedDocument.AssertCurrent("optimizations", served);
     }
 }

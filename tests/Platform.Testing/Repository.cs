@@ -1,6 +1,7 @@
-namespace Platform.AppHost.Tests;
+namespace Platform.Testing;
 
-internal static class Repository
+/// <summary>The repository's working tree, found from the test's output directory.</summary>
+public static class Repository
 {
     public static readonly string Root = FindRoot(AppContext.BaseDirectory);
 
