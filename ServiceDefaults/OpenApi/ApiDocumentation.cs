@@ -21,6 +21,7 @@ public static class ApiDocumentation
                 IsFreeForm(type.Type) ? null : OpenApiOptions.CreateDefaultSchemaReferenceId(type);
             options.AddOperationTransformer<ExampleTransformer>();
             options.AddOperationTransformer<UrlEncodedFormFirst>();
+            options.AddOperationTransformer<TotalCountTransformer>();
             options.AddDocumentTransformer<ApiKeySecurityTransformer>();
             options.AddDocumentTransformer<ErrorCodeTransformer>();
         });

@@ -56,6 +56,7 @@ internal static class RunApi
                 + "naming the parameter. `price` is the entry price and `side` is buy for long, sell for short. The `X-Total-Count` header "
                 + "counts every trade the filter matches, not only the page's. 404 for an unknown backtest.")
             .WithResponseExample(BacktestExamples.Trades)
+            .WithTotalCountHeader()
             .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
         return group;
     }

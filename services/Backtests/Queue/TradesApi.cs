@@ -1,22 +1,20 @@
 using System.Data;
-using System.Globalization;
 using System.Text.Json.Serialization;
 using Dapper;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
 using Platform.Backtests.Backtests;
+using Platform.ServiceDefaults.OpenApi;
 
 namespace Platform.Backtests.Queue;
 
 /// <summary>
 /// The trades of a run, by entry time, with the contract's fields and the ones it left out; the count of every trade the
-/// filter matches in <see cref="TotalCountHeader"/>, so the body stays the contract's array (docs/api-behaviour.md, 2.10).
+/// filter matches in <see cref="TotalCount.Header"/>, so the body stays the contract's array (docs/api-behaviour.md, 2.10).
 /// </summary>
 internal static class TradesApi
 {
     public const int MaxLimit = 10_000;
-
-    public const string TotalCountHeader = "X-Total-Count";
 
     public static async Task<Results<Ok<List<TradeView>>, ValidationProblem, ProblemHttpResult>> ListAsync(
         long id, string? side, int? limit, int? offset, HttpContext context, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
@@ -61,7 +59,7 @@ internal static class TradesApi
             transaction,
             cancellationToken: cancellationToken))).AsList();
         await transaction.CommitAsync(cancellationToken);
-        context.Response.Headers[TotalCountHeader] = total.ToString(CultureInfo.InvariantCulture);
+        TotalCount.Set(context.Response, total);
         return TypedResults.Ok(trades.ConvertAll(trade => trade with { Side = TradeSides.Order(TradeSides.FromColumn(trade.StoredSide)) }));
     }
 }

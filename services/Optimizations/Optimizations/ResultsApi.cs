@@ -1,5 +1,4 @@
 using System.Data;
-using System.Globalization;
 using System.Text.Json.Nodes;
 using Dapper;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -10,13 +9,11 @@ using Platform.ServiceDefaults.OpenApi;
 namespace Platform.Optimizations.Optimizations;
 
 /// <summary>
-/// Every evaluated combination, paged and sorted, with the count of them all in <see cref="TotalCountHeader"/> so that the
+/// Every evaluated combination, paged and sorted, with the count of them all in <see cref="TotalCount.Header"/> so that the
 /// body stays the contract's array, and the best one (also as <c>/best-params</c>; docs/api-behaviour.md, 3.6).
 /// </summary>
 internal static class ResultsApi
 {
-    public const string TotalCountHeader = "X-Total-Count";
-
     private static readonly Dictionary<string, string> SortColumns = new(StringComparer.Ordinal)
     {
         ["score"] = "score",
@@ -37,6 +34,7 @@ internal static class ResultsApi
                 + "best first for the objective's direction); `limit` 1–1000 (default 100); `offset` ≥ 0. The `X-Total-Count` header counts every result, "
                 + "not only the page's. 400 for bad values, 404 unknown.")
             .WithResponseExample(OptimizationExamples.Results)
+            .WithTotalCountHeader()
             .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
         group.MapGet("/{id:long}/best-params", BestAsync)
             .WithName("GetBestParams")
@@ -96,7 +94,7 @@ internal static class ResultsApi
             transaction,
             cancellationToken: cancellationToken));
         await transaction.CommitAsync(cancellationToken);
-        context.Response.Headers[TotalCountHeader] = total.ToString(CultureInfo.InvariantCulture);
+        TotalCount.Set(context.Response, total);
         return TypedResults.Ok(rows.Select(ResultView.From).ToList());
     }
 

@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Xunit;
@@ -13,7 +14,8 @@ public static class CommittedDocument
 {
     public const string UpdateVariable = "PLATFORM_UPDATE_OPENAPI_DOCUMENTS";
 
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+    /// <summary>Indented, and with backticks, quotes and non-ASCII text as they are, so that a change reads plainly in a diff.</summary>
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static string PathOf(string service) => Path.Combine(Repository.Root, "clients", "openapi", $"{service}.json");
 
@@ -33,7 +35,7 @@ public static class CommittedDocument
             $"{path} is not the document the {service} service serves: run scripts/generate-client.sh and commit what it changes.");
     }
 
-    /// <summary>The document without its <c>servers</c>, which name the host it was read from, indented, with a final newline.</summary>
+    /// <summary>The document without its <c>servers</c>, which name the host it was read from, with a final newline.</summary>
     private static string Canonical(string served)
     {
         var document = JsonNode.Parse(served)!.AsObject();
