@@ -11,9 +11,11 @@ public static class RuleSchema
     public static JsonObject Build()
     {
         var number = new JsonObject { ["oneOf"] = new JsonArray(new JsonObject { ["type"] = "number" }, Ref("parameter")) };
+        // Not starting with $, so that a parameter matches only the parameter branch of an operand's oneOf.
         var series = new JsonObject
         {
             ["type"] = "string",
+            ["pattern"] = "^[a-z][a-z0-9_]{0,31}(\\.[a-z_]+)?$",
             ["description"] = $"A price field ({string.Join(", ", PriceFields.Names)}) or an indicator, optionally with its output (bb.upper).",
         };
         return new JsonObject
