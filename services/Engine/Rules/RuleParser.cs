@@ -149,8 +149,14 @@ internal sealed partial class RuleParser
     public static string? ParameterError(ParameterDeclaration declaration, double value) =>
         !double.IsFinite(value) ? "must be a finite number"
         : declaration.IsInteger && value != Math.Round(value) ? "must be an integer"
-        : value < declaration.Min || value > declaration.Max ? $"must be between {Numbers.Format(declaration.Min)} and {Numbers.Format(declaration.Max)}"
+        : value < declaration.Min || value > declaration.Max ? BoundsText(declaration.Min, declaration.Max)
         : null;
+
+    /// <summary>A side left open (no min, no max) is not named: "at least 2" rather than "between 2 and 1.8E+308".</summary>
+    private static string BoundsText(double min, double max) =>
+        max == double.MaxValue ? $"must be at least {Numbers.Format(min)}"
+        : min == double.MinValue ? $"must be at most {Numbers.Format(max)}"
+        : $"must be between {Numbers.Format(min)} and {Numbers.Format(max)}";
 
     private double? OptionalNumber(JsonElement value, string key, string path)
     {

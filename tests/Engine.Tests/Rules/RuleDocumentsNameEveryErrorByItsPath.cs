@@ -64,36 +64,75 @@ public sealed class RuleDocumentsNameEveryErrorByItsPath
     public void ShapeErrors(string json, string path, string message) => Assert.Equal(message, Errors(json)[path]);
 
     [Theory]
-    [InlineData("""{"indicators": {"x": {"type": "ichimoku"}}}""", "indicators.x.type")]
-    [InlineData("""{"indicators": {"x": {"type": "sma", "length": 5}}}""", "indicators.x.length")]
-    [InlineData("""{"indicators": {"x": {"type": "atr", "source": "close"}}}""", "indicators.x.source")]
-    [InlineData("""{"indicators": {"x": {"type": "sma", "source": "y"}, "y": {"type": "ema", "source": "x"}}}""", "indicators.y.source")]
-    [InlineData("""{"indicators": {"x": {"type": "sma", "source": "x"}}}""", "indicators.x.source")]
-    [InlineData("""{"indicators": {"x": {"type": "sma", "period": 0}}}""", "indicators.x.period")]
-    [InlineData("""{"indicators": {"x": {"type": "sma", "period": 2.5}}}""", "indicators.x.period")]
-    [InlineData("""{"indicators": {"x": {"type": "sma", "timeframe": "2h"}}}""", "indicators.x.timeframe")]
-    [InlineData("""{"indicators": {"close": {"type": "sma"}}}""", "indicators.close")]
-    [InlineData("""{"indicators": {"Fast": {"type": "sma"}}}""", "indicators.Fast")]
-    [InlineData("""{"indicators": {"bb": {"type": "bollinger"}}, "rules": {"enter_long": {"left": "bb.top", "op": ">", "right": 1}}}""", "rules.enter_long.left")]
-    [InlineData("""{"indicators": {"h": {"type": "sma", "timeframe": "240"}, "x": {"type": "sma", "source": "h"}}}""", "indicators.x.source")]
-    [InlineData("""{"risk": {"stop_loss": {"percent": 100}}}""", "risk.stop_loss.percent")]
-    [InlineData("""{"risk": {"stop_loss": {"percent": 2, "atr": 1}}}""", "risk.stop_loss")]
-    [InlineData("""{"risk": {"trailing_stop": {"atr": -1}}}""", "risk.trailing_stop.atr")]
-    [InlineData("""{"risk": {"take_profit": {"percent": 5, "period": 3}}}""", "risk.take_profit.period")]
-    [InlineData("""{"risk": {"max_bars": 0}}""", "risk.max_bars")]
-    [InlineData("""{"risk": {"breakeven": 1}}""", "risk.breakeven")]
-    [InlineData("""{"sizing": {"fraction": 1.5}}""", "sizing.fraction")]
-    [InlineData("""{"sizing": {"risk_pct": 1}}""", "sizing.risk_pct")]
-    [InlineData("""{"sizing": {"fraction": 0.5, "notional": 100}}""", "sizing")]
-    [InlineData("""{"pyramiding": 101}""", "pyramiding")]
-    [InlineData("""{"funding": {"rate_per_8h": 0.5}}""", "funding.rate_per_8h")]
-    [InlineData("""{"funding": 0.0001}""", "funding")]
-    [InlineData("""{"parameters": {"p": "ten"}}""", "parameters.p")]
-    [InlineData("""{"parameters": {"p": {"default": 5, "min": 10}}}""", "parameters.p.default")]
-    [InlineData("""{"parameters": {"p": {"default": 5, "integer": true, "max": 3}}}""", "parameters.p.default")]
-    [InlineData("""{"parameters": {"p": {"default": 5, "greater_than": "q"}}}""", "parameters.p.greater_than")]
-    [InlineData("""{"parameters": {"p": {"default": 5, "step": 1}}}""", "parameters.p.step")]
-    public void EachPartNamesItsOwnErrors(string json, string path)
+    [InlineData("""{"indicators": {"x": {"type": "ichimoku"}}}""", "indicators.x.type",
+        "must be one of: sma, ema, wma, rsi, macd, bollinger, stddev, zscore, highest, lowest, roc, atr, adx, stochastic, vwap, donchian")]
+    [InlineData("""{"indicators": {"x": {"type": "sma", "length": 5}}}""", "indicators.x.length",
+        "is not an argument of sma; expected period")]
+    [InlineData("""{"indicators": {"x": {"type": "atr", "source": "close"}}}""", "indicators.x.source",
+        "atr reads the candles and takes no source")]
+    [InlineData("""{"indicators": {"x": {"type": "sma", "source": "y"}, "y": {"type": "ema", "source": "x"}}}""", "indicators.y.source",
+        "indicators read each other in a circle: x → y → x")]
+    [InlineData("""{"indicators": {"x": {"type": "sma", "source": "x"}}}""", "indicators.x.source",
+        "indicators read each other in a circle: x → x")]
+    [InlineData("""{"indicators": {"x": {"type": "sma", "period": 0}}}""", "indicators.x.period",
+        "must be a whole number from 1 to 10000")]
+    [InlineData("""{"indicators": {"x": {"type": "sma", "period": 2.5}}}""", "indicators.x.period",
+        "must be a whole number from 1 to 10000")]
+    [InlineData("""{"indicators": {"x": {"type": "sma", "timeframe": "2h"}}}""", "indicators.x.timeframe",
+        "must be a Bybit interval code: 1, 3, 5, 15, 30, 60, 120, 240, 360, 720, D, W or M")]
+    [InlineData("""{"indicators": {"close": {"type": "sma"}}}""", "indicators.close",
+        "'close' is a price field; give the indicator another name")]
+    [InlineData("""{"indicators": {"Fast": {"type": "sma"}}}""", "indicators.Fast",
+        "names are lower case letters, digits and underscores, starting with a letter, at most 32 characters")]
+    [InlineData("""{"indicators": {"bb": {"type": "bollinger"}}, "rules": {"enter_long": {"left": "bb.top", "op": ">", "right": 1}}}""", "rules.enter_long.left",
+        "bollinger has the outputs middle, upper, lower, percent_b, not 'top'")]
+    [InlineData("""{"indicators": {"h": {"type": "sma", "timeframe": "240"}, "x": {"type": "sma", "source": "h"}}}""", "indicators.x.source",
+        "'h' is on another timeframe; an indicator's source must be on its own timeframe")]
+    [InlineData("""{"risk": {"stop_loss": {"percent": 100}}}""", "risk.stop_loss.percent",
+        "must be greater than 0 and at most 99.99")]
+    [InlineData("""{"risk": {"stop_loss": {"percent": 2, "atr": 1}}}""", "risk.stop_loss",
+        "must be {percent: x} or {atr: multiple, period: bars}")]
+    [InlineData("""{"risk": {"trailing_stop": {"atr": -1}}}""", "risk.trailing_stop.atr",
+        "must be greater than 0 and at most 100")]
+    [InlineData("""{"risk": {"take_profit": {"percent": 5, "period": 3}}}""", "risk.take_profit.period",
+        "must be {percent: x} or {atr: multiple, period: bars}")]
+    [InlineData("""{"risk": {"max_bars": 0}}""", "risk.max_bars",
+        "must be a whole number from 1 to 1000000")]
+    [InlineData("""{"risk": {"breakeven": 1}}""", "risk.breakeven",
+        "is not a risk setting; expected stop_loss, trailing_stop, take_profit, max_bars")]
+    [InlineData("""{"sizing": {"fraction": 1.5}}""", "sizing.fraction",
+        "must be greater than 0 and at most 1")]
+    [InlineData("""{"sizing": {"risk_pct": 1}}""", "sizing.risk_pct",
+        "sizes by the loss at the stop, so risk.stop_loss or risk.trailing_stop is required")]
+    [InlineData("""{"sizing": {"fraction": 0.5, "notional": 100}}""", "sizing",
+        "must be one of {fraction: 0..1}, {notional: usdt} or {risk_pct: percent of equity lost at the stop}")]
+    [InlineData("""{"pyramiding": 101}""", "pyramiding",
+        "must be a whole number from 1 to 100")]
+    [InlineData("""{"funding": {"rate_per_8h": 0.5}}""", "funding.rate_per_8h",
+        "must be between -0.05 and 0.05")]
+    [InlineData("""{"funding": 0.0001}""", "funding",
+        "must be {rate_per_8h: fraction}, e.g. 0.0001 for 0.01 % every 8 hours")]
+    [InlineData("""{"parameters": {"p": "ten"}}""", "parameters.p",
+        "must be a number, true/false, or {default, min, max, integer, greater_than, description}")]
+    [InlineData("""{"parameters": {"p": {"default": 5, "min": 10}}}""", "parameters.p.default",
+        "must be at least 10")]
+    [InlineData("""{"parameters": {"p": {"default": 5, "integer": true, "max": 3}}}""", "parameters.p.default",
+        "must be at most 3")]
+    [InlineData("""{"parameters": {"p": {"default": 5, "greater_than": "q"}}}""", "parameters.p.greater_than",
+        "must name another numeric parameter, not 'q'")]
+    [InlineData("""{"parameters": {"p": {"default": 5, "step": 1}}}""", "parameters.p.step",
+        "is not a parameter field; expected default, min, max, integer, greater_than, description")]
+    [InlineData("""{"parameters": {"p": {"default": 5, "min": 6, "max": 9}}}""", "parameters.p.default",
+        "must be between 6 and 9")]
+    [InlineData("""{"risk": {"max_bars": 1000001}}""", "risk.max_bars",
+        "must be a whole number from 1 to 1000000")]
+    [InlineData("""{"risk": {"stop_loss": {"atr": 2, "period": 1001}}}""", "risk.stop_loss.period",
+        "must be a whole number from 1 to 1000")]
+    [InlineData("""{"rules": {"enter_long": {"left": {"ref": "close", "bars_ago": 5001}, "op": ">", "right": 1}}}""", "rules.enter_long.left.bars_ago",
+        "must be a whole number from 0 to 5000")]
+    [InlineData("""{"rules": {"enter_long": {"left": "close", "op": "rising", "bars": 5001}}}""", "rules.enter_long.bars",
+        "must be a whole number from 1 to 5000")]
+    public void EachPartNamesItsOwnErrors(string json, string path, string message)
     {
         using var document = JsonDocument.Parse(json);
         var merged = JsonSerializer.SerializeToElement(
@@ -104,6 +143,7 @@ public sealed class RuleDocumentsNameEveryErrorByItsPath
         var errors = StrategyCatalog.Define(merged).Errors;
 
         Assert.True(errors.ContainsKey(path), $"expected an error at {path}, got: {string.Join("; ", errors.Select(e => $"{e.Key}: {e.Value}"))}");
+        Assert.Equal(message, errors[path]);
     }
 
     [Fact]
