@@ -19,13 +19,13 @@ public sealed class StrategiesResolveFromTheirTypeAndConfiguration
 
         var resolved = StrategyResolution.Resolve(
             "sma_crossover",
-            Object("""{"fast_period": 5, "slow_period": 40, "stop_loss_pct": 2}"""),
-            Object("""{"slow_period": 50, "direction": "long", "fill_policy": "next_open"}"""),
+            Object("""{"fast": 5, "slow": 40, "stop_loss_pct": 2}"""),
+            Object("""{"slow": 50, "direction": "long", "fill_policy": "next_open"}"""),
             errors);
 
         Assert.Empty(errors);
         Assert.Equal("sma_crossover", resolved.Definition!.Name);
-        Assert.Equal(["fast_period=5", "slow_period=50"], Texts(resolved.Parameters));
+        Assert.Equal(["fast=5", "slow=50"], Texts(resolved.Parameters));
         Assert.Empty(resolved.Readings);
     }
 
