@@ -49,8 +49,12 @@ internal sealed partial class RuleParser
         NumberRef? funding = null;
         if (root.TryGetProperty("funding", out var f))
         {
-            if (f.ValueKind == JsonValueKind.Object && f.TryGetProperty("rate_per_8h", out var rate) && OnlyKey(f, "rate_per_8h", "funding"))
+            if (f.ValueKind == JsonValueKind.Object && f.TryGetProperty("rate_per_8h", out var rate))
             {
+                foreach (var property in f.EnumerateObject().Where(property => property.Name != "rate_per_8h"))
+                {
+                    Error($"funding.{property.Name}", "is not a funding setting; expected rate_per_8h");
+                }
                 funding = ReadNumber(rate, "funding.rate_per_8h");
             }
             else

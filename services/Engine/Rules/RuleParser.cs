@@ -132,7 +132,7 @@ internal sealed partial class RuleParser
         var min = OptionalNumber(value, "min", path) ?? double.MinValue;
         var max = OptionalNumber(value, "max", path) ?? double.MaxValue;
         var integer = value.TryGetProperty("integer", out var i) && i.ValueKind == JsonValueKind.True;
-        var greaterThan = value.TryGetProperty("greater_than", out var g) ? g.ValueKind == JsonValueKind.String ? g.GetString() : "" : null;
+        var greaterThan = value.TryGetProperty("greater_than", out var g) ? g.ValueKind == JsonValueKind.String ? g.GetString() : g.GetRawText() : null;
         var declaration = new ParameterDeclaration(name, defaultValue.GetDouble(), min, max, integer, false, greaterThan, text);
         if (min > max)
         {

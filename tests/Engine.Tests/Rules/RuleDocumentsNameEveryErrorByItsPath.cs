@@ -132,6 +132,126 @@ public sealed class RuleDocumentsNameEveryErrorByItsPath
         "must be a whole number from 0 to 5000")]
     [InlineData("""{"rules": {"enter_long": {"left": "close", "op": "rising", "bars": 5001}}}""", "rules.enter_long.bars",
         "must be a whole number from 1 to 5000")]
+    [InlineData("""{"description": 5}""", "description",
+        "must be a string")]
+    [InlineData("""{"funding": {"rate_per_8h": "low"}}""", "funding.rate_per_8h",
+        "must be a number or a $parameter")]
+    [InlineData("""{"funding": {"rate_per_8h": -0.06}}""", "funding.rate_per_8h",
+        "must be between -0.05 and 0.05")]
+    [InlineData("""{"funding": {"rate_per_8h": 0.0001, "cap": 1}}""", "funding.cap",
+        "is not a funding setting; expected rate_per_8h")]
+    [InlineData("""{"indicators": []}""", "indicators",
+        "must be an object of name: {type, source, timeframe, arguments...}")]
+    [InlineData("""{"indicators": {"bb": {"type": "bollinger"}, "x": {"type": "sma", "source": "bb.bogus"}}}""", "indicators.x.source",
+        "bollinger has the outputs middle, upper, lower, percent_b, not 'bogus'")]
+    [InlineData("""{"indicators": {"x": 5}}""", "indicators.x",
+        "must be an object with a type")]
+    [InlineData("""{"indicators": {"x": {"period": 5}}}""", "indicators.x.type",
+        "must be one of: sma, ema, wma, rsi, macd, bollinger, stddev, zscore, highest, lowest, roc, atr, adx, stochastic, vwap, donchian")]
+    [InlineData("""{"indicators": {"x": {"type": "sma", "period": "$q"}}}""", "indicators.x.period",
+        "'$q' is not declared in parameters")]
+    [InlineData("""{"indicators": {"x": {"type": "sma", "period": "five"}}}""", "indicators.x.period",
+        "must be a number or a $parameter")]
+    [InlineData("""{"indicators": {"x": {"type": "sma", "source": "close.x"}}}""", "indicators.x.source",
+        "'close.x' is neither a price field (open, high, low, close, volume, hl2, hlc3, ohlc4) nor a declared indicator")]
+    [InlineData("""{"indicators": {"x": {"type": "sma", "source": 5}}}""", "indicators.x.source",
+        "must name a price field or another indicator")]
+    [InlineData("""{"indicators": {"x": {"type": "sma", "timeframe": 60}}}""", "indicators.x.timeframe",
+        "must be a Bybit interval code: 1, 3, 5, 15, 30, 60, 120, 240, 360, 720, D, W or M")]
+    [InlineData("""{"indicators": {"x": {"type": "vwap", "period": 5}}}""", "indicators.x.period",
+        "is not an argument of vwap; expected none")]
+    [InlineData("""{"parameters": []}""", "parameters",
+        "must be an object of name: default or name: {default, min, max, integer, greater_than, description}")]
+    [InlineData("""{"parameters": {"P": 1}}""", "parameters.P",
+        "names are lower case letters, digits and underscores, starting with a letter, at most 32 characters")]
+    [InlineData("""{"parameters": {"f": true, "p": {"default": 5, "greater_than": "f"}}}""", "parameters.p.greater_than",
+        "must name another numeric parameter, not 'f'")]
+    [InlineData("""{"parameters": {"p": {"default": "x"}}}""", "parameters.p.default",
+        "is required: a number or true/false")]
+    [InlineData("""{"parameters": {"p": {"default": 1, "min": "a"}}}""", "parameters.p.min",
+        "must be a number")]
+    [InlineData("""{"parameters": {"p": {"default": 1.5, "integer": true}}}""", "parameters.p.default",
+        "must be an integer")]
+    [InlineData("""{"parameters": {"p": {"default": 5, "greater_than": "p"}}}""", "parameters.p.greater_than",
+        "must name another numeric parameter, not 'p'")]
+    [InlineData("""{"parameters": {"p": {"default": 5, "greater_than": 3}}}""", "parameters.p.greater_than",
+        "must name another numeric parameter, not '3'")]
+    [InlineData("""{"parameters": {"p": {"default": 5, "min": 9, "max": 3}}}""", "parameters.p.max",
+        "must not be below min")]
+    [InlineData("""{"parameters": {"p": {"min": 1}}}""", "parameters.p.default",
+        "is required: a number or true/false")]
+    [InlineData("""{"pyramiding": "two"}""", "pyramiding",
+        "must be a number or a $parameter")]
+    [InlineData("""{"pyramiding": 0}""", "pyramiding",
+        "must be a whole number from 1 to 100")]
+    [InlineData("""{"risk": []}""", "risk",
+        "must be an object with stop_loss, trailing_stop, take_profit and/or max_bars")]
+    [InlineData("""{"risk": {"max_bars": 2.5}}""", "risk.max_bars",
+        "must be a whole number from 1 to 1000000")]
+    [InlineData("""{"risk": {"stop_loss": 2}}""", "risk.stop_loss",
+        "must be {percent: x} or {atr: multiple, period: bars}")]
+    [InlineData("""{"risk": {"stop_loss": {"atr": 2, "period": 0}}}""", "risk.stop_loss.period",
+        "must be a whole number from 1 to 1000")]
+    [InlineData("""{"risk": {"stop_loss": {"percent": "two"}}}""", "risk.stop_loss.percent",
+        "must be a number or a $parameter")]
+    [InlineData("""{"risk": {"stop_loss": {"percent": 0}}}""", "risk.stop_loss.percent",
+        "must be greater than 0 and at most 99.99")]
+    [InlineData("""{"risk": {"stop_loss": {}}}""", "risk.stop_loss",
+        "must be {percent: x} or {atr: multiple, period: bars}")]
+    [InlineData("""{"risk": {"take_profit": {"percent": 10001}}}""", "risk.take_profit.percent",
+        "must be greater than 0 and at most 10000")]
+    [InlineData("""{"risk": {"trailing_stop": {"atr": 101}}}""", "risk.trailing_stop.atr",
+        "must be greater than 0 and at most 100")]
+    [InlineData("""{"rules": []}""", "rules",
+        "must be an object with enter_long, exit_long, enter_short and/or exit_short")]
+    [InlineData("""{"rules": {"enter_long": 5}}""", "rules.enter_long",
+        "must be a condition: {left, op, right}, {all: [...]}, {any: [...]} or {not: {...}}")]
+    [InlineData("""{"rules": {"enter_long": {"all": [{"op": ">", "left": "close", "right": 1}], "op": ">"}}}""", "rules.enter_long.op",
+        "a condition with 'all' has no other keys")]
+    [InlineData("""{"rules": {"enter_long": {"any": {"op": ">", "left": "close", "right": 1}}}}""", "rules.enter_long.any",
+        "must be a non-empty list of conditions")]
+    [InlineData("""{"rules": {"enter_long": {"left": "close", "right": 1}}}""", "rules.enter_long.op",
+        "is required: one of >, <, >=, <=, crosses_above, crosses_below, between, rising, falling (or use all, any, not)")]
+    [InlineData("""{"rules": {"enter_long": {"not": 5}}}""", "rules.enter_long.not",
+        "must be a condition: {left, op, right}, {all: [...]}, {any: [...]} or {not: {...}}")]
+    [InlineData("""{"rules": {"enter_long": {"op": ">", "left": "$", "right": 1}}}""", "rules.enter_long.left",
+        "'$' is not declared in parameters")]
+    [InlineData("""{"rules": {"enter_long": {"op": ">", "left": "close", "right": 1, "bars": 2}}}""", "rules.enter_long.bars",
+        "'>' takes op, left, right")]
+    [InlineData("""{"rules": {"enter_long": {"op": ">", "left": {"bars_ago": 1}, "right": 1}}}""", "rules.enter_long.left.ref",
+        "is required: a price field or an indicator")]
+    [InlineData("""{"rules": {"enter_long": {"op": ">", "left": {"ref": "close", "back": 1}, "right": 1}}}""", "rules.enter_long.left.back",
+        "a series reference takes ref and bars_ago")]
+    [InlineData("""{"rules": {"enter_long": {"op": ">", "left": {"ref": "nothing"}, "right": 1}}}""", "rules.enter_long.left.ref",
+        "'nothing' is neither a price field (open, high, low, close, volume, hl2, hlc3, ohlc4) nor a declared indicator")]
+    [InlineData("""{"rules": {"enter_long": {"op": ">", "left": {"ref": 5}, "right": 1}}}""", "rules.enter_long.left.ref",
+        "is required: a price field or an indicator")]
+    [InlineData("""{"rules": {"enter_long": {"op": ">", "right": 1}}}""", "rules.enter_long.left",
+        "is required")]
+    [InlineData("""{"rules": {"enter_long": {"op": "between", "left": "close", "low": 1, "high": 2, "right": 3}}}""", "rules.enter_long.right",
+        "'between' takes op, left, low, high")]
+    [InlineData("""{"rules": {"enter_long": {"op": "rising", "left": "close", "right": 1}}}""", "rules.enter_long.right",
+        "'rising' takes op, left, bars")]
+    [InlineData("""{"rules": {"enter_long": {"op": 5, "left": "close", "right": 1}}}""", "rules.enter_long.op",
+        "is required: one of >, <, >=, <=, crosses_above, crosses_below, between, rising, falling (or use all, any, not)")]
+    [InlineData("""{"rules": {"exit_long": {"op": ">", "left": "close", "right": 1}}}""", "rules",
+        "needs at least one of enter_long and enter_short")]
+    [InlineData("""{"sizing": 1}""", "sizing",
+        "must be one of {fraction: 0..1}, {notional: usdt} or {risk_pct: percent of equity lost at the stop}")]
+    [InlineData("""{"sizing": {"fraction": "all"}}""", "sizing.fraction",
+        "must be a number or a $parameter")]
+    [InlineData("""{"sizing": {"fraction": 0}}""", "sizing.fraction",
+        "must be greater than 0 and at most 1")]
+    [InlineData("""{"sizing": {"notional": 0}}""", "sizing.notional",
+        "must be greater than 0 and at most 1000000000000")]
+    [InlineData("""{"sizing": {"percent": 1}}""", "sizing.percent",
+        "must be one of {fraction: 0..1}, {notional: usdt} or {risk_pct: percent of equity lost at the stop}")]
+    [InlineData("""{"sizing": {"risk_pct": 0, "x": 1}}""", "sizing",
+        "must be one of {fraction: 0..1}, {notional: usdt} or {risk_pct: percent of equity lost at the stop}")]
+    [InlineData("""{"sizing": {"risk_pct": 101}, "risk": {"stop_loss": {"percent": 2}}}""", "sizing.risk_pct",
+        "must be greater than 0 and at most 100")]
+    [InlineData("""{"sizing": {}}""", "sizing",
+        "must be one of {fraction: 0..1}, {notional: usdt} or {risk_pct: percent of equity lost at the stop}")]
     public void EachPartNamesItsOwnErrors(string json, string path, string message)
     {
         using var document = JsonDocument.Parse(json);
@@ -144,6 +264,7 @@ public sealed class RuleDocumentsNameEveryErrorByItsPath
 
         Assert.True(errors.ContainsKey(path), $"expected an error at {path}, got: {string.Join("; ", errors.Select(e => $"{e.Key}: {e.Value}"))}");
         Assert.Equal(message, errors[path]);
+        Assert.True(errors.Count == 1 || path.EndsWith(".source", StringComparison.Ordinal), $"one error expected, got: {string.Join("; ", errors)}");
     }
 
     [Fact]
@@ -175,6 +296,9 @@ public sealed class RuleDocumentsNameEveryErrorByItsPath
     [Fact]
     public void LimitsBoundTheSizeOfADocument()
     {
+        var parameters = string.Join(',', Enumerable.Range(0, 33).Select(i => $"\"p{i}\": {i}"));
+        Assert.Equal("at most 32 parameters", Errors("{\"parameters\": {" + parameters + "}}")["parameters"]);
+
         var indicators = string.Join(',', Enumerable.Range(0, 33).Select(i => $"\"i{i}\": {{\"type\": \"sma\"}}"));
         Assert.Equal("at most 32 indicators", Errors("{\"indicators\": {" + indicators + "}}")["indicators"]);
 
