@@ -124,14 +124,24 @@ internal sealed partial class RuleParser
             Error($"{path}.default", "is required: a number or true/false");
             return null;
         }
-        var text = value.TryGetProperty("description", out var d) && d.ValueKind == JsonValueKind.String ? d.GetString()! : "";
+        value.TryGetProperty("description", out var d);
+        if (d.ValueKind is not (JsonValueKind.Undefined or JsonValueKind.String))
+        {
+            Error($"{path}.description", "must be a string");
+        }
+        var text = d.ValueKind == JsonValueKind.String ? d.GetString()! : "";
         if (defaultValue.ValueKind != JsonValueKind.Number)
         {
             return new(name, defaultValue.GetBoolean() ? 1 : 0, 0, 1, true, true, null, text);
         }
         var min = OptionalNumber(value, "min", path) ?? double.MinValue;
         var max = OptionalNumber(value, "max", path) ?? double.MaxValue;
-        var integer = value.TryGetProperty("integer", out var i) && i.ValueKind == JsonValueKind.True;
+        value.TryGetProperty("integer", out var i);
+        if (i.ValueKind is not (JsonValueKind.Undefined or JsonValueKind.True or JsonValueKind.False))
+        {
+            Error($"{path}.integer", "must be true or false");
+        }
+        var integer = i.ValueKind == JsonValueKind.True;
         var greaterThan = value.TryGetProperty("greater_than", out var g) ? g.ValueKind == JsonValueKind.String ? g.GetString() : g.GetRawText() : null;
         var declaration = new ParameterDeclaration(name, defaultValue.GetDouble(), min, max, integer, false, greaterThan, text);
         if (min > max)

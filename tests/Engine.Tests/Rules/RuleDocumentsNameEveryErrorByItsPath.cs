@@ -252,6 +252,18 @@ public sealed class RuleDocumentsNameEveryErrorByItsPath
         "must be greater than 0 and at most 100")]
     [InlineData("""{"sizing": {}}""", "sizing",
         "must be one of {fraction: 0..1}, {notional: usdt} or {risk_pct: percent of equity lost at the stop}")]
+    [InlineData("""{"parameters": {"p": {"default": 5, "description": 7}}}""", "parameters.p.description",
+        "must be a string")]
+    [InlineData("""{"parameters": {"p": {"default": 5, "integer": "yes"}}}""", "parameters.p.integer",
+        "must be true or false")]
+    [InlineData("""{"indicators": {"x": {"type": 5}}}""", "indicators.x.type",
+        "must be one of: sma, ema, wma, rsi, macd, bollinger, stddev, zscore, highest, lowest, roc, atr, adx, stochastic, vwap, donchian")]
+    [InlineData("""{"indicators": {"Fast": {"type": "sma", "period": 0}}}""", "indicators.Fast",
+        "names are lower case letters, digits and underscores, starting with a letter, at most 32 characters")]
+    [InlineData("""{"indicators": {"open": {"type": "sma", "period": 0}}}""", "indicators.open",
+        "'open' is a price field; give the indicator another name")]
+    [InlineData("""{"parameters": {"P": {"default": 1, "min": 5}}}""", "parameters.P",
+        "names are lower case letters, digits and underscores, starting with a letter, at most 32 characters")]
     public void EachPartNamesItsOwnErrors(string json, string path, string message)
     {
         using var document = JsonDocument.Parse(json);
@@ -270,10 +282,12 @@ public sealed class RuleDocumentsNameEveryErrorByItsPath
     [Fact]
     public void IndicatorsMayReadOnesWrittenAfterThem()
     {
-        // Stored documents come back with their keys reordered (PostgreSQL's jsonb), so order must not matter.
+        // Stored documents come back with their keys reordered (PostgreSQL's jsonb), so order must not matter; a chain
+        // read once is not a circle when a later indicator reads it again.
         var errors = Errors("""
-            {"indicators": {"smooth": {"type": "sma", "period": 3, "source": "rsi"}, "rsi": {"type": "rsi", "source": "mid"}, "mid": {"type": "ema", "source": "hl2"}},
-             "rules": {"enter_long": {"left": "smooth", "op": "<", "right": 30}}}
+            {"indicators": {"smooth": {"type": "sma", "period": 3, "source": "rsi"}, "rsi": {"type": "rsi", "source": "mid"}, "mid": {"type": "ema", "source": "hl2"},
+                            "signal": {"type": "ema", "period": 5, "source": "smooth"}},
+             "rules": {"enter_long": {"left": "smooth", "op": "<", "right": "signal"}}}
             """);
 
         Assert.Empty(errors);
@@ -291,6 +305,30 @@ public sealed class RuleDocumentsNameEveryErrorByItsPath
         var result = StrategyCatalog.Validate(definition, new Dictionary<string, double> { ["n"] = 2.5 });
 
         Assert.Equal("must be a whole number from 1 to 10000 (parameter n is 2.5)", result.Errors["indicators.avg.period"]);
+    }
+
+    [Theory]
+    [InlineData("""{"default": 2, "min": 2, "max": 9}""")]
+    [InlineData("""{"default": 9, "min": 2, "max": 9}""")]
+    [InlineData("""{"default": 4, "min": 4, "max": 4, "integer": true}""")]
+    [InlineData("""{"default": 4, "integer": false, "description": "any number"}""")]
+    public void AParameterAtItsBoundsIsAccepted(string declaration) =>
+        Assert.Empty(Errors("""{"parameters": {"p": """ + declaration + """}, "rules": {"enter_long": {"left": "close", "op": ">", "right": "$p"}}}"""));
+
+    [Theory]
+    [InlineData(2, null)]
+    [InlineData(9, null)]
+    [InlineData(1.5, "must be between 2 and 9")]
+    [InlineData(9.5, "must be between 2 and 9")]
+    public void ARunsValueIsCheckedAgainstTheDeclaredBounds(double value, string? message)
+    {
+        var definition = StrategyCatalog.Define(JsonDocument.Parse("""
+            {"parameters": {"p": {"default": 3, "min": 2, "max": 9}}, "rules": {"enter_long": {"left": "close", "op": ">", "right": "$p"}}}
+            """).RootElement).Value!;
+
+        var errors = StrategyCatalog.Validate(definition, new Dictionary<string, double> { ["p"] = value }).Errors;
+
+        Assert.Equal(message is null ? [] : new Dictionary<string, string> { ["p"] = message }, errors);
     }
 
     [Fact]
