@@ -27,18 +27,28 @@ public sealed class ConditionsAgreeWithABarByBarReading
     {
         var random = new Random(seed);
         var candles = WholeStepWalk(random, 120);
+        var reading = new BarReading(candles);
         for (var document = 0; document < 10; document++)
         {
-            var condition = RandomCondition(random, depth: 0);
-
-            var engine = EnterLong(candles, condition);
-
-            var reading = new BarReading(candles);
-            for (var bar = 0; bar < candles.Count; bar++)
+            // Four rules at once: equal conditions are evaluated once and shared, and conditions that differ in one
+            // detail only (an operator, an operand, a lag) must stay apart.
+            var conditions = Rules.Select(_ => RandomCondition(random, depth: 0)).ToArray();
+            conditions[1] = Variant(conditions[0], random);
+            if (random.Next(3) == 0)
             {
-                Assert.True(
-                    engine[bar] == reading.Holds(condition, bar),
-                    $"bar {bar}: the engine says {engine[bar]} for {condition.ToJsonString()}");
+                conditions[3] = conditions[0].DeepClone();
+            }
+
+            var engine = Signals(candles, conditions);
+
+            for (var rule = 0; rule < Rules.Length; rule++)
+            {
+                for (var bar = 0; bar < candles.Count; bar++)
+                {
+                    Assert.True(
+                        ((engine[bar] & Rules[rule].Bit) != 0) == reading.Holds(conditions[rule], bar),
+                        $"bar {bar}: {Rules[rule].Name} {conditions[rule].ToJsonString()}");
+                }
             }
         }
     }
@@ -56,18 +66,25 @@ public sealed class ConditionsAgreeWithABarByBarReading
         Assert.InRange(rates.Count(rate => rate > 0 && rate < 1), 100, 200);
     }
 
-    private static bool[] EnterLong(CandleSeries candles, JsonNode condition)
+    private static readonly (string Name, byte Bit)[] Rules =
+        [("enter_long", Signal.EnterLong), ("exit_long", Signal.ExitLong), ("enter_short", Signal.EnterShort), ("exit_short", Signal.ExitShort)];
+
+    private static bool[] EnterLong(CandleSeries candles, JsonNode condition) =>
+        [.. Signals(candles, [condition, .. Rules.Skip(1).Select(_ => (JsonNode)new JsonObject { ["op"] = ">", ["left"] = "close", ["right"] = 0 })])
+            .Select(signal => (signal & Signal.EnterLong) != 0)];
+
+    private static byte[] Signals(CandleSeries candles, JsonNode[] conditions)
     {
         var document = new JsonObject
         {
             ["indicators"] = new JsonObject { ["m"] = new JsonObject { ["type"] = "sma", ["period"] = SmaPeriod } },
-            ["rules"] = new JsonObject { ["enter_long"] = condition.DeepClone() },
+            ["rules"] = new JsonObject(Rules.Select((rule, index) => KeyValuePair.Create(rule.Name, (JsonNode?)conditions[index].DeepClone()))),
         };
         var definition = StrategyCatalog.Define(JsonDocument.Parse(document.ToJsonString()).RootElement);
-        Assert.True(definition.Errors.Count == 0, $"{condition.ToJsonString()}: {string.Join("; ", definition.Errors)}");
+        Assert.True(definition.Errors.Count == 0, $"{document.ToJsonString()}: {string.Join("; ", definition.Errors)}");
         var signals = new byte[candles.Count];
         StrategyCatalog.Validate(definition.Value!, new Dictionary<string, double>()).Value!.Bind().Signals.Write(new IndicatorCache(candles), signals);
-        return [.. signals.Select(signal => (signal & Signal.EnterLong) != 0)];
+        return signals;
     }
 
     private static CandleSeries WholeStepWalk(Random random, int count)
@@ -98,6 +115,69 @@ public sealed class ConditionsAgreeWithABarByBarReading
             },
         };
     }
+
+    /// <summary>The condition with one detail changed somewhere in its tree.</summary>
+    private static JsonNode Variant(JsonNode condition, Random random)
+    {
+        var changed = condition.DeepClone().AsObject();
+        if (changed["not"] is { } inner)
+        {
+            changed["not"] = Variant(inner, random);
+        }
+        else if (changed["all"] is JsonArray || changed["any"] is JsonArray)
+        {
+            var key = changed["all"] is not null ? "all" : "any";
+            var items = changed[key]!.AsArray();
+            if (items.Count > 1 && random.Next(2) == 0)
+            {
+                changed.Remove(key);
+                changed[key == "all" ? "any" : "all"] = items;
+            }
+            else
+            {
+                items[0] = Variant(items[0]!, random);
+            }
+        }
+        else
+        {
+            var op = (string)changed["op"]!;
+            switch (op)
+            {
+                case "between":
+                    (changed["low"], changed["high"]) = (changed["high"]!.DeepClone(), changed["low"]!.DeepClone());
+                    break;
+                case "rising" or "falling":
+                    if (random.Next(2) == 0)
+                    {
+                        changed["op"] = op == "rising" ? "falling" : "rising";
+                    }
+                    else
+                    {
+                        changed["bars"] = (int)changed["bars"]! + 1;
+                    }
+                    break;
+                default:
+                    if (random.Next(2) == 0)
+                    {
+                        changed["op"] = Relations[(Array.IndexOf(Relations, op) + random.Next(1, Relations.Length)) % Relations.Length];
+                    }
+                    else
+                    {
+                        changed["right"] = Lagged(changed["right"]!);
+                    }
+                    break;
+            }
+        }
+        return changed;
+    }
+
+    /// <summary>The operand one bar further back (a constant has no past, so it moves by one instead).</summary>
+    private static JsonNode Lagged(JsonNode operand) => operand switch
+    {
+        JsonObject reference => new JsonObject { ["ref"] = reference["ref"]!.DeepClone(), ["bars_ago"] = (int)reference["bars_ago"]! + 1 },
+        JsonValue value when value.GetValueKind() == JsonValueKind.Number => JsonValue.Create((double)value + 1),
+        _ => new JsonObject { ["ref"] = operand.DeepClone(), ["bars_ago"] = 1 },
+    };
 
     private static JsonNode Operand(Random random) =>
         random.Next(4) == 0 ? JsonValue.Create(random.Next(96, 105) + (random.Next(2) == 0 ? 0 : 0.5)) : SeriesOperand(random);
