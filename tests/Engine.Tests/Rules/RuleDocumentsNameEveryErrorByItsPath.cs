@@ -340,10 +340,18 @@ public sealed class RuleDocumentsNameEveryErrorByItsPath
         var indicators = string.Join(',', Enumerable.Range(0, 33).Select(i => $"\"i{i}\": {{\"type\": \"sma\"}}"));
         Assert.Equal("at most 32 indicators", Errors("{\"indicators\": {" + indicators + "}}")["indicators"]);
 
-        var deep = Enumerable.Range(0, 9).Aggregate("""{"left": "close", "op": ">", "right": 1}""", (inner, _) => $$"""{"not": {{inner}}}""");
-        Assert.Contains(Errors("{\"rules\": {\"enter_long\": " + deep + "}}"), e => e.Value == "conditions nest at most 8 deep");
+        const string Leaf = """{"left": "close", "op": ">", "right": 1}""";
+        static string Rule(string condition) => "{\"rules\": {\"enter_long\": " + condition + "}}";
+        static string Nots(int count) => Enumerable.Range(0, count).Aggregate(Leaf, (inner, _) => $$"""{"not": {{inner}}}""");
+        static string Alls(int count) => Enumerable.Range(0, count).Aggregate(Leaf, (inner, _) => $$"""{"all": [{{inner}}]}""");
+        Assert.Empty(Errors(Rule(Nots(7))));
+        Assert.Equal("conditions nest at most 8 deep", Assert.Single(Errors(Rule(Nots(8)))).Value);
+        Assert.Empty(Errors(Rule(Alls(7))));
+        Assert.Equal("conditions nest at most 8 deep", Assert.Single(Errors(Rule(Alls(8)))).Value);
 
-        var wide = string.Join(',', Enumerable.Repeat("""{"left": "close", "op": ">", "right": 1}""", 64));
-        Assert.Equal("a rule has at most 64 conditions", Errors("{\"rules\": {\"enter_long\": {\"any\": [" + wide + "]}}}")["rules.enter_long.any[63]"]);
+        // The any counts as one of the 64.
+        Assert.Empty(Errors(Rule("{\"any\": [" + string.Join(',', Enumerable.Repeat(Leaf, 63)) + "]}")));
+        var wide = Errors(Rule("{\"any\": [" + string.Join(',', Enumerable.Repeat(Leaf, 64)) + "]}"));
+        Assert.Equal(("rules.enter_long.any[63]", "a rule has at most 64 conditions"), (Assert.Single(wide).Key, wide.Single().Value));
     }
 }
