@@ -40,7 +40,8 @@ internal sealed partial class Simulator
             }
         }
 
-        var equity = adding ? cash + side * position.Quantity * (open[i] - position.EntryPrice) : cash;
+        // Flat, the position's quantity is 0 and equity is the cash.
+        var equity = cash + side * position.Quantity * (open[i] - position.EntryPrice);
         var free = cash - position.Margin;
         double quantity, notional;
         if (sizing.Mode is SizingMode.FixedQuantity or SizingMode.FixedNotional)

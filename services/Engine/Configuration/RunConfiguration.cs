@@ -108,7 +108,7 @@ public sealed record RunConfiguration(StrategySpec Strategy, BacktestSettings Se
                 "price_below" => TrendCondition.PriceBelow,
                 var other => Invalid(errors, $"{field}.params.condition", $"unknown condition '{other}': price_above or price_below."),
             };
-            var average = Parse(parameters, "ma_type", MovingAverageKind.Sma, errors);
+            var average = Parse(parameters, "ma_type", MovingAverageKind.Sma, errors, $"{field}.params");
             filters.Add(new TrendFilter(interval, (int)period, condition, average));
         }
         return filters;
@@ -144,7 +144,7 @@ public sealed record RunConfiguration(StrategySpec Strategy, BacktestSettings Se
         return null;
     }
 
-    private static T Parse<T>(JsonObject? config, string key, T fallback, Dictionary<string, string[]> errors)
+    private static T Parse<T>(JsonObject? config, string key, T fallback, Dictionary<string, string[]> errors, string prefix = "config")
         where T : struct, Enum
     {
         if (config?[key] is not { } node)
@@ -155,7 +155,7 @@ public sealed record RunConfiguration(StrategySpec Strategy, BacktestSettings Se
         {
             return parsed;
         }
-        errors[$"config.{key}"] = [$"must be one of {string.Join(", ", Enum.GetNames<T>().Select(name => name.ToLowerInvariant()))}."];
+        errors[$"{prefix}.{key}"] = [$"must be one of {string.Join(", ", Enum.GetNames<T>().Select(name => name.ToLowerInvariant()))}."];
         return fallback;
     }
 }

@@ -43,10 +43,8 @@ internal sealed class Bindings(IReadOnlyDictionary<string, double> values, Sorte
     }
 
     /// <summary>Why a literal bar count is unusable, or null; parameters are checked by <see cref="Count"/>.</summary>
-    public static string? CountError(double value, int minimum) =>
-        value != Math.Round(value) || value < minimum || value > RuleLimits.MaxBarsAgo
-            ? $"must be a whole number from {minimum} to {RuleLimits.MaxBarsAgo}"
-            : null;
+    public static string? CountError(double value, int minimum, int maximum) =>
+        value != Math.Round(value) || value < minimum || value > maximum ? $"must be a whole number from {minimum} to {maximum}" : null;
 
     private void Fail(NumberRef number, string message) =>
         errors.TryAdd(number.Path, number.Parameter is { } name ? $"{message} (parameter {name} is {Numbers.Format(values[name])})" : message);

@@ -165,7 +165,7 @@ internal sealed partial class RuleParser
                 var high = RequiredOperand(value, "high", path);
                 return left is null || low is null || high is null ? null : new Between(left, low, high, path);
             case "rising" or "falling":
-                var bars = value.TryGetProperty("bars", out var b) ? ReadCount(b, $"{path}.bars", minimum: 1) : NumberRef.Of(1, $"{path}.bars");
+                var bars = value.TryGetProperty("bars", out var b) ? ReadCount(b, $"{path}.bars", minimum: 1, RuleLimits.MaxBarsAgo) : NumberRef.Of(1, $"{path}.bars");
                 return left is null || bars is null ? null : new Trend(left, op == "rising", bars.Value, path);
             default:
                 var right = RequiredOperand(value, "right", path);
@@ -209,7 +209,7 @@ internal sealed partial class RuleParser
                     Error($"{path}.ref", "is required: a price field or an indicator");
                     return null;
                 }
-                var barsAgo = value.TryGetProperty("bars_ago", out var ago) ? ReadCount(ago, $"{path}.bars_ago", minimum: 0) : now;
+                var barsAgo = value.TryGetProperty("bars_ago", out var ago) ? ReadCount(ago, $"{path}.bars_ago", minimum: 0, RuleLimits.MaxBarsAgo) : now;
                 return ReadSeries(reference.GetString()!, $"{path}.ref") is { } referenced && barsAgo is not null
                     ? new Operand(referenced, null, barsAgo.Value, path)
                     : null;
@@ -220,13 +220,13 @@ internal sealed partial class RuleParser
     }
 
     /// <summary>A whole number of bars; a literal is checked here, a parameter when a run binds it.</summary>
-    private NumberRef? ReadCount(JsonElement value, string path, int minimum)
+    private NumberRef? ReadCount(JsonElement value, string path, int minimum, int maximum)
     {
         if (ReadNumber(value, path) is not { } number)
         {
             return null;
         }
-        if (number.Parameter is null && Bindings.CountError(number.Literal, minimum) is { } message)
+        if (number.Parameter is null && Bindings.CountError(number.Literal, minimum, maximum) is { } message)
         {
             Error(path, message);
             return null;

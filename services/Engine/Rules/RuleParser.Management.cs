@@ -27,7 +27,7 @@ internal sealed partial class RuleParser
                             target = ReadDistance(property.Value, path);
                             break;
                         case "max_bars":
-                            maxBars = ReadCount(property.Value, path, minimum: 1);
+                            maxBars = ReadCount(property.Value, path, minimum: 1, RuleLimits.MaxBarsInTrade);
                             break;
                         default:
                             Error(path, "is not a risk setting; expected stop_loss, trailing_stop, take_profit, max_bars");
@@ -45,12 +45,16 @@ internal sealed partial class RuleParser
         {
             Error("sizing.risk_pct", "sizes by the loss at the stop, so risk.stop_loss or risk.trailing_stop is required");
         }
-        var pyramiding = root.TryGetProperty("pyramiding", out var p) ? ReadCount(p, "pyramiding", minimum: 1) : null;
+        var pyramiding = root.TryGetProperty("pyramiding", out var p) ? ReadCount(p, "pyramiding", minimum: 1, RuleLimits.MaxPyramiding) : null;
         NumberRef? funding = null;
         if (root.TryGetProperty("funding", out var f))
         {
-            if (f.ValueKind == JsonValueKind.Object && f.TryGetProperty("rate_per_8h", out var rate) && OnlyKey(f, "rate_per_8h", "funding"))
+            if (f.ValueKind == JsonValueKind.Object && f.TryGetProperty("rate_per_8h", out var rate))
             {
+                foreach (var property in f.EnumerateObject().Where(property => property.Name != "rate_per_8h"))
+                {
+                    Error($"funding.{property.Name}", "is not a funding setting; expected rate_per_8h");
+                }
                 funding = ReadNumber(rate, "funding.rate_per_8h");
             }
             else
@@ -86,7 +90,7 @@ internal sealed partial class RuleParser
             }
         }
         var amount = ReadNumber(isAtr ? atr : percent, $"{path}.{(isAtr ? "atr" : "percent")}");
-        var period = value.TryGetProperty("period", out var n) ? ReadCount(n, $"{path}.period", minimum: 1) : NumberRef.Of(14, $"{path}.period");
+        var period = value.TryGetProperty("period", out var n) ? ReadCount(n, $"{path}.period", minimum: 1, RuleLimits.MaxAtrPeriod) : NumberRef.Of(14, $"{path}.period");
         return amount is null || period is null ? null : new DistanceDeclaration(isAtr, amount.Value, period.Value, path);
     }
 

@@ -124,15 +124,25 @@ internal sealed partial class RuleParser
             Error($"{path}.default", "is required: a number or true/false");
             return null;
         }
-        var text = value.TryGetProperty("description", out var d) && d.ValueKind == JsonValueKind.String ? d.GetString()! : "";
+        value.TryGetProperty("description", out var d);
+        if (d.ValueKind is not (JsonValueKind.Undefined or JsonValueKind.String))
+        {
+            Error($"{path}.description", "must be a string");
+        }
+        var text = d.ValueKind == JsonValueKind.String ? d.GetString()! : "";
         if (defaultValue.ValueKind != JsonValueKind.Number)
         {
             return new(name, defaultValue.GetBoolean() ? 1 : 0, 0, 1, true, true, null, text);
         }
         var min = OptionalNumber(value, "min", path) ?? double.MinValue;
         var max = OptionalNumber(value, "max", path) ?? double.MaxValue;
-        var integer = value.TryGetProperty("integer", out var i) && i.ValueKind == JsonValueKind.True;
-        var greaterThan = value.TryGetProperty("greater_than", out var g) ? g.ValueKind == JsonValueKind.String ? g.GetString() : "" : null;
+        value.TryGetProperty("integer", out var i);
+        if (i.ValueKind is not (JsonValueKind.Undefined or JsonValueKind.True or JsonValueKind.False))
+        {
+            Error($"{path}.integer", "must be true or false");
+        }
+        var integer = i.ValueKind == JsonValueKind.True;
+        var greaterThan = value.TryGetProperty("greater_than", out var g) ? g.ValueKind == JsonValueKind.String ? g.GetString() : g.GetRawText() : null;
         var declaration = new ParameterDeclaration(name, defaultValue.GetDouble(), min, max, integer, false, greaterThan, text);
         if (min > max)
         {
@@ -149,8 +159,14 @@ internal sealed partial class RuleParser
     public static string? ParameterError(ParameterDeclaration declaration, double value) =>
         !double.IsFinite(value) ? "must be a finite number"
         : declaration.IsInteger && value != Math.Round(value) ? "must be an integer"
-        : value < declaration.Min || value > declaration.Max ? $"must be between {Numbers.Format(declaration.Min)} and {Numbers.Format(declaration.Max)}"
+        : value < declaration.Min || value > declaration.Max ? BoundsText(declaration.Min, declaration.Max)
         : null;
+
+    /// <summary>A side left open (no min, no max) is not named: "at least 2" rather than "between 2 and 1.8E+308".</summary>
+    private static string BoundsText(double min, double max) =>
+        max == double.MaxValue ? $"must be at least {Numbers.Format(min)}"
+        : min == double.MinValue ? $"must be at most {Numbers.Format(max)}"
+        : $"must be between {Numbers.Format(min)} and {Numbers.Format(max)}";
 
     private double? OptionalNumber(JsonElement value, string key, string path)
     {

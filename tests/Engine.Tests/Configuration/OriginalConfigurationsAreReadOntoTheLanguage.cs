@@ -164,6 +164,51 @@ public sealed class OriginalConfigurationsAreReadOntoTheLanguage
         Assert.False(OriginalConfig.Uses(null));
     }
 
+    [Fact]
+    public void EveryKeyOfAnEmptyEmaConfigurationSaysHowItWasRead()
+    {
+        var reading = Read("""{"type": "ema_crossover"}""");
+
+        Assert.Equal(
+            [
+                "type: ema_crossover: long when the fast EMA crosses above the slow EMA, short when it crosses below",
+                "fast_ema: the fast EMA period in bars (the original's default 50)",
+                "slow_ema: the slow EMA period in bars (the original's default 200)",
+                "signal_exit: close on the opposite signal (the original's default false)",
+                "stop_loss_pct: stop loss in percent of the entry price (0 turns it off) (the original's default 2)",
+                "take_profit_pct: take profit in percent of the entry price (0 turns it off) (the original's default 5)",
+                "trailing_stop_pct: trailing stop in percent from the best price since entry (0 turns it off) (the original's default 0)",
+                "max_positions: entries one position may take (pyramiding) (the original's default 1)",
+                "risk_per_trade_pct: percent of equity committed per entry (position value = equity × pct × leverage) (the original's default 2)",
+            ],
+            reading.Readings.Select(key => $"{key.Key}: {key.ReadAs}"));
+    }
+
+    [Fact]
+    public void EveryKeyOfAnRsiConfigurationSaysHowItWasRead()
+    {
+        var reading = Read("""{"type": "rsi", "rsi_period": 10, "rsi_oversold": 25, "rsi_overbought": 75, "ma_period": 100, "signal_exit": false, "order_size_usd": 500}""");
+
+        Assert.Equal(
+            [
+                "type: rsi: long when the RSI is below rsi_oversold with the close above the ma_period SMA, short when it is above rsi_overbought with the close below it",
+                "rsi_period: the RSI period in bars, as Wilder's RSI (the original averaged gains and losses simply)",
+                "rsi_oversold: the RSI level below which longs open",
+                "rsi_overbought: the RSI level above which shorts open",
+                "ma_period: the period of the SMA trend filter: longs only above it, shorts only below",
+                "signal_exit: close on the opposite signal",
+                "stop_loss_pct: stop loss in percent of the entry price (0 turns it off) (the original's default 2)",
+                "take_profit_pct: take profit in percent of the entry price (0 turns it off) (the original's default 5)",
+                "trailing_stop_pct: trailing stop in percent from the best price since entry (0 turns it off) (the original's default 0)",
+                "max_positions: entries one position may take (pyramiding) (the original's default 1)",
+                "order_size_usd: a fixed notional in USDT per entry",
+            ],
+            reading.Readings.Select(key => $"{key.Key}: {key.ReadAs}"));
+        Assert.Equal(
+            ["type=\"rsi\"", "rsi_period=10", "rsi_oversold=25", "rsi_overbought=75", "ma_period=100", "signal_exit=false", "order_size_usd=500"],
+            reading.Readings.Where(key => key.Value is not null).Select(key => $"{key.Key}={key.Value!.ToJsonString()}"));
+    }
+
     private static OriginalReading Read(string config)
     {
         var errors = new Dictionary<string, string[]>();

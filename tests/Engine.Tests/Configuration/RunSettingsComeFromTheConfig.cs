@@ -43,17 +43,73 @@ public sealed class RunSettingsComeFromTheConfig
     }
 
     [Theory]
-    [InlineData("direction", "sideways")]
-    [InlineData("fill_policy", "random")]
-    [InlineData("stop_loss_pct", "two")]
-    [InlineData("position_size", 3)]
-    [InlineData("take_profit_pct", -1)]
-    public void ABadSettingIsNamed(string key, object value)
+    [InlineData("direction", "sideways", "config.direction", "must be one of long, short, both.")]
+    [InlineData("fill_policy", "random", "config.fill_policy", "must be one of pessimistic, optimistic.")]
+    [InlineData("stop_loss_pct", "two", "config.stop_loss_pct", "must be a number.")]
+    [InlineData("slippage_bps", "three", "config.slippage_bps", "must be a number.")]
+    [InlineData("position_size", 3, "config.position_size", "fraction of equity must be greater than 0 and at most 1")]
+    [InlineData("take_profit_pct", -1, "config.take_profit_pct", "must be greater than 0 and at most 10000")]
+    [InlineData("stop_loss_pct", 100, "config.stop_loss_pct", "must be greater than 0 and less than 100")]
+    public void ABadSettingIsNamed(string key, object value, string field, string message)
     {
         var (run, errors) = Create(new JsonObject { [key] = value is string text ? JsonValue.Create(text) : JsonValue.Create((int)value) });
 
         Assert.Null(run);
-        Assert.Contains($"config.{key}", errors.Keys);
+        Assert.Equal(message, Assert.Single(Assert.Single(errors, error => error.Key == field).Value));
+    }
+
+    [Fact]
+    public void SettingsOutsideTheConfigAreNamedByTheirRequestField()
+    {
+        var errors = new Dictionary<string, string[]>();
+
+        var run = RunConfiguration.Create("sma_crossover", Defaults, null, Interval.Parse("15"), -5, 0, -0.1, errors);
+
+        Assert.Null(run);
+        Assert.Equal(["commission", "initial_capital", "leverage"], errors.Keys.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void TheStrategysOwnDirectionIsTheDefault()
+    {
+        var errors = new Dictionary<string, string[]>();
+        var shortOnly = JsonNode.Parse("""{"rules": {"enter_short": {"op": "<", "left": "close", "right": "open"}}}""")!.AsObject();
+
+        var run = RunConfiguration.Create("rules", shortOnly, null, Interval.Parse("15"), 10_000, 1, 0, errors);
+
+        Assert.Empty(errors);
+        Assert.Equal(TradeDirection.Short, run!.Settings.Direction);
+        Assert.Equal(FillPolicy.Pessimistic, run.Settings.FillPolicy);
+        Assert.Null(run.Settings.StopLoss);
+        Assert.Equal(0, run.Settings.SlippageBps);
+        Assert.Equal(PositionSizing.FractionOfEquity(1), run.Settings.Sizing);
+    }
+
+    [Fact]
+    public void AHigherTimeframeTheRunsBarsDoNotFitIntoIsNamedWhereTheDocumentWritesIt()
+    {
+        var errors = new Dictionary<string, string[]>();
+        var document = JsonNode.Parse("""
+            {"indicators": {"trend": {"type": "sma", "timeframe": "60"}}, "rules": {"enter_long": {"op": ">", "left": "close", "right": "trend"}}}
+            """)!.AsObject();
+
+        var run = RunConfiguration.Create("rules", document, null, Interval.Parse("240"), 10_000, 1, 0, errors);
+
+        Assert.Null(run);
+        Assert.Equal("60 must be a higher timeframe that 240 bars fit into exactly.", Assert.Single(errors["config.indicators.trend.timeframe"]));
+        Assert.Single(errors);
+    }
+
+    [Fact]
+    public void AnOriginalConfigurationKeepsHowEachKeyWasRead()
+    {
+        var errors = new Dictionary<string, string[]>();
+        var config = JsonNode.Parse("""{"type": "ema_crossover", "fast_ema": 8, "slow_ema": 21}""")!.AsObject();
+
+        var run = RunConfiguration.Create("ema_crossover", null, config, Interval.Parse("15"), 10_000, 1, 0, errors);
+
+        Assert.Empty(errors);
+        Assert.Equal(["fast_ema", "slow_ema", "type"], run!.Readings.Select(reading => reading.Key).Intersect(config.Select(pair => pair.Key)).Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -83,6 +139,11 @@ public sealed class RunSettingsComeFromTheConfig
     [InlineData("""{"timeframe": "5", "type": "trend_ma"}""", "htf_filters[0].timeframe")]
     [InlineData("""{"timeframe": "60", "type": "trend_ma", "params": {"condition": "sideways"}}""", "htf_filters[0].params.condition")]
     [InlineData("""{"timeframe": "60", "type": "trend_ma", "params": {"period": 0}}""", "htf_filters[0].period")]
+    [InlineData("""{"timeframe": "60", "type": "trend_ma", "params": {"period": "long"}}""", "htf_filters[0].params.period")]
+    [InlineData("""{"timeframe": "60", "type": "trend_ma", "params": {"ma_type": "hull"}}""", "htf_filters[0].params.ma_type")]
+    [InlineData("""{"timeframe": 60, "type": "trend_ma"}""", "htf_filters[0].timeframe")]
+    [InlineData("""{"timeframe": "60"}""", "htf_filters[0].type")]
+    [InlineData("""[]""", "htf_filters[0].type")]
     public void ABadFilterIsNamed(string filter, string field)
     {
         var (run, errors) = Create(new JsonObject { ["htf_filters"] = new JsonArray(JsonNode.Parse(filter)) });
