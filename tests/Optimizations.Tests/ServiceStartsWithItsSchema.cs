@@ -13,7 +13,7 @@ public sealed class ServiceStartsWithItsSchema(OptimizationsFactory factory) : I
         var tables = await connection.QueryAsync<string>(
             "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_name <> 'schemaversions' ORDER BY table_name");
 
-        Assert.Equal(["optimization_chunks", "optimization_results", "optimizations"], tables);
+        Assert.Equal(["optimization_chunks", "optimization_results", "optimization_runs", "optimizations"], tables);
     }
 
     [Fact]

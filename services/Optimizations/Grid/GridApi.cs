@@ -86,8 +86,8 @@ internal static class GridApi
             await services.Chunks.EnqueueAsync(chunk.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
         return TypedResults.Accepted(
-            $"/api/v1/optimizations/{id}",
-            new RunStarted(run.Optimization.JobId!.Value.ToString(), id, "optimizations", OptimizationStatus.Queued, inputs.Combinations, run.ChunkIds.Count));
+            $"/api/v1/optimizations/{id}/runs/{run.RunId}",
+            new RunStarted(run.Optimization.JobId!.Value.ToString(), id, run.RunId, "optimizations", OptimizationStatus.Queued, inputs.Combinations, run.ChunkIds.Count));
     }
 
     private static async Task<Results<Ok<OptimizationView>, ProblemHttpResult>> CancelAsync(
@@ -113,7 +113,7 @@ internal static class GridApi
 }
 
 /// <summary>The contract's answer to starting a run: the job id (<c>task_id</c>), with its size.</summary>
-internal sealed record RunStarted(string TaskId, long OptimizationId, string Queue, string Status, int TotalCombinations, int Chunks);
+internal sealed record RunStarted(string TaskId, long OptimizationId, long RunId, string Queue, string Status, int TotalCombinations, int Chunks);
 
 internal sealed record GridServices(
     OptimizationStore Store,

@@ -7,6 +7,8 @@ internal sealed record GridChunk
 
     public long OptimizationId { get; init; }
 
+    public long RunId { get; init; }
+
     public Guid JobId { get; init; }
 
     public int ChunkNo { get; init; }

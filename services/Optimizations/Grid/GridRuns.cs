@@ -4,18 +4,19 @@ using Npgsql;
 using NpgsqlTypes;
 using Platform.Optimizations.Objectives;
 using Platform.Optimizations.Optimizations;
+using Platform.Optimizations.Runs;
 using Platform.Jobs;
 
 namespace Platform.Optimizations.Grid;
 
-/// <summary>Grid runs in PostgreSQL: the chunks of a run (jobs), and per-chunk results written exactly once.</summary>
+/// <summary>Grid runs in PostgreSQL: the run's record, its chunks (jobs), and per-chunk results written exactly once.</summary>
 internal sealed class GridRuns(NpgsqlDataSource dataSource)
 {
     /// <summary>
-    /// Starts a run: records its inputs and chunks and clears the previous run's results, in one transaction. Null when a
-    /// run of the optimization is still queued or running (or the optimization is gone).
+    /// Starts a run: records it with its inputs and chunks, in one transaction; earlier runs keep their results. Null when
+    /// a run of the optimization is still queued or running (or the optimization is gone).
     /// </summary>
-    public async Task<(Optimization Optimization, IReadOnlyList<long> ChunkIds)?> StartAsync(
+    public async Task<StartedGrid?> StartAsync(
         long id, RunSpec spec, string paramRanges, string? config, int combinations, int chunkSize, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
@@ -39,19 +40,18 @@ internal sealed class GridRuns(NpgsqlDataSource dataSource)
         {
             return null;
         }
-        await connection.ExecuteAsync(new CommandDefinition(
-            "DELETE FROM optimization_results WHERE optimization_id = @Id", new { Id = id }, transaction, cancellationToken: cancellationToken));
+        var runId = await OptimizationRuns.InsertAsync(connection, transaction, started, RunKind.Grid, combinations, cancellationToken);
         var ids = await connection.QueryAsync<long>(new CommandDefinition(
             """
-            INSERT INTO optimization_chunks (optimization_id, job_id, chunk_no, first_index, end_index)
-            SELECT @Id, @JobId, n, n * @Size, least((n + 1) * @Size, @Combinations) FROM generate_series(0, @Chunks - 1) AS n
+            INSERT INTO optimization_chunks (optimization_id, run_id, job_id, chunk_no, first_index, end_index)
+            SELECT @Id, @RunId, @JobId, n, n * @Size, least((n + 1) * @Size, @Combinations) FROM generate_series(0, @Chunks - 1) AS n
             RETURNING id
             """,
-            new { Id = id, JobId = jobId, Size = chunkSize, Combinations = combinations, Chunks = chunks },
+            new { Id = id, RunId = runId, JobId = jobId, Size = chunkSize, Combinations = combinations, Chunks = chunks },
             transaction,
             cancellationToken: cancellationToken));
         await transaction.CommitAsync(cancellationToken);
-        return (started, ids.AsList());
+        return new StartedGrid(started, runId, ids.AsList());
     }
 
     /// <summary>
@@ -60,7 +60,7 @@ internal sealed class GridRuns(NpgsqlDataSource dataSource)
     /// </summary>
     public static JobTable Table { get; } = new("optimization_chunks", JobKey.Int64)
     {
-        Returning = "id, optimization_id, job_id, chunk_no, first_index, end_index, attempts",
+        Returning = "id, optimization_id, run_id, job_id, chunk_no, first_index, end_index, attempts",
         Claimable = """
             EXISTS (SELECT 1 FROM optimizations o
                     WHERE o.id = optimization_chunks.optimization_id AND o.job_id = optimization_chunks.job_id AND o.status IN ('queued', 'running'))
@@ -71,6 +71,7 @@ internal sealed class GridRuns(NpgsqlDataSource dataSource)
             UPDATE optimizations o SET status = 'failed', error_message = @Error, completed_at = now(), updated_at = now()
             FROM optimization_chunks c
             WHERE c.id = @Id AND o.id = c.optimization_id AND o.job_id = c.job_id AND o.status IN ('queued', 'running');
+            SELECT settle_optimization_run((SELECT job_id FROM optimization_chunks WHERE id = @Id));
             """,
     };
 
@@ -97,7 +98,7 @@ internal sealed class GridRuns(NpgsqlDataSource dataSource)
         {
             return false;
         }
-        await CopyResultsAsync(connection, chunk.OptimizationId, rows, cancellationToken);
+        await CopyResultsAsync(connection, chunk.OptimizationId, chunk.RunId, rows, cancellationToken);
 
         var best = rows.Where(row => row.Score is not null)
             .Select(row => (Score: row.Score!.Value, row.Params))
@@ -118,18 +119,19 @@ internal sealed class GridRuns(NpgsqlDataSource dataSource)
             cancellationToken: cancellationToken));
         if (finished)
         {
-            await FinishAsync(connection, chunk.OptimizationId, objective, cancellationToken);
+            await FinishAsync(connection, chunk, objective, cancellationToken);
         }
         await transaction.CommitAsync(cancellationToken);
         return true;
     }
 
-    private static async Task FinishAsync(NpgsqlConnection connection, long id, Objective objective, CancellationToken cancellationToken)
+    private static async Task FinishAsync(NpgsqlConnection connection, GridChunk chunk, Objective objective, CancellationToken cancellationToken)
     {
+        var id = chunk.OptimizationId;
         var order = objective.Maximize ? "score DESC NULLS LAST" : "score ASC NULLS LAST";
         var top = (await connection.QueryAsync<(string Params, double? Score, string Metrics)>(new CommandDefinition(
-            $"SELECT params::text, score, metrics::text FROM optimization_results WHERE optimization_id = @Id ORDER BY {order}, params::text LIMIT 10",
-            new { Id = id },
+            $"SELECT params::text, score, metrics::text FROM optimization_results WHERE run_id = @RunId ORDER BY {order}, params::text LIMIT 10",
+            new { chunk.RunId },
             cancellationToken: cancellationToken))).ToList();
         var optimization = await connection.QuerySingleAsync<Optimization>(new CommandDefinition(
             $"SELECT {OptimizationStore.Columns} FROM optimizations WHERE id = @Id", new { Id = id }, cancellationToken: cancellationToken));
@@ -153,16 +155,20 @@ internal sealed class GridRuns(NpgsqlDataSource dataSource)
             })]),
         };
         await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE optimizations SET status = 'completed', completed_at = now(), results = @Results::jsonb WHERE id = @Id",
-            new { Id = id, Results = document.ToJsonString() },
+            """
+            UPDATE optimizations SET status = 'completed', completed_at = now(), results = @Results::jsonb WHERE id = @Id;
+            SELECT settle_optimization_run(@JobId);
+            """,
+            new { Id = id, Results = document.ToJsonString(), chunk.JobId },
             cancellationToken: cancellationToken));
     }
 
-    private static async Task CopyResultsAsync(NpgsqlConnection connection, long id, IReadOnlyList<GridResultRow> rows, CancellationToken cancellationToken)
+    private static async Task CopyResultsAsync(
+        NpgsqlConnection connection, long id, long runId, IReadOnlyList<GridResultRow> rows, CancellationToken cancellationToken)
     {
         await using var importer = await connection.BeginBinaryImportAsync(
             """
-            COPY optimization_results (optimization_id, params, score, total_return, sharpe_ratio, max_drawdown, win_rate, total_trades, metrics)
+            COPY optimization_results (optimization_id, run_id, params, score, total_return, sharpe_ratio, max_drawdown, win_rate, total_trades, metrics)
             FROM STDIN (FORMAT BINARY)
             """,
             cancellationToken);
@@ -170,6 +176,7 @@ internal sealed class GridRuns(NpgsqlDataSource dataSource)
         {
             importer.StartRow();
             importer.Write(id, NpgsqlDbType.Bigint);
+            importer.Write(runId, NpgsqlDbType.Bigint);
             importer.Write(row.Params, NpgsqlDbType.Jsonb);
             if (row.Score is { } score)
             {
@@ -204,3 +211,6 @@ internal sealed class GridRuns(NpgsqlDataSource dataSource)
         }
     }
 }
+
+/// <summary>A grid run just recorded: the optimization row as it now stands, the run's id and its chunks' ids.</summary>
+internal sealed record StartedGrid(Optimization Optimization, long RunId, IReadOnlyList<long> ChunkIds);

@@ -3,6 +3,7 @@ using Platform.Optimizations.Strategies;
 using Platform.Optimizations.WalkForward;
 using Platform.Candles;
 using Platform.Jobs;
+using Platform.Optimizations.Runs;
 
 namespace Platform.Optimizations.Grid;
 
@@ -26,6 +27,7 @@ internal static class GridServiceExtensions
         builder.Services.AddSingleton<OptimizationStore>();
         builder.Services.AddSingleton<WalkForwardRuns>();
         builder.Services.AddSingleton<GridRuns>();
+        builder.Services.AddSingleton<OptimizationRuns>();
         builder.Services.AddSingleton<OptimizationMetrics>();
         builder.Services.AddMemoryCache(cache => cache.SizeLimit = 20_000_000);
         builder.Services.AddScoped<CandleCache>();

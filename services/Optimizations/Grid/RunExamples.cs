@@ -12,11 +12,11 @@ internal static class RunExamples
         """;
 
     public const string GridStarted = """
-        {"task_id": "3f2b8c1e-55a4-4d7e-9a51-0c2f7d8e9b10", "optimization_id": 7, "queue": "optimizations", "status": "queued", "total_combinations": 9, "chunks": 1}
+        {"task_id": "3f2b8c1e-55a4-4d7e-9a51-0c2f7d8e9b10", "optimization_id": 7, "run_id": 12, "queue": "optimizations", "status": "queued", "total_combinations": 9, "chunks": 1}
         """;
 
     public const string WalkForwardStarted = """
-        {"task_id": "8d0c6a4f-1b2e-4f3a-9c7d-5e6f7a8b9c0d", "optimization_id": 7, "queue": "optimizations.walk", "status": "queued", "total_combinations": 6, "chunks": 1}
+        {"task_id": "8d0c6a4f-1b2e-4f3a-9c7d-5e6f7a8b9c0d", "optimization_id": 7, "run_id": 13, "queue": "optimizations.walk", "status": "queued", "total_combinations": 6, "chunks": 1}
         """;
 
     public const string MonteCarlo = """

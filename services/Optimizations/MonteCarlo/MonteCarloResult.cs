@@ -80,4 +80,6 @@ internal sealed record MonteCarloResult
     public required Histogram ReturnHistogram { get; init; }
 
     public required Histogram DrawdownHistogram { get; init; }
+
+    public required EquityBands EquityBands { get; init; }
 }

@@ -29,6 +29,9 @@ internal static class MonteCarloSimulator
         var length = Math.Max(1, growth.Length - skipped);
         var returns = new double[options.Simulations];
         var drawdowns = new double[options.Simulations];
+        var checkpoints = EquityBands.Checkpoints(length);
+        var banded = Math.Min(options.Simulations, EquityBands.MaxPaths);
+        var record = new double[banded * checkpoints.Length];
         var blocks = (options.Simulations + BlockSize - 1) / BlockSize;
         var parallel = new ParallelOptions
         {
@@ -48,9 +51,10 @@ internal static class MonteCarloSimulator
                 var end = Math.Min(options.Simulations, (block + 1) * BlockSize);
                 for (var simulation = block * BlockSize; simulation < end; simulation++)
                 {
+                    var path = simulation < banded ? record.AsSpan(simulation * checkpoints.Length, checkpoints.Length) : [];
                     (returns[simulation], drawdowns[simulation]) = options.Method == MonteCarloMethod.Permutation
-                        ? EquityPath.Permutation(buffer, length, random)
-                        : EquityPath.Bootstrap(growth, length, random);
+                        ? EquityPath.Permutation(buffer, length, random, checkpoints, path)
+                        : EquityPath.Bootstrap(growth, length, random, checkpoints, path);
                 }
                 return buffer;
             },
@@ -67,7 +71,7 @@ internal static class MonteCarloSimulator
             });
         }
 
-        return Summarize(options, seed, trades.Returns.Count, length, original, returns, drawdowns);
+        return Summarize(options, seed, trades.Returns.Count, length, original, returns, drawdowns, EquityBands.Of(checkpoints, record, banded));
     }
 
     /// <summary>
@@ -105,7 +109,8 @@ internal static class MonteCarloSimulator
         int length,
         (double ReturnPct, double DrawdownPct) original,
         double[] returns,
-        double[] drawdowns)
+        double[] drawdowns,
+        EquityBands bands)
     {
         var count = (double)returns.Length;
         var meanReturn = SortedSample.Mean(returns);
@@ -140,6 +145,7 @@ internal static class MonteCarloSimulator
             ConfidenceInterval = ConfidenceInterval.Of(returns, options.ConfidenceLevel),
             ReturnHistogram = Histogram.Of(returns, options.HistogramBins),
             DrawdownHistogram = Histogram.Of(drawdowns, options.HistogramBins),
+            EquityBands = bands,
         };
     }
 }

@@ -87,8 +87,11 @@ internal sealed class OptimizationStore(NpgsqlDataSource dataSource)
         if (change.Status == OptimizationStatus.Cancelled)
         {
             await connection.ExecuteAsync(new CommandDefinition(
-                "UPDATE optimization_chunks SET status = 'cancelled' WHERE optimization_id = @Id AND status IN ('queued', 'running')",
-                new { Id = id },
+                """
+                UPDATE optimization_chunks SET status = 'cancelled' WHERE optimization_id = @Id AND status IN ('queued', 'running');
+                SELECT settle_optimization_run(@JobId);
+                """,
+                new { Id = id, after.JobId },
                 transaction,
                 cancellationToken: cancellationToken));
         }

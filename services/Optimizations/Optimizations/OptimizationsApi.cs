@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using Platform.Optimizations.Grid;
 using Platform.Optimizations.MonteCarlo;
 using Platform.Optimizations.Objectives;
+using Platform.Optimizations.Runs;
 using Platform.Optimizations.Strategies;
 using Platform.Optimizations.WalkForward;
 using Platform.ServiceDefaults.Identity;
@@ -64,6 +65,7 @@ internal static class OptimizationsApi
             .ProducesProblems(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity);
         group.MapOptimizationEventsApi();
         group.MapResultsApi();
+        group.MapRunsApi();
         group.MapGridApi();
         group.MapWalkForwardApi();
         group.MapMonteCarloApi();

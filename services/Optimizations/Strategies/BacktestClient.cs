@@ -8,9 +8,13 @@ namespace Platform.Optimizations.Strategies;
 /// <summary>A completed backtest's trades, asked from the backtests service (which owns them) for Monte Carlo.</summary>
 internal sealed class BacktestClient(HttpClient http)
 {
-    private const int MaxTrades = 10_000;
+    /// <summary>The most trades the backtests service answers in one page.</summary>
+    private const int PageSize = 10_000;
 
-    /// <summary>The backtest's initial capital and trades (pnl, commission) in order, or null when the backtests service does not know it.</summary>
+    /// <summary>
+    /// The backtest's initial capital and every trade (pnl, commission) in order, read page by page, or null when the
+    /// backtests service does not know it.
+    /// </summary>
     /// <exception cref="HttpRequestException">The backtests service could not answer.</exception>
     public async Task<BacktestTrades?> GetTradesAsync(long backtestId, CancellationToken cancellationToken)
     {
@@ -21,8 +25,17 @@ internal sealed class BacktestClient(HttpClient http)
         }
         backtest.EnsureSuccessStatusCode();
         var summary = await backtest.Content.ReadFromJsonAsync<BacktestSummary>(StrategyInfo.Json, cancellationToken);
-        var trades = await http.GetFromJsonAsync<List<BacktestTrade>>($"/api/v1/backtests/{backtestId}/trades?limit={MaxTrades}", StrategyInfo.Json, cancellationToken) ?? [];
-        return new BacktestTrades(summary!.Status, summary.InitialCapital, trades);
+        var trades = new List<BacktestTrade>();
+        while (true)
+        {
+            var page = await http.GetFromJsonAsync<List<BacktestTrade>>(
+                $"/api/v1/backtests/{backtestId}/trades?limit={PageSize}&offset={trades.Count}", StrategyInfo.Json, cancellationToken) ?? [];
+            trades.AddRange(page);
+            if (page.Count < PageSize)
+            {
+                return new BacktestTrades(summary!.Status, summary.InitialCapital, trades);
+            }
+        }
     }
 
     public static IHostApplicationBuilder AddBacktestClient(IHostApplicationBuilder builder)

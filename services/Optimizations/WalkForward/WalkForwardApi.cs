@@ -73,14 +73,16 @@ internal static class WalkForwardApi
             return OptimizationsApi.Unprocessable(errors);
         }
 
-        if (await services.Runs.StartAsync(id, inputs.Spec, windows!, inputs.Ranges.GetRawText(), inputs.Config?.ToJsonString(), inputs.Combinations, cancellationToken) is not { } started)
+        if (await services.Runs.StartAsync(id, inputs.Spec, windows!, inputs.Ranges.GetRawText(), inputs.Config?.ToJsonString(), inputs.Combinations, cancellationToken)
+            is not ({ } started, var runId))
         {
             return TypedResults.Problem(
                 "A run of this optimization is still queued or running; cancel it first.", statusCode: StatusCodes.Status409Conflict, title: "Already running");
         }
         await services.Queue.EnqueueAsync(id.ToString(System.Globalization.CultureInfo.InvariantCulture));
         return TypedResults.Accepted(
-            $"/api/v1/optimizations/{id}", new RunStarted(started.JobId!.Value.ToString(), id, "optimizations.walk", OptimizationStatus.Queued, inputs.Combinations, 0));
+            $"/api/v1/optimizations/{id}/runs/{runId}",
+            new RunStarted(started.JobId!.Value.ToString(), id, runId, "optimizations.walk", OptimizationStatus.Queued, inputs.Combinations, 0));
     }
 }
 

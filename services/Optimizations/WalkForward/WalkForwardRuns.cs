@@ -1,7 +1,9 @@
+using System.Text.Json.Nodes;
 using Dapper;
 using Npgsql;
 using Platform.Optimizations.Objectives;
 using Platform.Optimizations.Optimizations;
+using Platform.Optimizations.Runs;
 using Platform.Jobs;
 
 namespace Platform.Optimizations.WalkForward;
@@ -9,8 +11,8 @@ namespace Platform.Optimizations.WalkForward;
 /// <summary>Walk-forward runs in PostgreSQL: one job per run, its window count as progress.</summary>
 internal sealed class WalkForwardRuns(NpgsqlDataSource dataSource)
 {
-    /// <summary>Records a queued run and its inputs; null when a run is still queued or running.</summary>
-    public async Task<Optimization?> StartAsync(
+    /// <summary>Records a queued run and its inputs (earlier runs keep their results); null when a run is still queued or running.</summary>
+    public async Task<(Optimization Optimization, long RunId)?> StartAsync(
         long id, RunSpec spec, WindowSettings windows, string paramRanges, string? config, int combinations, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
@@ -39,13 +41,24 @@ internal sealed class WalkForwardRuns(NpgsqlDataSource dataSource)
             },
             transaction,
             cancellationToken: cancellationToken));
-        if (started is not null)
+        if (started is null)
         {
-            await connection.ExecuteAsync(new CommandDefinition(
-                "DELETE FROM optimization_results WHERE optimization_id = @Id", new { Id = id }, transaction, cancellationToken: cancellationToken));
+            return null;
         }
+        var settings = new JsonObject
+        {
+            ["windows"] = new JsonObject
+            {
+                ["train_size"] = windows.TrainSize,
+                ["test_size"] = windows.TestSize,
+                ["step_size"] = windows.StepSize,
+                ["unit"] = windows.UnitName,
+                ["mode"] = windows.ModeName,
+            },
+        };
+        var runId = await OptimizationRuns.InsertAsync(connection, transaction, started, RunKind.WalkForward, 0, cancellationToken, settings);
         await transaction.CommitAsync(cancellationToken);
-        return started;
+        return (started, runId);
     }
 
     /// <summary>
@@ -59,19 +72,32 @@ internal sealed class WalkForwardRuns(NpgsqlDataSource dataSource)
         OnClaim = "started_at = coalesce(started_at, now())",
         OnProgress = "chunks_done = @Done, chunks_total = @Total",
         OnFail = "completed_at = now()",
+        AfterFail = "SELECT settle_optimization_run((SELECT job_id FROM optimizations WHERE id = @Id));",
     };
 
+    /// <summary>Completes the run and settles its record, in one transaction; false when the job is no longer this worker's.</summary>
     public async Task<bool> CompleteAsync(long id, string owner, string results, int combinationsDone, int windows, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        return await connection.ExecuteAsync(new CommandDefinition(
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var jobId = await connection.QuerySingleOrDefaultAsync<Guid?>(new CommandDefinition(
             """
             UPDATE optimizations
             SET status = 'completed', results = @Results::jsonb, combinations_done = @Done, chunks_done = @Windows, chunks_total = @Windows,
                 completed_at = now(), claimed_by = NULL, heartbeat_at = NULL, lease_until = NULL, updated_at = now()
             WHERE id = @Id AND claimed_by = @Owner AND status = 'running'
+            RETURNING job_id
             """,
             new { Id = id, Owner = owner, Results = results, Done = combinationsDone, Windows = windows },
-            cancellationToken: cancellationToken)) == 1;
+            transaction,
+            cancellationToken: cancellationToken));
+        if (jobId is null)
+        {
+            return false;
+        }
+        await connection.ExecuteAsync(new CommandDefinition(
+            "SELECT settle_optimization_run(@JobId)", new { JobId = jobId }, transaction, cancellationToken: cancellationToken));
+        await transaction.CommitAsync(cancellationToken);
+        return true;
     }
 }
