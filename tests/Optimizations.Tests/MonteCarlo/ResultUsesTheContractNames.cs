@@ -15,8 +15,11 @@ public sealed class ResultUsesTheContractNames
                 "mean_return", "median_return", "std_return", "percentile_5", "percentile_25", "percentile_75", "percentile_95",
                 "drawdown_mean", "drawdown_median", "drawdown_std", "drawdown_percentile_5", "drawdown_percentile_25",
                 "drawdown_percentile_75", "drawdown_percentile_95", "prob_profit", "prob_ruin", "original_percentile",
-                "confidence_interval", "return_histogram", "drawdown_histogram"],
+                "confidence_interval", "return_histogram", "drawdown_histogram", "equity_bands"],
             json.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(
+            ["paths", "trades", "percentile_5", "percentile_25", "percentile_50", "percentile_75", "percentile_95"],
+            json.GetProperty("equity_bands").EnumerateObject().Select(p => p.Name));
         Assert.Equal("bootstrap", json.GetProperty("method").GetString());
         Assert.Equal(["level", "lower", "upper"], json.GetProperty("confidence_interval").EnumerateObject().Select(p => p.Name));
         Assert.Equal(["bin_edges", "counts"], json.GetProperty("return_histogram").EnumerateObject().Select(p => p.Name));

@@ -8,8 +8,8 @@ using Platform.Optimizations.Tests.Grid;
 namespace Platform.Optimizations.Tests.Optimizations;
 
 /// <summary>
-/// <c>GET /{id}/results</c> keeps the contract's array and tells in <c>X-Total-Count</c> how many results the
-/// optimization has in all, whatever the page (docs/api-behaviour.md, 3.6).
+/// <c>GET /{id}/results</c> keeps the contract's array and tells in <c>X-Total-Count</c> how many results the run has in
+/// all, whatever the page (docs/api-behaviour.md, 3.6).
 /// </summary>
 public sealed class ResultListsCountEveryResult(OptimizationsFactory factory) : IClassFixture<OptimizationsFactory>, IDisposable
 {
@@ -53,18 +53,23 @@ public sealed class ResultListsCountEveryResult(OptimizationsFactory factory) : 
         Assert.Equal("0", Assert.Single(response.Headers.GetValues("X-Total-Count")));
     }
 
-    /// <summary>Results as a grid's chunks store them: one row per combination, scores 0, 1, 2 ...</summary>
+    /// <summary>Results as a grid run's chunks store them: one row per combination, scores 0, 1, 2 ...</summary>
     private async Task StoreResultsAsync(long id, int count)
     {
         await using var connection = new NpgsqlConnection(factory.DatabaseConnectionString);
+        var runId = await connection.QuerySingleAsync<long>(new CommandDefinition(
+            "INSERT INTO optimization_runs (optimization_id, kind, job_id, settings) VALUES (@Id, 'grid', gen_random_uuid(), '{}') RETURNING id",
+            new { Id = id },
+            cancellationToken: _timeout.Token));
         await connection.ExecuteAsync(new CommandDefinition(
             """
-            INSERT INTO optimization_results (optimization_id, params, score, total_return, sharpe_ratio, max_drawdown, win_rate, total_trades, metrics)
-            VALUES (@Id, @Params::jsonb, @Score, 0.01, 1, 0.1, 0.5, 10, '{}'::jsonb)
+            INSERT INTO optimization_results (optimization_id, run_id, params, score, total_return, sharpe_ratio, max_drawdown, win_rate, total_trades, metrics)
+            VALUES (@Id, @RunId, @Params::jsonb, @Score, 0.01, 1, 0.1, 0.5, 10, '{}'::jsonb)
             """,
             Enumerable.Range(0, count).Select(index => new
             {
                 Id = id,
+                RunId = runId,
                 Params = $$"""{"fast": {{index.ToString(CultureInfo.InvariantCulture)}}}""",
                 Score = (double)index,
             }),

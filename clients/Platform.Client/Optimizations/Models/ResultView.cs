@@ -36,6 +36,8 @@ namespace Platform.Client.Optimizations.Models
 #else
         public UntypedNode Params { get; set; }
 #endif
+        /// <summary>The run_id property</summary>
+        public long? RunId { get; set; }
         /// <summary>The score property</summary>
         public double? Score { get; set; }
         /// <summary>The sharpe_ratio property</summary>
@@ -76,6 +78,7 @@ namespace Platform.Client.Optimizations.Models
                 { "metrics", n => { Metrics = n.GetObjectValue<UntypedNode>(UntypedNode.CreateFromDiscriminatorValue); } },
                 { "optimization_id", n => { OptimizationId = n.GetLongValue(); } },
                 { "params", n => { Params = n.GetObjectValue<UntypedNode>(UntypedNode.CreateFromDiscriminatorValue); } },
+                { "run_id", n => { RunId = n.GetLongValue(); } },
                 { "score", n => { Score = n.GetDoubleValue(); } },
                 { "sharpe_ratio", n => { SharpeRatio = n.GetDoubleValue(); } },
                 { "total_return", n => { TotalReturn = n.GetDoubleValue(); } },
@@ -95,6 +98,7 @@ namespace Platform.Client.Optimizations.Models
             writer.WriteObjectValue<UntypedNode>("metrics", Metrics);
             writer.WriteLongValue("optimization_id", OptimizationId);
             writer.WriteObjectValue<UntypedNode>("params", Params);
+            writer.WriteLongValue("run_id", RunId);
             writer.WriteDoubleValue("score", Score);
             writer.WriteDoubleValue("sharpe_ratio", SharpeRatio);
             writer.WriteDoubleValue("total_return", TotalReturn);

@@ -26,6 +26,8 @@ namespace Platform.Client.Optimizations.Models
 #else
         public string Queue { get; set; }
 #endif
+        /// <summary>The run_id property</summary>
+        public long? RunId { get; set; }
         /// <summary>The status property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -72,6 +74,7 @@ namespace Platform.Client.Optimizations.Models
                 { "chunks", n => { Chunks = n.GetIntValue(); } },
                 { "optimization_id", n => { OptimizationId = n.GetLongValue(); } },
                 { "queue", n => { Queue = n.GetStringValue(); } },
+                { "run_id", n => { RunId = n.GetLongValue(); } },
                 { "status", n => { Status = n.GetStringValue(); } },
                 { "task_id", n => { TaskId = n.GetStringValue(); } },
                 { "total_combinations", n => { TotalCombinations = n.GetIntValue(); } },
@@ -87,6 +90,7 @@ namespace Platform.Client.Optimizations.Models
             writer.WriteIntValue("chunks", Chunks);
             writer.WriteLongValue("optimization_id", OptimizationId);
             writer.WriteStringValue("queue", Queue);
+            writer.WriteLongValue("run_id", RunId);
             writer.WriteStringValue("status", Status);
             writer.WriteStringValue("task_id", TaskId);
             writer.WriteIntValue("total_combinations", TotalCombinations);

@@ -11,6 +11,7 @@ using Platform.Client.Optimizations.Api.V1.Optimizations.Item.Grid;
 using Platform.Client.Optimizations.Api.V1.Optimizations.Item.MonteCarlo;
 using Platform.Client.Optimizations.Api.V1.Optimizations.Item.Results;
 using Platform.Client.Optimizations.Api.V1.Optimizations.Item.Run;
+using Platform.Client.Optimizations.Api.V1.Optimizations.Item.Runs;
 using Platform.Client.Optimizations.Api.V1.Optimizations.Item.WalkForward;
 using Platform.Client.Optimizations.Models;
 using System.Collections.Generic;
@@ -65,6 +66,11 @@ namespace Platform.Client.Optimizations.Api.V1.Optimizations.Item
         public global::Platform.Client.Optimizations.Api.V1.Optimizations.Item.Run.RunRequestBuilder Run
         {
             get => new global::Platform.Client.Optimizations.Api.V1.Optimizations.Item.Run.RunRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The runs property</summary>
+        public global::Platform.Client.Optimizations.Api.V1.Optimizations.Item.Runs.RunsRequestBuilder Runs
+        {
+            get => new global::Platform.Client.Optimizations.Api.V1.Optimizations.Item.Runs.RunsRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>The walkForward property</summary>
         public global::Platform.Client.Optimizations.Api.V1.Optimizations.Item.WalkForward.WalkForwardRequestBuilder WalkForward

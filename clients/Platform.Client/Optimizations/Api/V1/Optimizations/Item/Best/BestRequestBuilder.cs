@@ -22,7 +22,7 @@ namespace Platform.Client.Optimizations.Api.V1.Optimizations.Item.Best
         /// </summary>
         /// <param name="pathParameters">Path parameters for the request</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public BestRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/optimizations/{id}/best", pathParameters)
+        public BestRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/optimizations/{id}/best{?run*}", pathParameters)
         {
         }
         /// <summary>
@@ -30,11 +30,11 @@ namespace Platform.Client.Optimizations.Api.V1.Optimizations.Item.Best
         /// </summary>
         /// <param name="rawUrl">The raw URL to use for the request builder.</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public BestRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/optimizations/{id}/best", rawUrl)
+        public BestRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/optimizations/{id}/best{?run*}", rawUrl)
         {
         }
         /// <summary>
-        /// The best evaluated combination for the objective&apos;s direction; 404 for an unknown optimization, and until a combination has scored.
+        /// The best evaluated combination for the objective&apos;s direction, of `run` when given (also while it runs), else of the latest completed grid or search; 404 for an unknown optimization or run, and while no such run has scored a combination.
         /// </summary>
         /// <returns>A <see cref="global::Platform.Client.Optimizations.Models.ResultView"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
@@ -45,11 +45,11 @@ namespace Platform.Client.Optimizations.Api.V1.Optimizations.Item.Best
         /// <exception cref="global::Platform.Client.Optimizations.Models.ProblemDetails">When receiving a 429 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public async Task<global::Platform.Client.Optimizations.Models.ResultView?> GetAsync(Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
+        public async Task<global::Platform.Client.Optimizations.Models.ResultView?> GetAsync(Action<RequestConfiguration<global::Platform.Client.Optimizations.Api.V1.Optimizations.Item.Best.BestRequestBuilder.BestRequestBuilderGetQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
         {
 #nullable restore
 #else
-        public async Task<global::Platform.Client.Optimizations.Models.ResultView> GetAsync(Action<RequestConfiguration<DefaultQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
+        public async Task<global::Platform.Client.Optimizations.Models.ResultView> GetAsync(Action<RequestConfiguration<global::Platform.Client.Optimizations.Api.V1.Optimizations.Item.Best.BestRequestBuilder.BestRequestBuilderGetQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
         {
 #endif
             var requestInfo = ToGetRequestInformation(requestConfiguration);
@@ -63,17 +63,17 @@ namespace Platform.Client.Optimizations.Api.V1.Optimizations.Item.Best
             return await RequestAdapter.SendAsync<global::Platform.Client.Optimizations.Models.ResultView>(requestInfo, global::Platform.Client.Optimizations.Models.ResultView.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// The best evaluated combination for the objective&apos;s direction; 404 for an unknown optimization, and until a combination has scored.
+        /// The best evaluated combination for the objective&apos;s direction, of `run` when given (also while it runs), else of the latest completed grid or search; 404 for an unknown optimization or run, and while no such run has scored a combination.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public RequestInformation ToGetRequestInformation(Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default)
+        public RequestInformation ToGetRequestInformation(Action<RequestConfiguration<global::Platform.Client.Optimizations.Api.V1.Optimizations.Item.Best.BestRequestBuilder.BestRequestBuilderGetQueryParameters>>? requestConfiguration = default)
         {
 #nullable restore
 #else
-        public RequestInformation ToGetRequestInformation(Action<RequestConfiguration<DefaultQueryParameters>> requestConfiguration = default)
+        public RequestInformation ToGetRequestInformation(Action<RequestConfiguration<global::Platform.Client.Optimizations.Api.V1.Optimizations.Item.Best.BestRequestBuilder.BestRequestBuilderGetQueryParameters>> requestConfiguration = default)
         {
 #endif
             var requestInfo = new RequestInformation(Method.GET, UrlTemplate, PathParameters);
@@ -89,6 +89,17 @@ namespace Platform.Client.Optimizations.Api.V1.Optimizations.Item.Best
         public global::Platform.Client.Optimizations.Api.V1.Optimizations.Item.Best.BestRequestBuilder WithUrl(string rawUrl)
         {
             return new global::Platform.Client.Optimizations.Api.V1.Optimizations.Item.Best.BestRequestBuilder(rawUrl, RequestAdapter);
+        }
+        /// <summary>
+        /// The best evaluated combination for the objective&apos;s direction, of `run` when given (also while it runs), else of the latest completed grid or search; 404 for an unknown optimization or run, and while no such run has scored a combination.
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
+        public partial class BestRequestBuilderGetQueryParameters 
+        {
+            #pragma warning disable CS1591
+            [QueryParameter("run")]
+            public long? Run { get; set; }
+            #pragma warning restore CS1591
         }
     }
 }

@@ -22,7 +22,7 @@ namespace Platform.Client.Optimizations.Api.V1.Optimizations.Item.Results
         /// </summary>
         /// <param name="pathParameters">Path parameters for the request</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public ResultsRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/optimizations/{id}/results{?limit*,offset*,order*,sort*}", pathParameters)
+        public ResultsRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/optimizations/{id}/results{?limit*,offset*,order*,run*,sort*}", pathParameters)
         {
         }
         /// <summary>
@@ -30,11 +30,11 @@ namespace Platform.Client.Optimizations.Api.V1.Optimizations.Item.Results
         /// </summary>
         /// <param name="rawUrl">The raw URL to use for the request builder.</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public ResultsRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/optimizations/{id}/results{?limit*,offset*,order*,sort*}", rawUrl)
+        public ResultsRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/optimizations/{id}/results{?limit*,offset*,order*,run*,sort*}", rawUrl)
         {
         }
         /// <summary>
-        /// `sort` score (default), total_return, sharpe_ratio, max_drawdown, win_rate or total_trades; `order` asc|desc (by default best first for the objective&apos;s direction); `limit` 1–1000 (default 100); `offset` ≥ 0. The `X-Total-Count` header counts every result, not only the page&apos;s. 400 for bad values, 404 unknown.
+        /// `run` a run of this optimization (default: its latest grid or search); `sort` score (default), total_return, sharpe_ratio, max_drawdown, win_rate or total_trades; `order` asc|desc (by default best first for the objective&apos;s direction); `limit` 1–1000 (default 100); `offset` ≥ 0. The `X-Total-Count` header counts every result of the run, not only the page&apos;s. 400 for bad values, 404 for an unknown optimization or run.
         /// </summary>
         /// <returns>A List&lt;global::Platform.Client.Optimizations.Models.ResultView&gt;</returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
@@ -66,7 +66,7 @@ namespace Platform.Client.Optimizations.Api.V1.Optimizations.Item.Results
             return collectionResult?.AsList();
         }
         /// <summary>
-        /// `sort` score (default), total_return, sharpe_ratio, max_drawdown, win_rate or total_trades; `order` asc|desc (by default best first for the objective&apos;s direction); `limit` 1–1000 (default 100); `offset` ≥ 0. The `X-Total-Count` header counts every result, not only the page&apos;s. 400 for bad values, 404 unknown.
+        /// `run` a run of this optimization (default: its latest grid or search); `sort` score (default), total_return, sharpe_ratio, max_drawdown, win_rate or total_trades; `order` asc|desc (by default best first for the objective&apos;s direction); `limit` 1–1000 (default 100); `offset` ≥ 0. The `X-Total-Count` header counts every result of the run, not only the page&apos;s. 400 for bad values, 404 for an unknown optimization or run.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
@@ -94,7 +94,7 @@ namespace Platform.Client.Optimizations.Api.V1.Optimizations.Item.Results
             return new global::Platform.Client.Optimizations.Api.V1.Optimizations.Item.Results.ResultsRequestBuilder(rawUrl, RequestAdapter);
         }
         /// <summary>
-        /// `sort` score (default), total_return, sharpe_ratio, max_drawdown, win_rate or total_trades; `order` asc|desc (by default best first for the objective&apos;s direction); `limit` 1–1000 (default 100); `offset` ≥ 0. The `X-Total-Count` header counts every result, not only the page&apos;s. 400 for bad values, 404 unknown.
+        /// `run` a run of this optimization (default: its latest grid or search); `sort` score (default), total_return, sharpe_ratio, max_drawdown, win_rate or total_trades; `order` asc|desc (by default best first for the objective&apos;s direction); `limit` 1–1000 (default 100); `offset` ≥ 0. The `X-Total-Count` header counts every result of the run, not only the page&apos;s. 400 for bad values, 404 for an unknown optimization or run.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
         public partial class ResultsRequestBuilderGetQueryParameters 
@@ -120,6 +120,10 @@ namespace Platform.Client.Optimizations.Api.V1.Optimizations.Item.Results
             public string Order { get; set; }
             #pragma warning restore CS1591
 #endif
+            #pragma warning disable CS1591
+            [QueryParameter("run")]
+            public long? Run { get; set; }
+            #pragma warning restore CS1591
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
             #pragma warning disable CS1591
