@@ -91,6 +91,44 @@ public sealed class EveryRunKeepsItsOwnResults(OptimizationsFactory factory) : I
     }
 
     [Fact]
+    public async Task MonteCarloOverABacktestReadsEveryOneOfItsTwentyThousandTrades()
+    {
+        var client = factory.CreateClient();
+        var strategyId = await OptimizationRequests.CreateStrategyAsync(factory, OptimizationRequests.Unique("runs-many-trades"));
+        var id = (await OptimizationRequests.CreateAsync(client, OptimizationRequests.Optimization(strategyId))).GetProperty("id").GetInt64();
+        var backtests = factory.Backtests.CreateClient();
+        var backtest = await OptimizationRequests.QueuedBacktestAsync(backtests, strategyId);
+        var start = new DateTimeOffset(2024, 1, 2, 0, 0, 0, TimeSpan.Zero);
+        var trades = new JsonArray([.. Enumerable.Range(0, 20_000).Select(index => (JsonNode)new JsonObject
+        {
+            ["entry_time"] = start.AddSeconds(index).ToString("O"),
+            ["side"] = "long",
+            ["entry_price"] = 1,
+            ["quantity"] = 1,
+            ["pnl"] = index % 3 == 0 ? -1 : 1,
+            ["commission"] = 0.01,
+        })]);
+        var losses = Enumerable.Range(0, 20_000).Count(index => index % 3 == 0);
+        await OptimizationRequests.CompleteBacktestAsync(backtests, backtest, new JsonObject
+        {
+            ["final_capital"] = 10_000 + 20_000 - 2 * losses,
+            ["total_return"] = (20_000 - 2 * losses) / 10_000.0,
+            ["total_trades"] = 20_000,
+            ["winning_trades"] = 20_000 - losses,
+            ["losing_trades"] = losses,
+            ["win_rate"] = (20_000 - losses) / 20_000.0,
+            ["sharpe_ratio"] = 1,
+            ["max_drawdown"] = 0.01,
+            ["results"] = new JsonObject { ["trades"] = trades },
+        });
+
+        var answer = await JsonAsync(client, $"/api/v1/optimizations/{id}/monte-carlo", new JsonObject { ["backtest_id"] = backtest, ["n_simulations"] = 100, ["seed"] = 5 });
+
+        Assert.Equal(20_000, answer.GetProperty("monte_carlo").GetProperty("n_trades").GetInt32());
+        Assert.Equal(1, answer.GetProperty("deflated_sharpe").GetProperty("trials").GetInt32());
+    }
+
+    [Fact]
     public async Task UnknownRunsAreNotFound()
     {
         var client = factory.CreateClient();
