@@ -46,6 +46,14 @@ public sealed class ResultsAreDeterministicAndFingerprinted
             RunWith(settings: Settings with { Sizing = PositionSizing.FixedQuantity(1) }).Fingerprint,
             RunWith(filters: [new TrendFilter(Interval.Parse("60"), 3)]).Fingerprint,
             RunWith(filters: [new TrendFilter(Interval.Parse("60"), 4)]).Fingerprint,
+            RunWith(settings: Settings with { TrailingStop = PriceDistance.Percent(3) }).Fingerprint,
+            RunWith(settings: Settings with { TrailingStop = PriceDistance.Percent(4) }).Fingerprint,
+            RunWith(settings: Settings with { MaxBarsInTrade = 50 }).Fingerprint,
+            RunWith(settings: Settings with { MaxBarsInTrade = 60 }).Fingerprint,
+            RunWith(settings: Settings with { MaxEntries = 2 }).Fingerprint,
+            RunWith(settings: Settings with { MaxEntries = 3 }).Fingerprint,
+            RunWith(settings: Settings with { FundingRatePer8Hours = 0.0001 }).Fingerprint,
+            RunWith(settings: Settings with { FundingRatePer8Hours = 0.0002 }).Fingerprint,
         ];
 
         Assert.Equal(fingerprints.Length, fingerprints.Distinct().Count());

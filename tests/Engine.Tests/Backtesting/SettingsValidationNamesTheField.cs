@@ -107,6 +107,21 @@ public sealed class SettingsValidationNamesTheField
             },
             errors);
         Assert.Equal("fixed quantity must be greater than 0", new BacktestSettings { Sizing = PositionSizing.FixedQuantity(-1) }.Validate()["sizing"]);
+        Assert.Equal("fixed notional must be greater than 0", new BacktestSettings { Sizing = PositionSizing.FixedNotional(0) }.Validate()["sizing"]);
+        Assert.Equal(
+            "risk percent must be greater than 0 and at most 100",
+            new BacktestSettings { Sizing = PositionSizing.RiskPercent(101), StopLoss = PriceDistance.Percent(1) }.Validate()["sizing"]);
+        Assert.Equal(
+            "must be a fraction of equity, a fixed quantity, a fixed notional or a risk percent",
+            new BacktestSettings { Sizing = new PositionSizing((SizingMode)9, 1) }.Validate()["sizing"]);
+        Assert.Equal(
+            new Dictionary<string, string>
+            {
+                ["funding_rate_per_8_hours"] = "must be a fraction between -0.05 and 0.05",
+                ["max_bars_in_trade"] = "must be at least 1",
+                ["max_entries"] = "must be between 1 and 100",
+            },
+            new BacktestSettings { MaxBarsInTrade = 0, MaxEntries = 101, FundingRatePer8Hours = 0.06 }.Validate());
         Assert.Equal("risk percent sizing needs a stop_loss or a trailing_stop", new BacktestSettings { Sizing = PositionSizing.RiskPercent(1) }.Validate()["sizing"]);
         Assert.Equal(
             "ATR multiple must be greater than 0 and at most 100, ATR period between 1 and 1000",

@@ -158,10 +158,32 @@ public sealed class OriginalConfigurationsAreReadOntoTheLanguage
     [InlineData("""{"signal_exit": true}""", true)]
     [InlineData("""{"order_size_usd": 100}""", true)]
     [InlineData("""{"type": "rsi"}""", true)]
+    [InlineData("""{"fast_ema": 5}""", true)]
+    [InlineData("""{"slow_ema": 50}""", true)]
+    [InlineData("""{"rsi_period": 14}""", true)]
+    [InlineData("""{"rsi_oversold": 30}""", true)]
+    [InlineData("""{"rsi_overbought": 70}""", true)]
+    [InlineData("""{"ma_period": 200}""", true)]
+    [InlineData("""{"trailing_stop_pct": 1}""", true)]
+    [InlineData("""{"max_positions": 2}""", true)]
+    [InlineData("""{"risk_per_trade_pct": 2}""", true)]
+    [InlineData("""{"fast": 5, "slow": 20, "max_positions": 2}""", true)]
     public void OnlyTheOriginalsOwnKeysMarkAnOriginalConfiguration(string config, bool original)
     {
         Assert.Equal(original, OriginalConfig.Uses(JsonNode.Parse(config)!.AsObject()));
         Assert.False(OriginalConfig.Uses(null));
+    }
+
+    [Theory]
+    [InlineData("""{"type": "ema_crossover", "fast_ema": 10000, "slow_ema": 10000, "stop_loss_pct": 99.99, "take_profit_pct": 10000, "trailing_stop_pct": 99.99, "max_positions": 100, "risk_per_trade_pct": 100}""")]
+    [InlineData("""{"type": "rsi", "rsi_period": 1000, "rsi_oversold": 100, "rsi_overbought": 100, "ma_period": 10000, "order_size_usd": 1000000000000}""")]
+    [InlineData("""{"type": "rsi", "rsi_period": 2, "rsi_oversold": 0, "rsi_overbought": 0, "ma_period": 1, "stop_loss_pct": 0, "order_size_usd": 0.01}""")]
+    public void EveryKeyAcceptsItsBounds(string config)
+    {
+        var errors = new Dictionary<string, string[]>();
+
+        Assert.NotNull(OriginalConfig.Read(JsonNode.Parse(config)!.AsObject(), errors));
+        Assert.Empty(errors);
     }
 
     [Fact]

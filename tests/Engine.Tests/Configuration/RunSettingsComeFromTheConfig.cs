@@ -153,6 +153,24 @@ public sealed class RunSettingsComeFromTheConfig
     }
 
     [Fact]
+    public void ABadFilterSaysWhatWasExpected()
+    {
+        static string Message(string filter, string field) =>
+            Assert.Single(Create(new JsonObject { ["htf_filters"] = new JsonArray(JsonNode.Parse(filter)) }).Errors[field]);
+
+        Assert.Equal(
+            "only trend_ma filters are supported (ema_direction never filtered and rsi_range is not implemented).",
+            Message("""{"timeframe": "60", "type": "rsi_range"}""", "htf_filters[0].type"));
+        Assert.Equal("invalid timeframe '7'.", Message("""{"timeframe": "7", "type": "trend_ma"}""", "htf_filters[0].timeframe"));
+        Assert.Equal(
+            "unknown condition 'sideways': price_above or price_below.",
+            Message("""{"timeframe": "60", "type": "trend_ma", "params": {"condition": "sideways"}}""", "htf_filters[0].params.condition"));
+        Assert.Equal(
+            "htf_filters must be a list of {timeframe, type, params}.",
+            Assert.Single(Create(new JsonObject { ["htf_filters"] = "60" }).Errors["htf_filters"]));
+    }
+
+    [Fact]
     public void FiltersMustBeAList()
     {
         var (_, errors) = Create(new JsonObject { ["htf_filters"] = new JsonObject() });

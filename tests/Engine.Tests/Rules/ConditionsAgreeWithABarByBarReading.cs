@@ -53,6 +53,24 @@ public sealed class ConditionsAgreeWithABarByBarReading
         }
     }
 
+    [Theory]
+    [MemberData(nameof(Seeds))]
+    public void TheWarmUpIsTheFirstBarFromWhichNothingReadIsUndefined(int seed)
+    {
+        var random = new Random(seed);
+        var candles = WholeStepWalk(random, 120);
+        var reading = new BarReading(candles);
+        for (var document = 0; document < 10; document++)
+        {
+            var conditions = Rules.Select(_ => RandomCondition(random, depth: 0)).ToArray();
+
+            var warmUp = WarmUp(conditions);
+
+            var lastUndefined = Enumerable.Range(0, candles.Count).LastOrDefault(bar => conditions.Any(condition => reading.ReadsUndefined(condition, bar)), -1);
+            Assert.True(warmUp == lastUndefined + 1, $"warm-up {warmUp}, last bar reading an undefined value {lastUndefined}: {string.Join(" | ", conditions.Select(c => c.ToJsonString()))}");
+        }
+    }
+
     [Fact]
     public void TheRandomConditionsHoldAndFailAtRealisticRates()
     {
@@ -85,6 +103,17 @@ public sealed class ConditionsAgreeWithABarByBarReading
         var signals = new byte[candles.Count];
         StrategyCatalog.Validate(definition.Value!, new Dictionary<string, double>()).Value!.Bind().Signals.Write(new IndicatorCache(candles), signals);
         return signals;
+    }
+
+    private static int WarmUp(JsonNode[] conditions)
+    {
+        var document = new JsonObject
+        {
+            ["indicators"] = new JsonObject { ["m"] = new JsonObject { ["type"] = "sma", ["period"] = SmaPeriod } },
+            ["rules"] = new JsonObject(Rules.Select((rule, index) => KeyValuePair.Create(rule.Name, (JsonNode?)conditions[index].DeepClone()))),
+        };
+        var definition = StrategyCatalog.Define(JsonDocument.Parse(document.ToJsonString()).RootElement).Value!;
+        return definition.WarmUpBars(StrategyCatalog.Validate(definition, new Dictionary<string, double>()).Value!.Parameters, Bars.Minute);
     }
 
     private static CandleSeries WholeStepWalk(Random random, int count)
@@ -219,6 +248,37 @@ public sealed class ConditionsAgreeWithABarByBarReading
                 var relation => Compare(relation, left, node["right"]!, bar),
             };
         }
+
+        /// <summary>
+        /// Whether deciding the condition at the bar reads a value that is undefined there: in a warm-up, or before the
+        /// first bar (a constant too, as a crossing's previous bar). Every operand is read, none skipped.
+        /// </summary>
+        public bool ReadsUndefined(JsonNode condition, int bar)
+        {
+            var node = condition.AsObject();
+            if (node["all"] is JsonArray all)
+            {
+                return all.Any(item => ReadsUndefined(item!, bar));
+            }
+            if (node["any"] is JsonArray any)
+            {
+                return any.Any(item => ReadsUndefined(item!, bar));
+            }
+            if (node["not"] is { } inner)
+            {
+                return ReadsUndefined(inner, bar);
+            }
+            var left = node["left"]!;
+            return (string)node["op"]! switch
+            {
+                "between" => Undefined(left, bar) || Undefined(node["low"]!, bar) || Undefined(node["high"]!, bar),
+                "rising" or "falling" => Enumerable.Range(0, (int)node["bars"]! + 1).Any(back => Undefined(left, bar - back)),
+                "crosses_above" or "crosses_below" => new[] { bar, bar - 1 }.Any(at => Undefined(left, at) || Undefined(node["right"]!, at)),
+                _ => Undefined(left, bar) || Undefined(node["right"]!, bar),
+            };
+        }
+
+        private bool Undefined(JsonNode operand, int bar) => bar < 0 || double.IsNaN(Value(operand, bar));
 
         private bool Compare(string relation, JsonNode left, JsonNode right, int bar)
         {

@@ -22,7 +22,9 @@ public sealed class NormalizedDocumentsWriteEveryDefaultOut
                 "width": {"default": 2.5, "min": 1},
                 "cap": {"default": 70, "max": 90},
                 "shorts": true,
-                "longs": {"default": false, "description": "trade longs"}
+                "longs": {"default": false, "description": "trade longs"},
+                "hedge": false,
+                "scale": {"default": true}
               },
               "indicators": {
                 "f": {"type": "sma", "period": "$fast"},
@@ -48,7 +50,9 @@ public sealed class NormalizedDocumentsWriteEveryDefaultOut
                 "width": {"default": 2.5, "min": 1, "integer": false, "description": ""},
                 "cap": {"default": 70, "max": 90, "integer": false, "description": ""},
                 "shorts": {"default": true, "description": ""},
-                "longs": {"default": false, "description": "trade longs"}
+                "longs": {"default": false, "description": "trade longs"},
+                "hedge": {"default": false, "description": ""},
+                "scale": {"default": true, "description": ""}
               },
               "indicators": {
                 "f": {"type": "sma", "source": "close", "period": "$fast"},

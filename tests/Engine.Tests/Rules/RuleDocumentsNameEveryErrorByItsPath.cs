@@ -8,6 +8,8 @@ public sealed class RuleDocumentsNameEveryErrorByItsPath
 {
     private static IReadOnlyDictionary<string, string> Errors(string json) => StrategyCatalog.Define(JsonDocument.Parse(json).RootElement).Errors;
 
+    private static (string Path, string Message) Pair(KeyValuePair<string, string> error) => (error.Key, error.Value);
+
     [Fact]
     public void AValidDocumentHasNoErrors()
     {
@@ -59,9 +61,11 @@ public sealed class RuleDocumentsNameEveryErrorByItsPath
     [InlineData("""{"rules": {"enter_long": {"all": []}}}""", "rules.enter_long.all", "must be a non-empty list of conditions")]
     [InlineData("""{"rules": {"enter_long": {"not": {"left": "close", "op": ">", "right": 1}, "any": []}}}""", "rules.enter_long.not",
         "a condition with 'any' has no other keys")]
+    [InlineData("""{"rules": {"enter_long": {"all": [], "op": ">"}}}""", "rules.enter_long.op",
+        "a condition with 'all' has no other keys")]
     [InlineData("""{"rules": {"enter_long": {"left": "close", "op": ">", "right": true}}}""", "rules.enter_long.right",
         "must be a number, a $parameter, a price field, an indicator or {ref, bars_ago}")]
-    public void ShapeErrors(string json, string path, string message) => Assert.Equal(message, Errors(json)[path]);
+    public void ShapeErrors(string json, string path, string message) => Assert.Equal((path, message), Pair(Assert.Single(Errors(json))));
 
     [Theory]
     [InlineData("""{"indicators": {"x": {"type": "ichimoku"}}}""", "indicators.x.type",
@@ -258,11 +262,11 @@ public sealed class RuleDocumentsNameEveryErrorByItsPath
         "must be true or false")]
     [InlineData("""{"indicators": {"x": {"type": 5}}}""", "indicators.x.type",
         "must be one of: sma, ema, wma, rsi, macd, bollinger, stddev, zscore, highest, lowest, roc, atr, adx, stochastic, vwap, donchian")]
-    [InlineData("""{"indicators": {"Fast": {"type": "sma", "period": 0}}}""", "indicators.Fast",
+    [InlineData("""{"indicators": {"Fast": {"type": "nope"}}}""", "indicators.Fast",
         "names are lower case letters, digits and underscores, starting with a letter, at most 32 characters")]
-    [InlineData("""{"indicators": {"open": {"type": "sma", "period": 0}}}""", "indicators.open",
+    [InlineData("""{"indicators": {"open": {"type": "nope"}}}""", "indicators.open",
         "'open' is a price field; give the indicator another name")]
-    [InlineData("""{"parameters": {"P": {"default": 1, "min": 5}}}""", "parameters.P",
+    [InlineData("""{"parameters": {"P": {"default": "x"}}}""", "parameters.P",
         "names are lower case letters, digits and underscores, starting with a letter, at most 32 characters")]
     public void EachPartNamesItsOwnErrors(string json, string path, string message)
     {
@@ -320,6 +324,7 @@ public sealed class RuleDocumentsNameEveryErrorByItsPath
     [InlineData(9, null)]
     [InlineData(1.5, "must be between 2 and 9")]
     [InlineData(9.5, "must be between 2 and 9")]
+    [InlineData(double.NaN, "must be a finite number")]
     public void ARunsValueIsCheckedAgainstTheDeclaredBounds(double value, string? message)
     {
         var definition = StrategyCatalog.Define(JsonDocument.Parse("""
@@ -345,9 +350,10 @@ public sealed class RuleDocumentsNameEveryErrorByItsPath
         static string Nots(int count) => Enumerable.Range(0, count).Aggregate(Leaf, (inner, _) => $$"""{"not": {{inner}}}""");
         static string Alls(int count) => Enumerable.Range(0, count).Aggregate(Leaf, (inner, _) => $$"""{"all": [{{inner}}]}""");
         Assert.Empty(Errors(Rule(Nots(7))));
-        Assert.Equal("conditions nest at most 8 deep", Assert.Single(Errors(Rule(Nots(8)))).Value);
+        Assert.Equal(("rules.enter_long" + string.Concat(Enumerable.Repeat(".not", 8)), "conditions nest at most 8 deep"), Pair(Assert.Single(Errors(Rule(Nots(8))))));
+        Assert.Equal("conditions nest at most 8 deep", Assert.Single(Errors(Rule(Nots(9)))).Value);
         Assert.Empty(Errors(Rule(Alls(7))));
-        Assert.Equal("conditions nest at most 8 deep", Assert.Single(Errors(Rule(Alls(8)))).Value);
+        Assert.Equal(("rules.enter_long" + string.Concat(Enumerable.Repeat(".all[0]", 7)) + ".all", "conditions nest at most 8 deep"), Pair(Assert.Single(Errors(Rule(Alls(8))))));
 
         // The any counts as one of the 64.
         Assert.Empty(Errors(Rule("{\"any\": [" + string.Join(',', Enumerable.Repeat(Leaf, 63)) + "]}")));

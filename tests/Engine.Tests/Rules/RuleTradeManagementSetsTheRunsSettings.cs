@@ -47,6 +47,46 @@ public sealed class RuleTradeManagementSetsTheRunsSettings
     }
 
     [Fact]
+    public void WhereBothSetAPartTheDocumentsWins()
+    {
+        var managed = StrategyCatalog.Define(JsonDocument.Parse("""
+            {
+              "indicators": {"avg": {"type": "sma", "period": 3}},
+              "rules": {"enter_long": {"left": "close", "op": "crosses_above", "right": "avg"}},
+              "risk": {"stop_loss": {"percent": 2}, "trailing_stop": {"percent": 3}, "take_profit": {"percent": 4}, "max_bars": 5},
+              "sizing": {"risk_pct": 1},
+              "pyramiding": 3,
+              "funding": {"rate_per_8h": 0.0002}
+            }
+            """).RootElement).Value!;
+        var run = new BacktestSettings
+        {
+            StopLoss = PriceDistance.Percent(7),
+            TrailingStop = PriceDistance.Percent(8),
+            TakeProfit = PriceDistance.Percent(9),
+            MaxBarsInTrade = 99,
+            Sizing = PositionSizing.FractionOfEquity(0.5),
+            MaxEntries = 2,
+            FundingRatePer8Hours = 0.0001,
+        };
+
+        var result = Backtester.Run(Bars.RandomWalk(200, seed: 164), StrategyCatalog.Validate(managed, new Dictionary<string, double>()).Value!, run);
+
+        Assert.Equal(
+            run with
+            {
+                StopLoss = PriceDistance.Percent(2),
+                TrailingStop = PriceDistance.Percent(3),
+                TakeProfit = PriceDistance.Percent(4),
+                MaxBarsInTrade = 5,
+                Sizing = PositionSizing.RiskPercent(1),
+                MaxEntries = 3,
+                FundingRatePer8Hours = 0.0002,
+            },
+            result.Settings);
+    }
+
+    [Fact]
     public void DifferentDocumentsWithEqualParametersHaveDifferentFingerprints()
     {
         var candles = Bars.RandomWalk(300, seed: 163);
