@@ -76,6 +76,14 @@ public sealed class CancellingARunningGridStopsItAndKeepsItsResults(LargeChunksO
             "the chunk in hand to stop");
         clock.Stop();
         output.WriteLine($"stopped {clock.Elapsed.TotalMilliseconds:F0} ms after the cancel");
+        if (clock.Elapsed > GridWorker.StopPoll + Tolerance)
+        {
+            // What the workers said, in order, to tell a late heartbeat from a chunk that could not be stopped.
+            foreach (var entry in factory.Logs.Entries.Where(entry => entry.Level >= LogLevel.Information && entry.Category.StartsWith("Platform.", StringComparison.Ordinal)))
+            {
+                output.WriteLine($"{entry.Level} {entry.Category}: {entry.Message}");
+            }
+        }
         var after = await OptimizationRequests.GetAsync(client, id);
         var kept = await ResultsAsync(id);
 
