@@ -2,7 +2,10 @@ using Platform.Optimizations.MonteCarlo;
 
 namespace Platform.Optimizations.Bench;
 
-/// <summary>The optimization benchmarks: Monte Carlo cases timed in process, then the grid through the whole platform.</summary>
+/// <summary>
+/// The optimization benchmarks: Monte Carlo cases timed in process, then grids and searches through the whole platform
+/// (<c>--case runs</c> alone).
+/// </summary>
 internal static class OptimizationsBenchmark
 {
     public static async Task Main(string[] args)
@@ -31,10 +34,10 @@ internal static class OptimizationsBenchmark
             Harness.Measure(benchCase, warmups: 2, runs);
         }
 
-        // The grid goes through the whole platform (services, PostgreSQL, Redis), so it is timed end to end, once per setup.
-        if (only is null || only.StartsWith("grid", StringComparison.Ordinal))
+        // Grids and searches go through the whole platform (services, PostgreSQL, Redis), so they are timed end to end, once per setup.
+        if (only is null || only == "runs")
         {
-            await GridBenchmark.RunAsync();
+            await RunsBenchmark.RunAsync();
         }
     }
 }

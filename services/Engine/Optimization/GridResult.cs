@@ -3,5 +3,30 @@ using Platform.Engine.Strategies;
 
 namespace Platform.Engine.Optimization;
 
-/// <summary>One evaluated combination: the same metrics and fingerprint a full backtest of it would give.</summary>
-public sealed record GridResult(StrategySpec Strategy, BacktestMetrics Metrics, string Fingerprint);
+/// <summary>
+/// One evaluated combination: the same metrics and fingerprint a full backtest of it would give, and its returns per
+/// period when <see cref="GridOptions.ReturnPeriods"/> asked for them.
+/// </summary>
+public sealed record GridResult(StrategySpec Strategy, BacktestMetrics Metrics, string Fingerprint)
+{
+    public double[]? PeriodReturns { get; init; }
+
+    /// <summary>
+    /// The returns of <paramref name="equity"/> over <paramref name="periods"/> consecutive periods: period p runs from the
+    /// close of bar ⌊p·n / periods⌋ − 1 (the starting capital for p = 0) to the close of bar ⌊(p + 1)·n / periods⌋ − 1.
+    /// </summary>
+    public static double[] ReturnsOver(ReadOnlySpan<double> equity, double initialCapital, int periods)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(periods, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(periods, equity.Length);
+        var returns = new double[periods];
+        var before = initialCapital;
+        for (var period = 0; period < periods; period++)
+        {
+            var after = equity[(int)((long)(period + 1) * equity.Length / periods) - 1];
+            returns[period] = before == 0 ? 0 : after / before - 1;
+            before = after;
+        }
+        return returns;
+    }
+}

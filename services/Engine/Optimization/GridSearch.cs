@@ -44,7 +44,12 @@ public static class GridSearch
                 workspace.Trades.Clear();
                 var metrics = Backtester.Evaluate(
                     indicators, rules.Signals, managed, permits, workspace.Signals, workspace.Equity, workspace.Trades, []);
-                results[index] = new GridResult(strategy, metrics, Fingerprint.Compute(candles, strategy, managed, options.Filters));
+                results[index] = new GridResult(strategy, metrics, Fingerprint.Compute(candles, strategy, managed, options.Filters))
+                {
+                    PeriodReturns = options.ReturnPeriods > 0
+                        ? GridResult.ReturnsOver(workspace.Equity, managed.InitialCapital, Math.Min(options.ReturnPeriods, candles.Count))
+                        : null,
+                };
                 return workspace;
             },
             _ => { });

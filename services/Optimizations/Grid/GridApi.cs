@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Platform.Jobs;
 using Platform.Optimizations.Objectives;
 using Platform.Optimizations.Optimizations;
+using Platform.Optimizations.Overfitting;
 using Platform.ServiceDefaults.Identity;
 using Platform.ServiceDefaults.OpenApi;
 
@@ -21,7 +22,7 @@ internal static class GridApi
             .WithName("RunGrid")
             .Documented("Split the grid into chunks for every optimization worker (202)", "Body, all optional: `strategy_config`, `param_space` (each falls back to the optimization's `config` / `param_ranges`), "
                 + "`metric`, `direction` (maximize|minimize, default the metric's natural one), constraints `min_trades` (≥ 0) and "
-                + "`max_drawdown` (0–1). The grid is cut into chunks of `Optimizations:Grid:ChunkSize` (50) that every replica's workers "
+                + "`max_drawdown` (0–1), `pbo_partitions` (even, 2–20, default 16: the blocks of the overfitting odds reported on completion). The grid is cut into chunks of `Optimizations:Grid:ChunkSize` (50) that every replica's workers "
                 + "evaluate; progress is on GET /{id}. 422 for bad values or an empty or oversized grid; 404; 403 for anyone but the owner "
                 + "or an admin; 409 while a run is queued or running. 202 with `Location`.")
             .WithRequestExample(RunExamples.Grid)
@@ -31,7 +32,7 @@ internal static class GridApi
             .WithName("RunGridOriginalPath")
             .Documented("Alias of /grid (the original path)", "Body, all optional: `strategy_config`, `param_space` (each falls back to the optimization's `config` / `param_ranges`), "
                 + "`metric`, `direction` (maximize|minimize, default the metric's natural one), constraints `min_trades` (≥ 0) and "
-                + "`max_drawdown` (0–1). The grid is cut into chunks of `Optimizations:Grid:ChunkSize` (50) that every replica's workers "
+                + "`max_drawdown` (0–1), `pbo_partitions` (even, 2–20, default 16: the blocks of the overfitting odds reported on completion). The grid is cut into chunks of `Optimizations:Grid:ChunkSize` (50) that every replica's workers "
                 + "evaluate; progress is on GET /{id}. 422 for bad values or an empty or oversized grid; 404; 403 for anyone but the owner "
                 + "or an admin; 409 while a run is queued or running. 202 with `Location`.")
             .WithRequestExample(RunExamples.Grid)
@@ -51,9 +52,10 @@ internal static class GridApi
     private static async Task<Results<Accepted<RunStarted>, ProblemHttpResult>> StartAsync(
         long id, GridRunRequest? request, ClaimsPrincipal user, [AsParameters] GridServices services, CancellationToken cancellationToken)
     {
-        request ??= new GridRunRequest(null, null, null, null, null, null, null);
+        request ??= new GridRunRequest(null, null, null, null, null, null, null, null);
         var errors = new Dictionary<string, string[]>();
         RunInputs.Check(request.StrategyConfig, request.ParamSpace, request.Metric, request.Direction, request.MinTrades, request.MaxDrawdown, errors);
+        var partitions = RunOverfitting.CheckPartitions(request.PboPartitions, errors);
         if (errors.Count > 0)
         {
             return OptimizationsApi.Unprocessable(errors);
@@ -75,7 +77,7 @@ internal static class GridApi
         }
 
         var started = await services.Runs.StartAsync(
-            id, inputs.Spec, inputs.Ranges.GetRawText(), inputs.Config?.ToJsonString(), inputs.Combinations, Math.Max(1, services.Options.Value.ChunkSize), cancellationToken);
+            id, inputs.Spec, inputs.Ranges.GetRawText(), inputs.Config?.ToJsonString(), inputs.Combinations, Math.Max(1, services.Options.Value.ChunkSize), partitions, cancellationToken);
         if (started is not { } run)
         {
             return TypedResults.Problem(

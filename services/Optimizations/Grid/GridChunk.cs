@@ -1,6 +1,9 @@
 namespace Platform.Optimizations.Grid;
 
-/// <summary>A slice [<see cref="FirstIndex"/>, <see cref="EndIndex"/>) of a run's combinations, evaluated by one worker at a time.</summary>
+/// <summary>
+/// Work for one worker at a time: a slice [<see cref="FirstIndex"/>, <see cref="EndIndex"/>) of a grid's combinations, or
+/// the trials a search proposed (<see cref="Trials"/>).
+/// </summary>
 internal sealed record GridChunk
 {
     public long Id { get; init; }
@@ -18,7 +21,19 @@ internal sealed record GridChunk
     public int EndIndex { get; init; }
 
     public int Attempts { get; init; }
+
+    /// <summary>A search's trials, a JSON array of <c>{"trial": n, "params": {…}}</c>; null for a grid's slice.</summary>
+    public string? Trials { get; init; }
 }
 
-/// <summary>One evaluated combination as <c>optimization_results</c> keeps it.</summary>
-internal sealed record GridResultRow(string Params, double? Score, double TotalReturn, double SharpeRatio, double MaxDrawdown, double WinRate, int TotalTrades, string Metrics);
+/// <summary>
+/// One evaluated combination as <c>optimization_results</c> keeps it: a search's trial number, and its returns per period
+/// for the overfitting odds.
+/// </summary>
+internal sealed record GridResultRow(
+    string Params, double? Score, double TotalReturn, double SharpeRatio, double MaxDrawdown, double WinRate, int TotalTrades, string Metrics)
+{
+    public int? Trial { get; init; }
+
+    public double[]? PeriodReturns { get; init; }
+}

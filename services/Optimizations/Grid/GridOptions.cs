@@ -11,6 +11,12 @@ internal sealed class GridOptions
     /// <summary>Combinations per chunk: small enough that a lost chunk costs little, large enough to share indicators.</summary>
     public int ChunkSize { get; set; } = 50;
 
+    /// <summary>
+    /// Trials of a search's batch per chunk: two keep both cores of a worker busy (trials of a chunk run in parallel) while a
+    /// batch of eight still spreads over four workers.
+    /// </summary>
+    public int TrialsPerChunk { get; set; } = 2;
+
     /// <summary>Largest grid a run may ask for (issue: 100 000 by default; 422 beyond).</summary>
     public long MaxCombinations { get; set; } = 100_000;
 

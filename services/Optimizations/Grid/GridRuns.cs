@@ -6,18 +6,21 @@ using Platform.Optimizations.Objectives;
 using Platform.Optimizations.Optimizations;
 using Platform.Optimizations.Runs;
 using Platform.Jobs;
+using Microsoft.Extensions.Options;
+using Platform.Optimizations.Overfitting;
+using Platform.Optimizations.Search;
 
 namespace Platform.Optimizations.Grid;
 
 /// <summary>Grid runs in PostgreSQL: the run's record, its chunks (jobs), and per-chunk results written exactly once.</summary>
-internal sealed class GridRuns(NpgsqlDataSource dataSource)
+internal sealed class GridRuns(NpgsqlDataSource dataSource, IOptions<GridOptions> options)
 {
     /// <summary>
     /// Starts a run: records it with its inputs and chunks, in one transaction; earlier runs keep their results. Null when
     /// a run of the optimization is still queued or running (or the optimization is gone).
     /// </summary>
     public async Task<StartedGrid?> StartAsync(
-        long id, RunSpec spec, string paramRanges, string? config, int combinations, int chunkSize, CancellationToken cancellationToken)
+        long id, RunSpec spec, string paramRanges, string? config, int combinations, int chunkSize, int partitions, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
@@ -40,7 +43,8 @@ internal sealed class GridRuns(NpgsqlDataSource dataSource)
         {
             return null;
         }
-        var runId = await OptimizationRuns.InsertAsync(connection, transaction, started, RunKind.Grid, combinations, cancellationToken);
+        var runId = await OptimizationRuns.InsertAsync(
+            connection, transaction, started, RunKind.Grid, combinations, cancellationToken, new JsonObject { ["pbo_partitions"] = partitions });
         var ids = await connection.QueryAsync<long>(new CommandDefinition(
             """
             INSERT INTO optimization_chunks (optimization_id, run_id, job_id, chunk_no, first_index, end_index)
@@ -60,7 +64,7 @@ internal sealed class GridRuns(NpgsqlDataSource dataSource)
     /// </summary>
     public static JobTable Table { get; } = new("optimization_chunks", JobKey.Int64)
     {
-        Returning = "id, optimization_id, run_id, job_id, chunk_no, first_index, end_index, attempts",
+        Returning = "id, optimization_id, run_id, job_id, chunk_no, first_index, end_index, attempts, trials::text AS trials",
         Claimable = """
             EXISTS (SELECT 1 FROM optimizations o
                     WHERE o.id = optimization_chunks.optimization_id AND o.job_id = optimization_chunks.job_id AND o.status IN ('queued', 'running'))
@@ -76,10 +80,11 @@ internal sealed class GridRuns(NpgsqlDataSource dataSource)
     };
 
     /// <summary>
-    /// Writes a chunk's results, marks it done, adds it to the run's progress and best, and completes the run with its
-    /// result document after the last chunk: one transaction, refused (false) when the chunk is no longer this worker's.
+    /// Writes a chunk's results, marks it done, adds it to the run's progress and best, and after the run's last chunk
+    /// completes a grid with its result document, or has a search propose its next batch: one transaction, refused when the
+    /// chunk is no longer this worker's.
     /// </summary>
-    public async Task<bool> CompleteAsync(
+    public async Task<ChunkCompletion> CompleteAsync(
         GridChunk chunk, string owner, Objective objective, IReadOnlyList<GridResultRow> rows, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
@@ -89,14 +94,14 @@ internal sealed class GridRuns(NpgsqlDataSource dataSource)
             new { chunk.Id, Owner = owner },
             transaction,
             cancellationToken: cancellationToken));
-        var current = await connection.QuerySingleOrDefaultAsync<(string Status, Guid? JobId, double? BestScore, string? BestParams)>(new CommandDefinition(
-            "SELECT status, job_id, best_score, best_params::text FROM optimizations WHERE id = @Id FOR UPDATE",
+        var current = await connection.QuerySingleOrDefaultAsync<(string Status, Guid? JobId, string? RunType, double? BestScore, string? BestParams)>(new CommandDefinition(
+            "SELECT status, job_id, run_type, best_score, best_params::text FROM optimizations WHERE id = @Id FOR UPDATE",
             new { Id = chunk.OptimizationId },
             transaction,
             cancellationToken: cancellationToken));
         if (marked == 0 || current.JobId != chunk.JobId || !OptimizationStatus.IsActive(current.Status))
         {
-            return false;
+            return ChunkCompletion.Refused;
         }
         await CopyResultsAsync(connection, chunk.OptimizationId, chunk.RunId, rows, cancellationToken);
 
@@ -117,27 +122,49 @@ internal sealed class GridRuns(NpgsqlDataSource dataSource)
             new { Id = chunk.OptimizationId, rows.Count, BestScore = best.Params is null ? (double?)null : best.Score, BestParams = best.Params },
             transaction,
             cancellationToken: cancellationToken));
-        if (finished)
+        IReadOnlyList<long> next = [];
+        if (finished && current.RunType == RunKind.Search)
         {
-            await FinishAsync(connection, chunk, objective, cancellationToken);
+            next = await SearchRuns.ContinueAsync(connection, transaction, chunk, options.Value.TrialsPerChunk, cancellationToken);
+        }
+        else if (finished)
+        {
+            var partitions = await connection.QuerySingleAsync<int?>(new CommandDefinition(
+                "SELECT (settings ->> 'pbo_partitions')::int FROM optimization_runs WHERE id = @RunId", new { chunk.RunId }, transaction, cancellationToken: cancellationToken));
+            await FinishAsync(connection, transaction, chunk, objective, partitions ?? BacktestOverfitting.DefaultPartitions, document =>
+            {
+                document["method"] = "grid_search";
+            }, cancellationToken);
         }
         await transaction.CommitAsync(cancellationToken);
-        return true;
+        return new ChunkCompletion(true, next);
     }
 
-    private static async Task FinishAsync(NpgsqlConnection connection, GridChunk chunk, Objective objective, CancellationToken cancellationToken)
+    /// <summary>
+    /// Completes the run of <paramref name="chunk"/> with its result document: the best and top ten of its results, and the
+    /// overfitting odds over their returns per period; <paramref name="describe"/> adds what is particular to its kind.
+    /// </summary>
+    internal static async Task FinishAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, GridChunk chunk, Objective objective, int partitions, Action<JsonObject> describe,
+        CancellationToken cancellationToken)
     {
         var id = chunk.OptimizationId;
         var order = objective.Maximize ? "score DESC NULLS LAST" : "score ASC NULLS LAST";
         var top = (await connection.QueryAsync<(string Params, double? Score, string Metrics)>(new CommandDefinition(
             $"SELECT params::text, score, metrics::text FROM optimization_results WHERE run_id = @RunId ORDER BY {order}, params::text LIMIT 10",
             new { chunk.RunId },
+            transaction,
             cancellationToken: cancellationToken))).ToList();
+        var returns = (await connection.QueryAsync<double[]>(new CommandDefinition(
+            "SELECT period_returns FROM optimization_results WHERE run_id = @RunId AND period_returns IS NOT NULL ORDER BY id",
+            new { chunk.RunId },
+            transaction,
+            cancellationToken: cancellationToken))).AsList();
         var optimization = await connection.QuerySingleAsync<Optimization>(new CommandDefinition(
-            $"SELECT {OptimizationStore.Columns} FROM optimizations WHERE id = @Id", new { Id = id }, cancellationToken: cancellationToken));
+            $"SELECT {OptimizationStore.Columns} FROM optimizations WHERE id = @Id", new { Id = id }, transaction, cancellationToken: cancellationToken));
         var document = new JsonObject
         {
-            ["method"] = "grid_search",
+            ["method"] = null,
             ["metric"] = objective.Metric,
             ["direction"] = objective.Maximize ? "maximize" : "minimize",
             ["symbol"] = optimization.Symbol,
@@ -154,12 +181,15 @@ internal sealed class GridRuns(NpgsqlDataSource dataSource)
                 ["metrics"] = JsonNode.Parse(row.Metrics),
             })]),
         };
+        describe(document);
+        document["overfitting"] = RunOverfitting.Assess(returns, partitions);
         await connection.ExecuteAsync(new CommandDefinition(
             """
             UPDATE optimizations SET status = 'completed', completed_at = now(), results = @Results::jsonb WHERE id = @Id;
             SELECT settle_optimization_run(@JobId);
             """,
             new { Id = id, Results = document.ToJsonString(), chunk.JobId },
+            transaction,
             cancellationToken: cancellationToken));
     }
 
@@ -168,7 +198,8 @@ internal sealed class GridRuns(NpgsqlDataSource dataSource)
     {
         await using var importer = await connection.BeginBinaryImportAsync(
             """
-            COPY optimization_results (optimization_id, run_id, params, score, total_return, sharpe_ratio, max_drawdown, win_rate, total_trades, metrics)
+            COPY optimization_results (optimization_id, run_id, params, score, total_return, sharpe_ratio, max_drawdown, win_rate, total_trades, metrics,
+                                       trial, period_returns)
             FROM STDIN (FORMAT BINARY)
             """,
             cancellationToken);
@@ -178,22 +209,42 @@ internal sealed class GridRuns(NpgsqlDataSource dataSource)
             importer.Write(id, NpgsqlDbType.Bigint);
             importer.Write(runId, NpgsqlDbType.Bigint);
             importer.Write(row.Params, NpgsqlDbType.Jsonb);
-            if (row.Score is { } score)
-            {
-                importer.Write(score, NpgsqlDbType.Double);
-            }
-            else
-            {
-                importer.WriteNull();
-            }
+            WriteOrNull(importer, row.Score, NpgsqlDbType.Double);
             importer.Write(row.TotalReturn, NpgsqlDbType.Double);
             importer.Write(row.SharpeRatio, NpgsqlDbType.Double);
             importer.Write(row.MaxDrawdown, NpgsqlDbType.Double);
             importer.Write(row.WinRate, NpgsqlDbType.Double);
             importer.Write(row.TotalTrades, NpgsqlDbType.Integer);
             importer.Write(row.Metrics, NpgsqlDbType.Jsonb);
+            WriteOrNull(importer, row.Trial, NpgsqlDbType.Integer);
+            WriteOrNull(importer, row.PeriodReturns, NpgsqlDbType.Array | NpgsqlDbType.Double);
         }
         await importer.CompleteAsync(cancellationToken);
+    }
+
+    private static void WriteOrNull<T>(NpgsqlBinaryImporter importer, T? value, NpgsqlDbType type)
+        where T : struct
+    {
+        if (value is { } given)
+        {
+            importer.Write(given, type);
+        }
+        else
+        {
+            importer.WriteNull();
+        }
+    }
+
+    private static void WriteOrNull(NpgsqlBinaryImporter importer, double[]? values, NpgsqlDbType type)
+    {
+        if (values is null)
+        {
+            importer.WriteNull();
+        }
+        else
+        {
+            importer.Write(values, type);
+        }
     }
 
     /// <summary>Compact JSON with names in ordinal order, as <see cref="RunSpec.Parameters"/> writes it (jsonb orders names by length first).</summary>
@@ -210,6 +261,12 @@ internal sealed class GridRuns(NpgsqlDataSource dataSource)
             return byScore != 0 ? byScore : string.CompareOrdinal(a.Params, b.Params);
         }
     }
+}
+
+/// <summary>How a chunk's completion went: refused when the chunk was no longer its worker's; the next batch's chunks of a search to enqueue.</summary>
+internal sealed record ChunkCompletion(bool Accepted, IReadOnlyList<long> NextChunks)
+{
+    public static ChunkCompletion Refused { get; } = new(false, []);
 }
 
 /// <summary>A grid run just recorded: the optimization row as it now stands, the run's id and its chunks' ids.</summary>

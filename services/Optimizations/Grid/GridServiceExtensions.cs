@@ -3,7 +3,9 @@ using Platform.Optimizations.Strategies;
 using Platform.Optimizations.WalkForward;
 using Platform.Candles;
 using Platform.Jobs;
+using Platform.Optimizations.Charts;
 using Platform.Optimizations.Runs;
+using Platform.Optimizations.Search;
 
 namespace Platform.Optimizations.Grid;
 
@@ -27,7 +29,10 @@ internal static class GridServiceExtensions
         builder.Services.AddSingleton<OptimizationStore>();
         builder.Services.AddSingleton<WalkForwardRuns>();
         builder.Services.AddSingleton<GridRuns>();
+        builder.Services.AddSingleton<SearchRuns>();
         builder.Services.AddSingleton<OptimizationRuns>();
+        builder.Services.AddSingleton<RunExport>();
+        builder.Services.AddSingleton<RunCharts>();
         builder.Services.AddSingleton<OptimizationMetrics>();
         builder.Services.AddMemoryCache(cache => cache.SizeLimit = 20_000_000);
         builder.Services.AddScoped<CandleCache>();

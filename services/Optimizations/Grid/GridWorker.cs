@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using Platform.Engine.Configuration;
 using Platform.Engine.Data;
@@ -7,6 +8,8 @@ using Platform.Optimizations.Optimizations;
 using Platform.Candles;
 using Platform.ServiceDefaults.Data;
 using Platform.Jobs;
+using Platform.Engine.Strategies;
+using Platform.Optimizations.Overfitting;
 using EngineGridOptions = Platform.Engine.Optimization.GridOptions;
 
 namespace Platform.Optimizations.Grid;
@@ -35,11 +38,16 @@ internal sealed class GridWorker(
         var rows = await EvaluateAsync(chunk, cancellationToken);
         var optimization = await optimizations.GetAsync(chunk.OptimizationId, cancellationToken);
         var spec = RunSpec.Parse(optimization!.Objective!);
-        if (!await runs.CompleteAsync(chunk, context.Owner, spec.Objective, rows, cancellationToken))
+        var completion = await runs.CompleteAsync(chunk, context.Owner, spec.Objective, rows, cancellationToken);
+        if (!completion.Accepted)
         {
             return false;
         }
         metrics.ChunkCompleted(rows.Count);
+        foreach (var next in completion.NextChunks)
+        {
+            await queue.EnqueueAsync(next.ToString(CultureInfo.InvariantCulture));
+        }
         return true;
     }
 
@@ -58,8 +66,9 @@ internal sealed class GridWorker(
         var errors = new Dictionary<string, string[]>();
         var space = ParameterSpace.Parse(System.Text.Json.JsonDocument.Parse(optimization.ParamRanges).RootElement, "param_ranges", int.MaxValue, long.MaxValue, errors)
                     ?? throw new InvalidDataException(string.Join(" ", errors.SelectMany(error => error.Value)));
-        var combinations = space.Expand(spec.StrategyType, spec.StrategyDefaults).Valid;
-        var slice = combinations.Skip(chunk.FirstIndex).Take(chunk.EndIndex - chunk.FirstIndex).ToList();
+        var (combinations, trials) = chunk.Trials is null
+            ? (space.Expand(spec.StrategyType, spec.StrategyDefaults).Valid.Skip(chunk.FirstIndex).Take(chunk.EndIndex - chunk.FirstIndex).ToList(), null)
+            : Trials(chunk.Trials, space, spec);
         var run = OptimizationSettings.Create(spec, optimization, errors)
                   ?? throw new InvalidDataException(string.Join(" ", errors.Select(error => $"{error.Key}: {string.Join(" ", error.Value)}")));
 
@@ -67,10 +76,11 @@ internal sealed class GridWorker(
         var candles = await scope.ServiceProvider.GetRequiredService<CandleCache>()
             .GetAsync(optimization.Symbol, optimization.Timeframe, optimization.StartDate, optimization.EndDate, cancellationToken);
         var results = await Task.Run(
-            () => GridSearch.Run(candles, slice, run.Settings, new EngineGridOptions { Filters = run.Filters }, cancellationToken),
+            () => GridSearch.Run(
+                candles, combinations, run.Settings, new EngineGridOptions { Filters = run.Filters, ReturnPeriods = RunOverfitting.Periods }, cancellationToken),
             cancellationToken);
         var objective = spec.Objective;
-        return [.. results.Select(result => new GridResultRow(
+        return [.. results.Select((result, index) => new GridResultRow(
             RunSpec.Parameters(result.Strategy).ToJsonString(),
             objective.Score(result.Metrics),
             result.Metrics.TotalReturn,
@@ -78,6 +88,21 @@ internal sealed class GridWorker(
             result.Metrics.MaxDrawdown,
             result.Metrics.WinRate,
             result.Metrics.TotalTrades,
-            RunSpec.KeyMetrics(result.Metrics).ToJsonString()))];
+            RunSpec.KeyMetrics(result.Metrics).ToJsonString())
+        {
+            Trial = trials?[index],
+            PeriodReturns = result.PeriodReturns,
+        })];
+    }
+
+    /// <summary>A search chunk's trials: their combinations and trial numbers, in the chunk's order.</summary>
+    private static (List<StrategySpec> Combinations, int[] Trials) Trials(string json, ParameterSpace space, RunSpec spec)
+    {
+        var trials = JsonNode.Parse(json)!.AsArray();
+        var combinations = trials
+            .Select(trial => space.Combination(spec.StrategyType, spec.StrategyDefaults, trial!["params"]!.AsObject())
+                             ?? throw new InvalidDataException($"trial {trial["trial"]} names parameters the strategy refuses"))
+            .ToList();
+        return (combinations, [.. trials.Select(trial => trial!["trial"]!.GetValue<int>())]);
     }
 }

@@ -99,6 +99,43 @@ internal sealed class ParameterSpace
         return (valid, expanded.Count - valid.Count, firstInvalid?.Errors ?? new Dictionary<string, string>());
     }
 
+    /// <summary>
+    /// The one combination with the value at <paramref name="indices"/> on each axis (axes in ordinal order of their names),
+    /// or null when the engine refuses it: a search's trial, resolved as a grid resolves its combinations.
+    /// </summary>
+    public StrategySpec? Combination(string strategyType, JsonObject? defaults, IReadOnlyList<int> indices) =>
+        At(strategyType, defaults, Axes.Select((axis, index) => KeyValuePair.Create(axis.Key, axis.Value[indices[index]])));
+
+    /// <summary>The one combination of a trial's stored parameters (their values on this space's axes); null when one is missing or refused.</summary>
+    public StrategySpec? Combination(string strategyType, JsonObject? defaults, JsonObject parameters)
+    {
+        var values = new List<KeyValuePair<string, double>>();
+        foreach (var name in Axes.Keys)
+        {
+            if (!TryNumber(parameters[name], out var number))
+            {
+                return null;
+            }
+            values.Add(KeyValuePair.Create(name, number));
+        }
+        return At(strategyType, defaults, values);
+    }
+
+    /// <summary>A parameter's value as a number: numbers as they are, true/false as 1/0.</summary>
+    public static bool TryNumber(JsonNode? node, out double number)
+    {
+        number = node is JsonValue value && value.GetValueKind() is JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False
+            ? value.GetValueKind() switch { JsonValueKind.True => 1, JsonValueKind.False => 0, _ => value.GetValue<double>() }
+            : double.NaN;
+        return double.IsFinite(number);
+    }
+
+    private static StrategySpec? At(string strategyType, JsonObject? defaults, IEnumerable<KeyValuePair<string, double>> values)
+    {
+        var point = new ParameterSpace(values.ToDictionary(pair => pair.Key, pair => (IReadOnlyList<double>)[pair.Value], StringComparer.Ordinal));
+        return point.Expand(strategyType, defaults).Valid is [var combination] ? combination : null;
+    }
+
     /// <summary>The distinct values of a list, in first-seen order, or of a range; null with an error beyond <paramref name="maxValues"/>.</summary>
     private static List<double>? Axis(JsonElement value, string field, int maxValues, Dictionary<string, string[]> errors)
     {

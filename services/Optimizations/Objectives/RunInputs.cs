@@ -32,7 +32,10 @@ internal sealed record RunInputs(RunSpec Spec, JsonElement Ranges, JsonObject? C
         }
     }
 
-    /// <summary>The inputs, or null with the errors (an empty or oversized grid, settings the engine refuses).</summary>
+    /// <summary>
+    /// The inputs, or null with the errors (an empty or oversized grid, settings the engine refuses). A search's space is
+    /// bounded by <see cref="Search.SearchSettings.MaxSpace"/> and not expanded.
+    /// </summary>
     public static RunInputs? Resolve(
         Optimization optimization,
         JsonElement? strategyConfig,
@@ -42,7 +45,8 @@ internal sealed record RunInputs(RunSpec Spec, JsonElement Ranges, JsonObject? C
         int? minTrades,
         double? maxDrawdown,
         GridOptions limits,
-        Dictionary<string, string[]> errors)
+        Dictionary<string, string[]> errors,
+        bool search = false)
     {
         var chosen = metric ?? optimization.Metric;
         var spec = RunSpec.Parse(optimization.Objective!) with
@@ -58,7 +62,7 @@ internal sealed record RunInputs(RunSpec Spec, JsonElement Ranges, JsonObject? C
         var config = strategyConfig is { ValueKind: JsonValueKind.Object } given && given.EnumerateObject().Any()
             ? JsonObject.Create(given)
             : optimization.Config is null ? null : JsonNode.Parse(optimization.Config)?.AsObject();
-        var combinations = OptimizationsApi.Combinations(spec, ranges, config, optimization.Timeframe, optimization.InitialCapital, limits, errors);
+        var combinations = OptimizationsApi.Combinations(spec, ranges, config, optimization.Timeframe, optimization.InitialCapital, limits, errors, search);
         return combinations is null || errors.Count > 0 ? null : new RunInputs(spec, ranges, config, combinations.Value);
     }
 }

@@ -37,7 +37,7 @@ internal static class OptimizationExamples
 
     public const string Result = """
         {
-          "id": 31, "optimization_id": 7, "params": {"fast": 10, "slow": 60}, "score": 1.62, "total_return": 0.184,
+          "id": 31, "optimization_id": 7, "run_id": 12, "trial": null, "params": {"fast": 10, "slow": 60}, "score": 1.62, "total_return": 0.184,
           "sharpe_ratio": 1.62, "max_drawdown": 0.072, "win_rate": 0.52, "total_trades": 41,
           "metrics": {"sortino_ratio": 2.31, "profit_factor": 1.74, "net_profit": 1840.2}
         }

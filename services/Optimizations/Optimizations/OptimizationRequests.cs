@@ -26,7 +26,7 @@ internal sealed partial record CreateOptimizationRequest(
     int? TotalCombinations,
     JsonElement? Config)
 {
-    public static readonly string[] Types = ["grid_search", "walk_forward", "monte_carlo"];
+    public static readonly string[] Types = ["grid_search", "walk_forward", "monte_carlo", "bayesian"];
     public static readonly string[] Timeframes = ["1", "3", "5", "15", "30", "60", "120", "240", "D", "W", "M"];
 
     /// <summary>Every field error; a range above <paramref name="maxBars"/> bars at the timeframe names both dates.</summary>
@@ -92,7 +92,8 @@ internal sealed record GridRunRequest(
     string? Direction,
     int? MinTrades,
     double? MaxDrawdown,
-    string? Queue);
+    string? Queue,
+    int? PboPartitions);
 
 /// <summary>Body of <c>PUT /{id}</c> (docs/api-behaviour.md, 3.5): a status change, or new settings while no run is live.</summary>
 internal sealed record UpdateOptimizationRequest(string? Status, string? Metric, JsonElement? Config, JsonElement? ParamRanges);

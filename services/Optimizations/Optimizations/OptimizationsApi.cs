@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using Platform.Optimizations.Grid;
 using Platform.Optimizations.MonteCarlo;
 using Platform.Optimizations.Objectives;
+using Platform.Optimizations.Search;
 using Platform.Optimizations.Runs;
 using Platform.Optimizations.Strategies;
 using Platform.Optimizations.WalkForward;
@@ -43,7 +44,7 @@ internal static class OptimizationsApi
             .WithName("CreateOptimization")
             .Documented(
                 "Create an optimization (no run starts until grid or walk-forward is called)",
-                "`optimization_type` grid_search, walk_forward or monte_carlo; `symbol` and `timeframe` as for backtests; `start_date` < "
+                "`optimization_type` grid_search, walk_forward, monte_carlo or bayesian (whose `param_ranges` may be as large as 10^12 points); `symbol` and `timeframe` as for backtests; `start_date` < "
                 + "`end_date`; `param_ranges` per parameter a list of values or `{min, max, step}` (both ends included); `metric` (sharpe_ratio, "
                 + "sortino_ratio, total_return, final_capital, win_rate, max_drawdown, profit_factor, calmar_ratio, cagr_pct, expectancy, "
                 + "total_trades, net_profit); `initial_capital` (0 < x ≤ 1 000 000); `config`. `total_combinations` is computed. Limits: "
@@ -67,6 +68,7 @@ internal static class OptimizationsApi
         group.MapResultsApi();
         group.MapRunsApi();
         group.MapGridApi();
+        group.MapSearchApi();
         group.MapWalkForwardApi();
         group.MapMonteCarloApi();
         return group;
@@ -102,7 +104,7 @@ internal static class OptimizationsApi
         }
         var spec = new RunSpec(strategy.StrategyType, strategy.Config, request.Metric!, Objective.DefaultMaximize(request.Metric!), null, null);
         var config = request.Config is { ValueKind: JsonValueKind.Object } given ? JsonObject.Create(given) : null;
-        if (Combinations(spec, request.ParamRanges, config, request.Timeframe!, request.InitialCapital!.Value, options.Value, errors) is not { } combinations)
+        if (Combinations(spec, request.ParamRanges, config, request.Timeframe!, request.InitialCapital!.Value, options.Value, errors, request.OptimizationType == SearchApi.OptimizationType) is not { } combinations)
         {
             return Unprocessable(errors);
         }
@@ -149,7 +151,7 @@ internal static class OptimizationsApi
             var spec = RunSpec.Parse(current.Objective!);
             var config = request.Config is { ValueKind: JsonValueKind.Object } given ? JsonObject.Create(given) : current.Config is null ? null : JsonNode.Parse(current.Config)?.AsObject();
             var ranges = request.ParamRanges ?? JsonDocument.Parse(current.ParamRanges).RootElement;
-            combinations = Combinations(spec, ranges, config, current.Timeframe, current.InitialCapital, options.Value, errors);
+            combinations = Combinations(spec, ranges, config, current.Timeframe, current.InitialCapital, options.Value, errors, current.OptimizationType == SearchApi.OptimizationType);
             if (combinations is null)
             {
                 return Unprocessable(errors);
@@ -180,15 +182,24 @@ internal static class OptimizationsApi
                 title: "Illegal change");
     }
 
-    /// <summary>How many combinations of the space the strategy accepts, or null with the field errors (422).</summary>
+    /// <summary>
+    /// How many combinations of the space the strategy accepts, or null with the field errors (422). A space a search
+    /// ranges over (<paramref name="search"/>) may be as large as <see cref="SearchSettings.MaxSpace"/> and is not expanded:
+    /// its size is the product of its axes, capped at <see cref="int.MaxValue"/>.
+    /// </summary>
     public static int? Combinations(
-        RunSpec spec, JsonElement? ranges, JsonObject? config, string timeframe, double initialCapital, GridOptions limits, Dictionary<string, string[]> errors)
+        RunSpec spec, JsonElement? ranges, JsonObject? config, string timeframe, double initialCapital, GridOptions limits, Dictionary<string, string[]> errors,
+        bool search = false)
     {
-        var space = ParameterSpace.Parse(ranges, "param_ranges", limits.MaxValuesPerParameter, limits.MaxCombinations, errors);
+        var space = ParameterSpace.Parse(ranges, "param_ranges", limits.MaxValuesPerParameter, search ? SearchSettings.MaxSpace : limits.MaxCombinations, errors);
         OptimizationSettings.Create(spec, config, timeframe, initialCapital, errors);
         if (space is null || errors.Count > 0)
         {
             return null;
+        }
+        if (search)
+        {
+            return (int)Math.Min(space.Size, int.MaxValue);
         }
         var (valid, _, firstErrors) = space.Expand(spec.StrategyType, spec.StrategyDefaults);
         if (valid.Count == 0)

@@ -25,6 +25,7 @@ internal static class ResultsApi
         ["max_drawdown"] = "max_drawdown",
         ["win_rate"] = "win_rate",
         ["total_trades"] = "total_trades",
+        ["trial"] = "trial",
     };
 
     public static RouteGroupBuilder MapResultsApi(this RouteGroupBuilder group)
@@ -34,7 +35,7 @@ internal static class ResultsApi
             .Documented(
                 "One row per combination a run evaluated, best first",
                 "`run` a run of this optimization (default: its latest grid or search); `sort` score (default), total_return, sharpe_ratio, "
-                + "max_drawdown, win_rate or total_trades; `order` asc|desc (by default best first for the objective's direction); `limit` "
+                + "max_drawdown, win_rate, total_trades or trial (a search's order of trials); `order` asc|desc (by default best first for the objective's direction); `limit` "
                 + "1–1000 (default 100); `offset` ≥ 0. The `X-Total-Count` header counts every result of the run, not only the page's. 400 "
                 + "for bad values, 404 for an unknown optimization or run.")
             .WithResponseExample(OptimizationExamples.Results)
@@ -147,7 +148,7 @@ internal static class ResultsApi
     }
 
     private const string ResultColumns = """
-        id, optimization_id, run_id, params::text AS params, score, total_return, sharpe_ratio, max_drawdown, win_rate, total_trades, metrics::text AS metrics
+        id, optimization_id, run_id, trial, params::text AS params, score, total_return, sharpe_ratio, max_drawdown, win_rate, total_trades, metrics::text AS metrics
         """;
 
     /// <summary>Whether the run's objective puts higher scores first (higher first for a run recorded without one).</summary>
@@ -155,14 +156,14 @@ internal static class ResultsApi
         JsonNode.Parse(run.Settings)?["objective"] is not JsonObject objective || RunSpec.Parse(objective.ToJsonString()).Maximize;
 
     internal sealed record ResultRow(
-        long Id, long OptimizationId, long RunId, string Params, double? Score, double? TotalReturn, double? SharpeRatio, double? MaxDrawdown, double? WinRate, int? TotalTrades, string? Metrics);
+        long Id, long OptimizationId, long RunId, int? Trial, string Params, double? Score, double? TotalReturn, double? SharpeRatio, double? MaxDrawdown, double? WinRate, int? TotalTrades, string? Metrics);
 
     /// <summary>The contract's OptimizationResultOut.</summary>
     internal sealed record ResultView(
-        long Id, long OptimizationId, long RunId, JsonNode? Params, double? Score, double? TotalReturn, double? SharpeRatio, double? MaxDrawdown, double? WinRate, int? TotalTrades, JsonNode? Metrics)
+        long Id, long OptimizationId, long RunId, int? Trial, JsonNode? Params, double? Score, double? TotalReturn, double? SharpeRatio, double? MaxDrawdown, double? WinRate, int? TotalTrades, JsonNode? Metrics)
     {
         public static ResultView From(ResultRow row) => new(
-            row.Id, row.OptimizationId, row.RunId, JsonNode.Parse(row.Params), row.Score, row.TotalReturn, row.SharpeRatio, row.MaxDrawdown, row.WinRate, row.TotalTrades,
+            row.Id, row.OptimizationId, row.RunId, row.Trial, JsonNode.Parse(row.Params), row.Score, row.TotalReturn, row.SharpeRatio, row.MaxDrawdown, row.WinRate, row.TotalTrades,
             row.Metrics is null ? null : JsonNode.Parse(row.Metrics));
     }
 }

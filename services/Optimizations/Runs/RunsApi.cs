@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Platform.Optimizations.Charts;
 using Platform.Optimizations.Optimizations;
 using Platform.ServiceDefaults.OpenApi;
 
@@ -25,7 +26,74 @@ internal static class RunsApi
                 + "timings, best parameters and score, and its result document once it has one. 404 for an unknown optimization or a run of another.")
             .WithResponseExample(RunViewExamples.Run)
             .ProducesProblems(StatusCodes.Status404NotFound);
+        group.MapGet("/{id:long}/runs/{run:long}/export", ExportAsync)
+            .WithName("ExportOptimizationRun")
+            .Documented(
+                "A run as CSV",
+                "A grid or a search: every result (its `trial` for a search, its parameters, `score` and metrics), in trial order. A "
+                + "walk-forward: every window with its dates, parameters and in- and out-of-sample figures (nested names joined by dots). "
+                + "A Monte Carlo: the percentile bands of its equity paths by trades taken. 404 for an unknown optimization or run.")
+            .Produces(StatusCodes.Status200OK, contentType: "text/csv")
+            .ProducesProblems(StatusCodes.Status404NotFound);
+        group.MapGet("/{id:long}/runs/{run:long}/charts/{chart}", ChartAsync)
+            .WithName("ChartOptimizationRun")
+            .Documented(
+                "A chart of a run, as a Plotly figure or a PNG",
+                "`chart`: `heatmap` (a grid or a search: the best score over parameters `x` and `y`, by default the first two in name "
+                + "order), `equity` (a walk-forward: out-of-sample equity, a dotted line where each test window starts) or `fan` (a Monte "
+                + "Carlo: the 5–95 and 25–75 percentile bands of the paths and their median). `format` json (default: the Plotly figure) or "
+                + "png (1200 × 600). 404 for an unknown optimization, run or chart, or a chart of another kind of run; 409 before the run "
+                + "has its result; 422 for bad `x`, `y` or `format`.")
+            .Produces(StatusCodes.Status200OK, contentType: "application/json")
+            .Produces(StatusCodes.Status200OK, contentType: "image/png")
+            .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity);
         return group;
+    }
+
+    private static async Task<IResult> ExportAsync(
+        long id, long run, OptimizationStore store, OptimizationRuns runs, RunExport export, CancellationToken cancellationToken)
+    {
+        if (await store.GetAsync(id, cancellationToken) is null)
+        {
+            return OptimizationsApi.NotFound();
+        }
+        if (await runs.GetAsync(id, run, cancellationToken) is not { } found)
+        {
+            return NotFound(id, run);
+        }
+        return TypedResults.Stream(
+            stream => export.WriteAsync(found, stream, cancellationToken), "text/csv; charset=utf-8", $"optimization-{id}-run-{run}.csv");
+    }
+
+    private static async Task<IResult> ChartAsync(
+        long id, long run, string chart, string? x, string? y, string? format, OptimizationStore store, OptimizationRuns runs, RunCharts charts,
+        CancellationToken cancellationToken)
+    {
+        if (format is not (null or "json" or "png"))
+        {
+            return OptimizationsApi.Unprocessable(new Dictionary<string, string[]> { ["format"] = ["format must be json or png."] });
+        }
+        if (await store.GetAsync(id, cancellationToken) is null)
+        {
+            return OptimizationsApi.NotFound();
+        }
+        if (await runs.GetAsync(id, run, cancellationToken) is not { } found)
+        {
+            return NotFound(id, run);
+        }
+        if (Array.IndexOf(RunCharts.Names, chart) < 0)
+        {
+            return TypedResults.Problem(
+                $"There is no chart '{chart}': the charts are {string.Join(", ", RunCharts.Names)}.", statusCode: StatusCodes.Status404NotFound, title: "Chart not found");
+        }
+        var outcome = await charts.BuildAsync(found, chart, x, y, cancellationToken);
+        return outcome switch
+        {
+            { Figure: { } figure } when format == "png" => TypedResults.File(ChartImage.Png(figure), "image/png"),
+            { Figure: { } figure } => TypedResults.Json(figure.ToPlotly()),
+            { Status: StatusCodes.Status422UnprocessableEntity } => OptimizationsApi.Unprocessable(new Dictionary<string, string[]> { [outcome.Field!] = [outcome.Problem!] }),
+            _ => TypedResults.Problem(outcome.Problem, statusCode: outcome.Status),
+        };
     }
 
     private static async Task<Results<Ok<RunList>, ValidationProblem, ProblemHttpResult>> ListAsync(

@@ -5,14 +5,23 @@ internal sealed class RandomSampler(SearchSpace space, int seed) : ISearchSample
 {
     private readonly Random _random = new(seed);
 
-    public IReadOnlyList<int[]> Propose(IReadOnlyList<Trial> history, int count)
+    public IReadOnlyList<int[]> Propose(IReadOnlyList<Trial> history, int count, Func<int[], bool>? accept = null)
     {
         var taken = history.Select(trial => space.Number(trial.Point)).ToHashSet();
         var proposals = new List<int[]>();
-        while (proposals.Count < count && space.RandomUntried(_random, taken) is { } point)
+        var refusals = 0;
+        while (proposals.Count < count && refusals < SearchSpace.MaxRefusals && space.RandomUntried(_random, taken) is { } point)
         {
             taken.Add(space.Number(point));
-            proposals.Add(point);
+            if (accept is null || accept(point))
+            {
+                proposals.Add(point);
+                refusals = 0;
+            }
+            else
+            {
+                refusals++;
+            }
         }
         return proposals;
     }

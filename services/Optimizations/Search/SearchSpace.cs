@@ -17,6 +17,9 @@ internal sealed class SearchSpace
         Count = sizes.Aggregate(1L, (product, size) => checked(product * size));
     }
 
+    /// <summary>Refused points in a row after which a batch stops looking: the accepted part of the space is then too thin to sample.</summary>
+    public const int MaxRefusals = 10_000;
+
     public IReadOnlyList<int> Sizes { get; }
 
     /// <summary>How many points the space holds.</summary>
@@ -79,6 +82,9 @@ internal sealed record Trial(int[] Point, double? Score);
 /// <summary>Proposes the next points to evaluate from the trials so far. The same seed and history give the same proposals.</summary>
 internal interface ISearchSampler
 {
-    /// <summary>Up to <paramref name="count"/> distinct points never tried, fewer when the space runs out.</summary>
-    IReadOnlyList<int[]> Propose(IReadOnlyList<Trial> history, int count);
+    /// <summary>
+    /// Up to <paramref name="count"/> distinct points never tried that <paramref name="accept"/> (when given) accepts, fewer
+    /// when the space runs out or <see cref="SearchSpace.MaxRefusals"/> points in a row are refused.
+    /// </summary>
+    IReadOnlyList<int[]> Propose(IReadOnlyList<Trial> history, int count, Func<int[], bool>? accept = null);
 }

@@ -6,8 +6,8 @@ namespace Platform.Optimizations.Search;
 /// the trials are split into the best γ (γ = min(⌈n / 10⌉, 25), as Optuna does) and the rest; per axis, each group gives a
 /// density over the indices: a Gaussian kernel around each of its trials plus one uniform pseudo-trial. Of
 /// <c>candidates</c> points drawn from the good density, the untried one with the largest ratio good / rest is proposed.
-/// Points proposed earlier in the same batch count as "rest", which spreads a batch instead of proposing one spot twice.
-/// Unscored trials count as the worst.
+/// Points proposed earlier in the same batch count as "rest", which spreads a batch instead of proposing one spot twice,
+/// and so do points just refused, which moves the next draw away from them. Unscored trials count as the worst.
 /// </summary>
 internal sealed class TreeParzenSampler(SearchSpace space, int seed, int initialTrials, int candidates = 24) : ISearchSampler
 {
@@ -15,21 +15,30 @@ internal sealed class TreeParzenSampler(SearchSpace space, int seed, int initial
 
     private readonly Random _random = new(seed);
 
-    public IReadOnlyList<int[]> Propose(IReadOnlyList<Trial> history, int count)
+    public IReadOnlyList<int[]> Propose(IReadOnlyList<Trial> history, int count, Func<int[], bool>? accept = null)
     {
         var taken = history.Select(trial => space.Number(trial.Point)).ToHashSet();
         var proposals = new List<int[]>();
-        while (proposals.Count < count)
+        var refused = new List<int[]>();
+        while (proposals.Count < count && refused.Count < SearchSpace.MaxRefusals)
         {
             var point = history.Count + proposals.Count < initialTrials || history.All(trial => trial.Score is null)
                 ? space.RandomUntried(_random, taken)
-                : Modelled(history, proposals, taken) ?? space.RandomUntried(_random, taken);
+                : Modelled(history, [.. proposals, .. refused], taken) ?? space.RandomUntried(_random, taken);
             if (point is null)
             {
                 break;
             }
             taken.Add(space.Number(point));
-            proposals.Add(point);
+            if (accept is null || accept(point))
+            {
+                proposals.Add(point);
+                refused.Clear();
+            }
+            else
+            {
+                refused.Add(point);
+            }
         }
         return proposals;
     }

@@ -52,6 +52,44 @@ public sealed class GridSearchEqualsIndividualRuns
     }
 
     [Fact]
+    public void PeriodReturnsCutEachCombinationsEquityIntoEqualRunsOfBars()
+    {
+        var combinations = Expand("sma_crossover", new() { ["fast"] = [3, 8], ["slow"] = [12, 30] }).Select(c => c.Value!).ToArray();
+
+        var grid = GridSearch.Run(Candles, combinations, Settings, new GridOptions { ReturnPeriods = 7 });
+
+        foreach (var (spec, result) in combinations.Zip(grid))
+        {
+            var equity = Backtester.Run(Candles, spec, Settings).Equity.ToArray();
+            // 3,000 bars in 7 periods end at bars ⌊3000·(p + 1) / 7⌋ − 1: 427, 856, 1284, 1713, 2141, 2570, 2999.
+            int[] ends = [427, 856, 1284, 1713, 2141, 2570, 2999];
+            var before = Settings.InitialCapital;
+            var expected = new double[7];
+            for (var period = 0; period < 7; period++)
+            {
+                expected[period] = equity[ends[period]] / before - 1;
+                before = equity[ends[period]];
+            }
+            Assert.Equal(expected, result.PeriodReturns!);
+            Assert.Equal(result.Metrics.TotalReturn, result.PeriodReturns!.Aggregate(1.0, (value, period) => value * (1 + period)) - 1, 12);
+        }
+        Assert.All(GridSearch.Run(Candles, combinations, Settings), result => Assert.Null(result.PeriodReturns));
+    }
+
+    [Fact]
+    public void PeriodReturnsNeedAtLeastABarAPeriod()
+    {
+        Assert.Equal([1.0, -0.5], GridResult.ReturnsOver([20, 10], 10, 2));
+        Assert.Equal([0.0], GridResult.ReturnsOver([5], 0, 1));
+        Assert.Throws<ArgumentOutOfRangeException>(() => GridResult.ReturnsOver([1, 2], 1, 3));
+        Assert.Throws<ArgumentOutOfRangeException>(() => GridResult.ReturnsOver([1, 2], 1, 0));
+        var fiveBars = GridSearch.Run(
+            Bars.RandomWalk(5, seed: 1, volatility: 0.01), [Expand("sma_crossover", new() { ["fast"] = [2], ["slow"] = [3] })[0].Value!], Settings,
+            new GridOptions { ReturnPeriods = 240 });
+        Assert.Equal(5, fiveBars[0].PeriodReturns!.Length);
+    }
+
+    [Fact]
     public void StopsBetweenCombinationsWhenCancelled()
     {
         var combinations = Expand("ema_crossover", new() { ["fast"] = [2, 3, 4], ["slow"] = [10, 11] }).Select(c => c.Value!).ToArray();

@@ -15,12 +15,13 @@ namespace Platform.Optimizations.Bench;
 
 /// <summary>
 /// A 1,000-combination SMA-cross grid on 1,000,000 one-minute bars through the whole platform (market data on a fake Bybit,
-/// strategies from the backtests service), with one optimization replica, then with two. The candles are stored first, so
-/// the figures are of the grid, not of the backfill.
+/// strategies from the backtests service), and 200-trial model-based and random searches over the same space, with one
+/// optimization replica, then with two. The candles are stored first, so the figures are of the runs, not of the backfill.
 /// </summary>
-internal static class GridBenchmark
+internal static class RunsBenchmark
 {
     private const int Bars = 1_000_000;
+    private const int SearchTrials = 200;
     private static readonly DateTimeOffset Start = new(2022, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
     public static async Task RunAsync()
@@ -51,19 +52,35 @@ internal static class GridBenchmark
         await api.InitializeAsync();
         using var client = api.CreateClient();
 
-        var first = await TimeGridAsync(client, strategyId, end);
-        Print("grid_1000_sma_1m_one_replica", 1, first);
-
+        await RunCasesAsync(client, strategyId, end, replicas: 1);
         await using var second = await api.StartReplicaAsync(("Optimizations:Grid:Concurrency", "1"));
-        var both = await TimeGridAsync(client, strategyId, end);
-        Print("grid_1000_sma_1m_two_replicas", 2, both);
+        await RunCasesAsync(client, strategyId, end, replicas: 2);
     }
 
-    private static void Print(string name, int replicas, double seconds) =>
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"case={name} combinations=1000 bars={Bars} replicas={replicas} seconds={seconds:F2} combinations_per_second={1000 / seconds:F1}"));
+    /// <summary>The grid of 1,000 and, over the same space, a 200-trial model-based search and a 200-trial random search.</summary>
+    private static async Task RunCasesAsync(HttpClient client, long strategyId, DateTimeOffset end, int replicas)
+    {
+        var setup = replicas == 1 ? "one_replica" : "two_replicas";
+        var grid = await TimeRunAsync(client, await CreateOptimizationAsync(client, strategyId, end), "grid", new JsonObject());
+        Print($"grid_1000_sma_1m_{setup}", "combinations", replicas, grid);
+        foreach (var method in new[] { "tpe", "random" })
+        {
+            var search = await TimeRunAsync(client, await CreateOptimizationAsync(client, strategyId, end), "run/bayesian", new JsonObject
+            {
+                ["method"] = method,
+                ["n_trials"] = SearchTrials,
+                ["seed"] = 7,
+                ["n_initial"] = 20,
+            });
+            Print($"{(method == "tpe" ? "bayesian" : "random")}_{SearchTrials}_sma_1m_{setup}", "trials", replicas, search);
+        }
+    }
 
-    private static async Task<double> TimeGridAsync(HttpClient client, long strategyId, DateTimeOffset end)
+    private static void Print(string name, string unit, int replicas, RunTiming run) =>
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"case={name} {unit}={run.Evaluations} bars={Bars} replicas={replicas} seconds={run.Seconds:F2} {unit}_per_second={run.Evaluations / run.Seconds:F1} best_score={run.BestScore:F4}"));
+
+    private static async Task<long> CreateOptimizationAsync(HttpClient client, long strategyId, DateTimeOffset end)
     {
         using var created = await client.PostAsJsonAsync("/api/v1/optimizations/", new JsonObject
         {
@@ -83,27 +100,37 @@ internal static class GridBenchmark
         });
         var text = await created.Content.ReadAsStringAsync();
         created.EnsureSuccessStatusCode();
-        var id = JsonDocument.Parse(text).RootElement.GetProperty("id").GetInt64();
+        return JsonDocument.Parse(text).RootElement.GetProperty("id").GetInt64();
+    }
 
+    /// <summary>From the POST that starts a run to the run's completion, polled every 20 ms.</summary>
+    private static async Task<RunTiming> TimeRunAsync(HttpClient client, long id, string path, JsonObject body)
+    {
         var watch = Stopwatch.StartNew();
-        using (var started = await client.PostAsJsonAsync($"/api/v1/optimizations/{id}/grid", new JsonObject()))
+        long runId;
+        using (var started = await client.PostAsJsonAsync($"/api/v1/optimizations/{id}/{path}", body))
         {
+            var text = await started.Content.ReadAsStringAsync();
             started.EnsureSuccessStatusCode();
+            runId = JsonDocument.Parse(text).RootElement.GetProperty("run_id").GetInt64();
         }
         while (true)
         {
-            var status = JsonDocument.Parse(await client.GetStringAsync($"/api/v1/optimizations/{id}")).RootElement.GetProperty("status").GetString();
+            var run = JsonDocument.Parse(await client.GetStringAsync($"/api/v1/optimizations/{id}/runs/{runId}")).RootElement;
+            var status = run.GetProperty("status").GetString();
             if (status == "completed")
             {
-                return watch.Elapsed.TotalSeconds;
+                return new RunTiming(watch.Elapsed.TotalSeconds, run.GetProperty("progress").GetProperty("done").GetInt32(), run.GetProperty("best_score").GetDouble());
             }
             if (status is "failed" or "cancelled")
             {
-                throw new InvalidOperationException($"the grid ended {status}");
+                throw new InvalidOperationException($"the run ended {status}: {run}");
             }
             await Task.Delay(20);
         }
     }
+
+    private sealed record RunTiming(double Seconds, int Evaluations, double BestScore);
 
     private static async Task<long> CreateStrategyAsync(HttpClient client)
     {
