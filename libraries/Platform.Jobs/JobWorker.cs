@@ -23,6 +23,9 @@ public abstract partial class JobWorker<TJob>(JobQueue<TJob> queue, MigrationSta
 
     protected JobQueueOptions Options => queue.Options;
 
+    /// <summary>The queue this worker takes its jobs from, for a job that leads to further jobs of its kind.</summary>
+    protected JobQueue<TJob> Queue => queue;
+
     /// <summary>
     /// Runs a claimed job and writes its result only while <paramref name="context"/>'s owner still holds it; false when
     /// the write was refused. <paramref name="cancellationToken"/> ends when the worker stops or the job is no longer its.

@@ -36,7 +36,7 @@ internal static class ChartImage
         }
         var heatmap = plot.Add.Heatmap(intensities);
         heatmap.Colormap = new ScottPlot.Colormaps.Viridis();
-        heatmap.Extent = new CoordinateRect(-0.5, figure.X.Length - 0.5, -0.5, figure.Y.Length - 0.5);
+        heatmap.Position = new CoordinateRect(-0.5, figure.X.Length - 0.5, -0.5, figure.Y.Length - 0.5);
         plot.Add.ColorBar(heatmap).Label = figure.Metric;
         plot.Axes.Bottom.TickGenerator = Ticks(figure.X);
         plot.Axes.Left.TickGenerator = Ticks(figure.Y);

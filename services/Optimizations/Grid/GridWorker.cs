@@ -46,7 +46,7 @@ internal sealed class GridWorker(
         metrics.ChunkCompleted(rows.Count);
         foreach (var next in completion.NextChunks)
         {
-            await queue.EnqueueAsync(next.ToString(CultureInfo.InvariantCulture));
+            await Queue.EnqueueAsync(next.ToString(CultureInfo.InvariantCulture));
         }
         return true;
     }

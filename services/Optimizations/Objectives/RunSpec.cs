@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Platform.Engine.Metrics;
@@ -22,6 +23,10 @@ internal sealed record RunSpec(string StrategyType, JsonObject? StrategyDefaults
     /// <summary>Parameters as a JSON object with names in ordinal order: the stored form, and the tie-breaker between equal scores.</summary>
     public static JsonObject Parameters(StrategySpec spec) =>
         new(spec.Parameters.Values.OrderBy(pair => pair.Key, StringComparer.Ordinal).Select(pair => KeyValuePair.Create(pair.Key, JsonSerializer.SerializeToNode(pair.Value))));
+
+    /// <summary>The names of <see cref="KeyMetrics"/>, in its order (stored rows come back in jsonb's order of keys).</summary>
+    public static ImmutableArray<string> KeyMetricNames { get; } =
+        ["total_return", "sharpe_ratio", "sortino_ratio", "max_drawdown", "win_rate", "total_trades", "profit_factor", "final_capital", "net_profit"];
 
     /// <summary>The key metrics a result row keeps besides its score.</summary>
     public static JsonObject KeyMetrics(BacktestMetrics metrics) => new()

@@ -1,10 +1,14 @@
+using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using CsvHelper;
 using CsvHelper.Configuration;
 using Dapper;
 using Npgsql;
+using Platform.Optimizations.Objectives;
+using Platform.Optimizations.WalkForward;
 
 namespace Platform.Optimizations.Runs;
 
@@ -19,6 +23,10 @@ internal sealed class RunExport(NpgsqlDataSource dataSource)
     private static readonly CsvConfiguration Configuration = new(CultureInfo.InvariantCulture) { NewLine = "\r\n" };
 
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
+
+    /// <summary>A window's fields in the order the result declares them (stored documents come back in jsonb's order of keys).</summary>
+    private static readonly ImmutableArray<string> WindowFields =
+        [.. typeof(WalkForwardWindow).GetConstructors()[0].GetParameters().Select(parameter => JsonNamingPolicy.SnakeCaseLower.ConvertName(parameter.Name!))];
 
     public async Task WriteAsync(OptimizationRun run, Stream output, CancellationToken cancellationToken)
     {
@@ -62,9 +70,16 @@ internal sealed class RunExport(NpgsqlDataSource dataSource)
             {
                 row["trial"] = trial.ToString(CultureInfo.InvariantCulture);
             }
-            Flatten(JsonNode.Parse(result.Params), "", row);
+            foreach (var (name, value) in JsonNode.Parse(result.Params)!.AsObject().OrderBy(pair => pair.Key, StringComparer.Ordinal))
+            {
+                Flatten(value, name, row);
+            }
             row["score"] = result.Score is { } score ? score.ToString("R", CultureInfo.InvariantCulture) : "";
-            Flatten(JsonNode.Parse(result.Metrics), "", row);
+            var metrics = JsonNode.Parse(result.Metrics)!.AsObject();
+            foreach (var (name, value) in metrics.OrderBy(pair => MetricOrder(pair.Key)).ThenBy(pair => pair.Key, StringComparer.Ordinal))
+            {
+                Flatten(value, name, row);
+            }
             return row;
         })];
     }
@@ -77,7 +92,10 @@ internal sealed class RunExport(NpgsqlDataSource dataSource)
             return [.. (results?["results"]?["windows"]?.AsArray() ?? []).Select(window =>
             {
                 var row = new Dictionary<string, string>(StringComparer.Ordinal);
-                Flatten(window, "", row);
+                foreach (var (name, value) in window!.AsObject().OrderBy(pair => WindowFields.IndexOf(pair.Key) is var index and >= 0 ? index : int.MaxValue))
+                {
+                    Flatten(value, name, row);
+                }
                 return row;
             })];
         }
@@ -94,6 +112,9 @@ internal sealed class RunExport(NpgsqlDataSource dataSource)
             return row;
         })];
     }
+
+    /// <summary>The key metrics first, in the order results are created with; any other after them.</summary>
+    private static int MetricOrder(string name) => RunSpec.KeyMetricNames.IndexOf(name) is var index and >= 0 ? index : int.MaxValue;
 
     /// <summary>Scalars under their path (<c>a.b</c>); arrays of scalars joined by spaces.</summary>
     private static void Flatten(JsonNode? node, string path, Dictionary<string, string> row)

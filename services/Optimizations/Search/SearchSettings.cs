@@ -74,7 +74,7 @@ internal sealed record SearchSettings(string Method, int Trials, int Seed, int I
         {
             errors["seed"] = ["seed and random_state name the same seed; give one, or the same value."];
         }
-        var initial = request.NInitial ?? Math.Min(DefaultInitialTrials, trials);
+        var initial = request.NInitial ?? Math.Min(DefaultInitialTrials, Math.Max(1, trials));
         if (initial < 1 || initial > Math.Max(1, trials))
         {
             errors["n_initial"] = ["n_initial must be at least 1 and at most n_trials."];
