@@ -80,11 +80,11 @@ public sealed partial class PlatformStateFiles(
         var dashboard = DashboardLoginUrl(latest);
         var state = new PlatformState(gatewayUrl, dashboard, [.. Shown(latest).Select(update => Entry(update.Resource.Name, update.Snapshot))]);
         Directory.CreateDirectory(settings.DataDirectory);
-        WriteWhole(settings.StateFile, JsonSerializer.Serialize(state, StateJsonContext.Default.PlatformState));
-
         var apiKey = configuration[$"Parameters:{DevelopmentApiKey.ParameterName}"] ?? "";
         var secrets = new DevelopmentSecrets(apiKey, configuration[$"Parameters:{PlatformSecrets.IdentitySecret}"] ?? "");
         WriteWhole(settings.SecretsFile, JsonSerializer.Serialize(secrets, StateJsonContext.Default.DevelopmentSecrets));
+        // state.json last: scripts wait for it, then read the key, which must already be there.
+        WriteWhole(settings.StateFile, JsonSerializer.Serialize(state, StateJsonContext.Default.PlatformState));
 
         LogReady(logger, gatewayUrl, gatewayUrl + "/docs");
         if (dashboard is not null)
