@@ -22,4 +22,12 @@ internal static class RunViewExamples
            "completed_at": null, "elapsed_seconds": 12.5, "best_params": null, "best_score": null, "results": null, "error_message": null}
         ], "total": 2}
         """;
+
+    public const string Export = "trial,fast,slow,score,total_return,sharpe_ratio,sortino_ratio,max_drawdown,win_rate,total_trades,profit_factor,final_capital,net_profit\r\n"
+        + "0,12,80,1.62,0.184,1.62,2.31,0.072,0.52,41,1.74,11840.2,1840.2\r\n";
+
+    public const string Heatmap = """
+        {"data": [{"type": "heatmap", "x": [5, 10], "y": [60, 90], "z": [[1.2, 1.62], [0.8, null]], "colorscale": "Viridis"}],
+         "layout": {"title": {"text": "Best sharpe_ratio by fast and slow (run 12)"}, "xaxis": {"title": {"text": "fast"}}, "yaxis": {"title": {"text": "slow"}}, "template": "plotly_white"}}
+        """;
 }

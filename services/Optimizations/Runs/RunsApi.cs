@@ -34,6 +34,7 @@ internal static class RunsApi
                 + "walk-forward: every window with its dates, parameters and in- and out-of-sample figures (nested names joined by dots). "
                 + "A Monte Carlo: the percentile bands of its equity paths by trades taken. 404 for an unknown optimization or run.")
             .Produces(StatusCodes.Status200OK, contentType: "text/csv")
+            .WithResponseExample(RunViewExamples.Export, contentType: "text/csv")
             .ProducesProblems(StatusCodes.Status404NotFound);
         group.MapGet("/{id:long}/runs/{run:long}/charts/{chart}", ChartAsync)
             .WithName("ChartOptimizationRun")
@@ -44,8 +45,8 @@ internal static class RunsApi
                 + "Carlo: the 5–95 and 25–75 percentile bands of the paths and their median). `format` json (default: the Plotly figure) or "
                 + "png (1200 × 600). 404 for an unknown optimization, run or chart, or a chart of another kind of run; 409 before the run "
                 + "has its result; 422 for bad `x`, `y` or `format`.")
-            .Produces(StatusCodes.Status200OK, contentType: "application/json")
-            .Produces(StatusCodes.Status200OK, contentType: "image/png")
+            .Produces(StatusCodes.Status200OK, contentType: "application/json", additionalContentTypes: ["image/png"])
+            .WithResponseExample(RunViewExamples.Heatmap, contentType: "application/json")
             .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity);
         return group;
     }

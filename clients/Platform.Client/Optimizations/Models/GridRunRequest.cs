@@ -42,6 +42,8 @@ namespace Platform.Client.Optimizations.Models
 #else
         public UntypedNode ParamSpace { get; set; }
 #endif
+        /// <summary>The pbo_partitions property</summary>
+        public int? PboPartitions { get; set; }
         /// <summary>The queue property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -88,6 +90,7 @@ namespace Platform.Client.Optimizations.Models
                 { "metric", n => { Metric = n.GetStringValue(); } },
                 { "min_trades", n => { MinTrades = n.GetIntValue(); } },
                 { "param_space", n => { ParamSpace = n.GetObjectValue<UntypedNode>(UntypedNode.CreateFromDiscriminatorValue); } },
+                { "pbo_partitions", n => { PboPartitions = n.GetIntValue(); } },
                 { "queue", n => { Queue = n.GetStringValue(); } },
                 { "strategy_config", n => { StrategyConfig = n.GetObjectValue<UntypedNode>(UntypedNode.CreateFromDiscriminatorValue); } },
             };
@@ -104,6 +107,7 @@ namespace Platform.Client.Optimizations.Models
             writer.WriteStringValue("metric", Metric);
             writer.WriteIntValue("min_trades", MinTrades);
             writer.WriteObjectValue<UntypedNode>("param_space", ParamSpace);
+            writer.WriteIntValue("pbo_partitions", PboPartitions);
             writer.WriteStringValue("queue", Queue);
             writer.WriteObjectValue<UntypedNode>("strategy_config", StrategyConfig);
             writer.WriteAdditionalData(AdditionalData);

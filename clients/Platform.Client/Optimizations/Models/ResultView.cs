@@ -46,6 +46,8 @@ namespace Platform.Client.Optimizations.Models
         public double? TotalReturn { get; set; }
         /// <summary>The total_trades property</summary>
         public int? TotalTrades { get; set; }
+        /// <summary>The trial property</summary>
+        public int? Trial { get; set; }
         /// <summary>The win_rate property</summary>
         public double? WinRate { get; set; }
         /// <summary>
@@ -83,6 +85,7 @@ namespace Platform.Client.Optimizations.Models
                 { "sharpe_ratio", n => { SharpeRatio = n.GetDoubleValue(); } },
                 { "total_return", n => { TotalReturn = n.GetDoubleValue(); } },
                 { "total_trades", n => { TotalTrades = n.GetIntValue(); } },
+                { "trial", n => { Trial = n.GetIntValue(); } },
                 { "win_rate", n => { WinRate = n.GetDoubleValue(); } },
             };
         }
@@ -103,6 +106,7 @@ namespace Platform.Client.Optimizations.Models
             writer.WriteDoubleValue("sharpe_ratio", SharpeRatio);
             writer.WriteDoubleValue("total_return", TotalReturn);
             writer.WriteIntValue("total_trades", TotalTrades);
+            writer.WriteIntValue("trial", Trial);
             writer.WriteDoubleValue("win_rate", WinRate);
             writer.WriteAdditionalData(AdditionalData);
         }

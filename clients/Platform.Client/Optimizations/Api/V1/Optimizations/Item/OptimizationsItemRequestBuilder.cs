@@ -3,6 +3,7 @@
 using Microsoft.Kiota.Abstractions.Extensions;
 using Microsoft.Kiota.Abstractions.Serialization;
 using Microsoft.Kiota.Abstractions;
+using Platform.Client.Optimizations.Api.V1.Optimizations.Item.Bayesian;
 using Platform.Client.Optimizations.Api.V1.Optimizations.Item.Best;
 using Platform.Client.Optimizations.Api.V1.Optimizations.Item.BestParams;
 using Platform.Client.Optimizations.Api.V1.Optimizations.Item.Cancel;
@@ -27,6 +28,11 @@ namespace Platform.Client.Optimizations.Api.V1.Optimizations.Item
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class OptimizationsItemRequestBuilder : BaseRequestBuilder
     {
+        /// <summary>The bayesian property</summary>
+        public global::Platform.Client.Optimizations.Api.V1.Optimizations.Item.Bayesian.BayesianRequestBuilder Bayesian
+        {
+            get => new global::Platform.Client.Optimizations.Api.V1.Optimizations.Item.Bayesian.BayesianRequestBuilder(PathParameters, RequestAdapter);
+        }
         /// <summary>The best property</summary>
         public global::Platform.Client.Optimizations.Api.V1.Optimizations.Item.Best.BestRequestBuilder Best
         {

@@ -34,7 +34,7 @@ namespace Platform.Client.Optimizations.Api.V1.Optimizations.Item.Grid
         {
         }
         /// <summary>
-        /// Body, all optional: `strategy_config`, `param_space` (each falls back to the optimization&apos;s `config` / `param_ranges`), `metric`, `direction` (maximize|minimize, default the metric&apos;s natural one), constraints `min_trades` (≥ 0) and `max_drawdown` (0–1). The grid is cut into chunks of `Optimizations:Grid:ChunkSize` (50) that every replica&apos;s workers evaluate; progress is on GET /{id}. 422 for bad values or an empty or oversized grid; 404; 403 for anyone but the owner or an admin; 409 while a run is queued or running. 202 with `Location`.
+        /// Body, all optional: `strategy_config`, `param_space` (each falls back to the optimization&apos;s `config` / `param_ranges`), `metric`, `direction` (maximize|minimize, default the metric&apos;s natural one), constraints `min_trades` (≥ 0) and `max_drawdown` (0–1), `pbo_partitions` (even, 2–20, default 16: the blocks of the overfitting odds reported on completion). The grid is cut into chunks of `Optimizations:Grid:ChunkSize` (50) that every replica&apos;s workers evaluate; progress is on GET /{id}. 422 for bad values or an empty or oversized grid; 404; 403 for anyone but the owner or an admin; 409 while a run is queued or running. 202 with `Location`.
         /// </summary>
         /// <returns>A <see cref="global::Platform.Client.Optimizations.Models.RunStarted"/></returns>
         /// <param name="body">The request body</param>
@@ -73,7 +73,7 @@ namespace Platform.Client.Optimizations.Api.V1.Optimizations.Item.Grid
             return await RequestAdapter.SendAsync<global::Platform.Client.Optimizations.Models.RunStarted>(requestInfo, global::Platform.Client.Optimizations.Models.RunStarted.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Body, all optional: `strategy_config`, `param_space` (each falls back to the optimization&apos;s `config` / `param_ranges`), `metric`, `direction` (maximize|minimize, default the metric&apos;s natural one), constraints `min_trades` (≥ 0) and `max_drawdown` (0–1). The grid is cut into chunks of `Optimizations:Grid:ChunkSize` (50) that every replica&apos;s workers evaluate; progress is on GET /{id}. 422 for bad values or an empty or oversized grid; 404; 403 for anyone but the owner or an admin; 409 while a run is queued or running. 202 with `Location`.
+        /// Body, all optional: `strategy_config`, `param_space` (each falls back to the optimization&apos;s `config` / `param_ranges`), `metric`, `direction` (maximize|minimize, default the metric&apos;s natural one), constraints `min_trades` (≥ 0) and `max_drawdown` (0–1), `pbo_partitions` (even, 2–20, default 16: the blocks of the overfitting odds reported on completion). The grid is cut into chunks of `Optimizations:Grid:ChunkSize` (50) that every replica&apos;s workers evaluate; progress is on GET /{id}. 422 for bad values or an empty or oversized grid; 404; 403 for anyone but the owner or an admin; 409 while a run is queued or running. 202 with `Location`.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="body">The request body</param>

@@ -34,7 +34,7 @@ namespace Platform.Client.Optimizations.Api.V1.Optimizations.Item.Results
         {
         }
         /// <summary>
-        /// `run` a run of this optimization (default: its latest grid or search); `sort` score (default), total_return, sharpe_ratio, max_drawdown, win_rate or total_trades; `order` asc|desc (by default best first for the objective&apos;s direction); `limit` 1–1000 (default 100); `offset` ≥ 0. The `X-Total-Count` header counts every result of the run, not only the page&apos;s. 400 for bad values, 404 for an unknown optimization or run.
+        /// `run` a run of this optimization (default: its latest grid or search); `sort` score (default), total_return, sharpe_ratio, max_drawdown, win_rate, total_trades or trial (a search&apos;s order of trials); `order` asc|desc (by default best first for the objective&apos;s direction); `limit` 1–1000 (default 100); `offset` ≥ 0. The `X-Total-Count` header counts every result of the run, not only the page&apos;s. 400 for bad values, 404 for an unknown optimization or run.
         /// </summary>
         /// <returns>A List&lt;global::Platform.Client.Optimizations.Models.ResultView&gt;</returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
@@ -66,7 +66,7 @@ namespace Platform.Client.Optimizations.Api.V1.Optimizations.Item.Results
             return collectionResult?.AsList();
         }
         /// <summary>
-        /// `run` a run of this optimization (default: its latest grid or search); `sort` score (default), total_return, sharpe_ratio, max_drawdown, win_rate or total_trades; `order` asc|desc (by default best first for the objective&apos;s direction); `limit` 1–1000 (default 100); `offset` ≥ 0. The `X-Total-Count` header counts every result of the run, not only the page&apos;s. 400 for bad values, 404 for an unknown optimization or run.
+        /// `run` a run of this optimization (default: its latest grid or search); `sort` score (default), total_return, sharpe_ratio, max_drawdown, win_rate, total_trades or trial (a search&apos;s order of trials); `order` asc|desc (by default best first for the objective&apos;s direction); `limit` 1–1000 (default 100); `offset` ≥ 0. The `X-Total-Count` header counts every result of the run, not only the page&apos;s. 400 for bad values, 404 for an unknown optimization or run.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
@@ -94,7 +94,7 @@ namespace Platform.Client.Optimizations.Api.V1.Optimizations.Item.Results
             return new global::Platform.Client.Optimizations.Api.V1.Optimizations.Item.Results.ResultsRequestBuilder(rawUrl, RequestAdapter);
         }
         /// <summary>
-        /// `run` a run of this optimization (default: its latest grid or search); `sort` score (default), total_return, sharpe_ratio, max_drawdown, win_rate or total_trades; `order` asc|desc (by default best first for the objective&apos;s direction); `limit` 1–1000 (default 100); `offset` ≥ 0. The `X-Total-Count` header counts every result of the run, not only the page&apos;s. 400 for bad values, 404 for an unknown optimization or run.
+        /// `run` a run of this optimization (default: its latest grid or search); `sort` score (default), total_return, sharpe_ratio, max_drawdown, win_rate, total_trades or trial (a search&apos;s order of trials); `order` asc|desc (by default best first for the objective&apos;s direction); `limit` 1–1000 (default 100); `offset` ≥ 0. The `X-Total-Count` header counts every result of the run, not only the page&apos;s. 400 for bad values, 404 for an unknown optimization or run.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
         public partial class ResultsRequestBuilderGetQueryParameters 

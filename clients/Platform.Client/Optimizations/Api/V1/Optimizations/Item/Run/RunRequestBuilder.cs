@@ -2,6 +2,7 @@
 #pragma warning disable CS0618
 using Microsoft.Kiota.Abstractions.Extensions;
 using Microsoft.Kiota.Abstractions;
+using Platform.Client.Optimizations.Api.V1.Optimizations.Item.Run.Bayesian;
 using Platform.Client.Optimizations.Api.V1.Optimizations.Item.Run.Grid;
 using Platform.Client.Optimizations.Api.V1.Optimizations.Item.Run.WalkForward;
 using System.Collections.Generic;
@@ -16,6 +17,11 @@ namespace Platform.Client.Optimizations.Api.V1.Optimizations.Item.Run
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class RunRequestBuilder : BaseRequestBuilder
     {
+        /// <summary>The bayesian property</summary>
+        public global::Platform.Client.Optimizations.Api.V1.Optimizations.Item.Run.Bayesian.BayesianRequestBuilder Bayesian
+        {
+            get => new global::Platform.Client.Optimizations.Api.V1.Optimizations.Item.Run.Bayesian.BayesianRequestBuilder(PathParameters, RequestAdapter);
+        }
         /// <summary>The grid property</summary>
         public global::Platform.Client.Optimizations.Api.V1.Optimizations.Item.Run.Grid.GridRequestBuilder Grid
         {

@@ -3,6 +3,8 @@
 using Microsoft.Kiota.Abstractions.Extensions;
 using Microsoft.Kiota.Abstractions.Serialization;
 using Microsoft.Kiota.Abstractions;
+using Platform.Client.Optimizations.Api.V1.Optimizations.Item.Runs.Item.Charts;
+using Platform.Client.Optimizations.Api.V1.Optimizations.Item.Runs.Item.Export;
 using Platform.Client.Optimizations.Models;
 using System.Collections.Generic;
 using System.IO;
@@ -17,6 +19,16 @@ namespace Platform.Client.Optimizations.Api.V1.Optimizations.Item.Runs.Item
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class WithRunItemRequestBuilder : BaseRequestBuilder
     {
+        /// <summary>The charts property</summary>
+        public global::Platform.Client.Optimizations.Api.V1.Optimizations.Item.Runs.Item.Charts.ChartsRequestBuilder Charts
+        {
+            get => new global::Platform.Client.Optimizations.Api.V1.Optimizations.Item.Runs.Item.Charts.ChartsRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The export property</summary>
+        public global::Platform.Client.Optimizations.Api.V1.Optimizations.Item.Runs.Item.Export.ExportRequestBuilder Export
+        {
+            get => new global::Platform.Client.Optimizations.Api.V1.Optimizations.Item.Runs.Item.Export.ExportRequestBuilder(PathParameters, RequestAdapter);
+        }
         /// <summary>
         /// Instantiates a new <see cref="global::Platform.Client.Optimizations.Api.V1.Optimizations.Item.Runs.Item.WithRunItemRequestBuilder"/> and sets the default values.
         /// </summary>
