@@ -8,7 +8,7 @@ namespace Platform.Optimizations.Tests.Grid;
 public sealed class OptimizationsAreValidatedAndControlled(ApiOnlyOptimizationsFactory factory) : IClassFixture<ApiOnlyOptimizationsFactory>
 {
     [Theory]
-    [InlineData("optimization_type", "bayesian")]
+    [InlineData("optimization_type", "genetic")]
     [InlineData("symbol", "btc")]
     [InlineData("timeframe", "7")]
     [InlineData("metric", "luck")]
