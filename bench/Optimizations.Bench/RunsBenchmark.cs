@@ -32,7 +32,7 @@ internal static class RunsBenchmark
         marketData.Set("Bybit:Resilience:RequestsPerSecond", "1000");
         await marketData.InitializeAsync();
         var end = Start.AddMinutes(Bars);
-        using (var warm = marketData.CreateClient())
+        using (var warm = marketData.CreateClient(Caller.Service(ResourceNames.Optimizations)))
         {
             warm.Timeout = TimeSpan.FromMinutes(10);
             using var read = await warm.GetAsync($"/internal/candles?symbol=BTCUSDT&interval=1&start={Start.ToUnixTimeMilliseconds()}&end={end.ToUnixTimeMilliseconds()}",
