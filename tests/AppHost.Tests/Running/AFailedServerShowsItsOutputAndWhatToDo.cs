@@ -39,8 +39,12 @@ public sealed class AFailedServerShowsItsOutputAndWhatToDo(ITestOutputHelper out
         }
         finally
         {
-            // What the AppHost warned about, the first thing to read when the report does not come.
+            // What the AppHost warned about, and why its start failed if it did: the first things to read when the report does not come.
             output.WriteLine(string.Join('\n', logs.Messages));
+            if (start.IsFaulted)
+            {
+                output.WriteLine($"The AppHost's start failed: {start.Exception}");
+            }
         }
         await starting.CancelAsync();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => start);
