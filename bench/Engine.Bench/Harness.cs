@@ -3,7 +3,10 @@ using System.Globalization;
 
 namespace Platform.Engine.Bench;
 
-/// <summary>Warm-up runs, then the best of N timed runs; prints one line per case and returns the best time.</summary>
+/// <summary>
+/// Warm-up runs, then N timed runs; prints one line per case with the best and the median time, and the bytes allocated
+/// and gen-0 collections per run (over every thread), and returns the best time.
+/// </summary>
 internal static class Harness
 {
     /// <param name="reference">A case's best time to print this one's ratio to, as <c>ratio_to_&lt;name&gt;</c>.</param>
@@ -14,18 +17,25 @@ internal static class Harness
             action();
         }
 
-        var best = double.MaxValue;
+        var times = new double[runs];
+        var allocated = GC.GetTotalAllocatedBytes(precise: true);
+        var collections = GC.CollectionCount(0);
         for (var i = 0; i < runs; i++)
         {
             var watch = Stopwatch.StartNew();
             action();
-            best = Math.Min(best, watch.Elapsed.TotalSeconds);
+            times[i] = watch.Elapsed.TotalSeconds;
         }
+        var bytesPerRun = (GC.GetTotalAllocatedBytes(precise: true) - allocated) / runs;
+        var gen0PerRun = (double)(GC.CollectionCount(0) - collections) / runs;
 
+        Array.Sort(times);
+        var best = times[0];
+        var median = runs % 2 == 1 ? times[runs / 2] : (times[runs / 2 - 1] + times[runs / 2]) / 2;
         var ratio = reference is { } to ? string.Create(CultureInfo.InvariantCulture, $" ratio_to_{to.Name}={best / to.Seconds:F3}") : "";
         Console.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"case={name} bars={bars} seconds={best:F6} bars_per_second={bars / best:F0}{ratio}"));
+            $"case={name} bars={bars} seconds={best:F6} median_seconds={median:F6} bars_per_second={bars / best:F0} allocated_bytes={bytesPerRun} gen0={gen0PerRun:F2}{ratio}"));
         return best;
     }
 }

@@ -7,7 +7,8 @@ namespace Platform.Backtests.Reports;
 
 /// <summary>
 /// <c>pdf</c>: an A4 report drawn with SkiaSharp's PDF backend. Page 1: title, summary table, equity and
-/// drawdown chart; page 2: the PnL histogram; then the closed trades, as many pages as they need. The charts are
+/// drawdown chart; page 2: the PnL histogram; then the closed trades, up to <see cref="PdfTradesTable.MaxPages"/> pages
+/// (the CSV export lists them all). The charts are
 /// ScottPlot plots drawn straight onto the page canvas, so they stay vector. The document's title, author and subject
 /// are set in its metadata (the page text itself is compressed).
 /// </summary>

@@ -13,6 +13,12 @@ internal sealed class PdfTradesTable(IReadOnlyList<ReportTrade> trades)
 
     public const int RowsPerPage = (int)((Bottom - Top) / RowHeight) - 1;
 
+    /// <summary>
+    /// Pages of trades at most: a report stays a few hundred kilobytes at any number of trades, and says that the full list
+    /// is in the CSV export.
+    /// </summary>
+    public const int MaxPages = 10;
+
     private static readonly Column[] Columns =
     [
         new("#", 24, SKTextAlign.Right),
@@ -28,12 +34,18 @@ internal sealed class PdfTradesTable(IReadOnlyList<ReportTrade> trades)
         new("Exit reason", 55, SKTextAlign.Left),
     ];
 
+    /// <summary>The trades listed: the first <see cref="MaxPages"/> pages' worth.</summary>
+    public int Shown => Math.Min(trades.Count, MaxPages * RowsPerPage);
+
     /// <summary>At least one page, which says so when there is no closed trade.</summary>
-    public int PageCount => Math.Max(1, (trades.Count + RowsPerPage - 1) / RowsPerPage);
+    public int PageCount => Math.Max(1, (Shown + RowsPerPage - 1) / RowsPerPage);
 
     public void DrawPage(SKCanvas canvas, PdfStyle style, int tablePage)
     {
-        PdfStyle.Text(canvas, tablePage == 0 ? "Closed trades" : "Closed trades (continued)", PdfStyle.Margin, PdfStyle.Margin + 12, style.Heading, style.Ink);
+        var heading = tablePage > 0 ? "Closed trades (continued)"
+            : Shown < trades.Count ? $"Closed trades: the first {Shown} of {trades.Count} (all of them in the CSV export)"
+            : "Closed trades";
+        PdfStyle.Text(canvas, heading, PdfStyle.Margin, PdfStyle.Margin + 12, style.Heading, style.Ink);
         canvas.DrawRect(PdfStyle.Margin, Top, PdfStyle.Right - PdfStyle.Margin, RowHeight, style.Band);
         DrawRow(canvas, style, style.TableBold, Top, [.. Columns.Select(c => c.Title)]);
         if (trades.Count == 0)
@@ -43,7 +55,7 @@ internal sealed class PdfTradesTable(IReadOnlyList<ReportTrade> trades)
         }
 
         var first = tablePage * RowsPerPage;
-        var last = Math.Min(trades.Count, first + RowsPerPage);
+        var last = Math.Min(Shown, first + RowsPerPage);
         for (var i = first; i < last; i++)
         {
             var y = Top + (i - first + 1) * RowHeight;

@@ -75,18 +75,21 @@ public sealed class PdfReportIsAValidMultiPageDocument
     }
 
     [Fact]
-    public async Task AThousandTradesFillFullTablePagesInOrder()
+    public async Task AThousandTradesFillTenTablePagesInOrderAndPointToTheExportForTheRest()
     {
         const int Trades = 1_000;
         var pdf = PdfText.Read(await ReportSamples.ExportAsync(ReportType.Pdf, ReportSamples.Generated(Trades)));
 
         var tables = Enumerable.Range(3, pdf.Pages.Count - 2).Select(page => pdf.LinesAfter(page, TableHeader)).ToList();
         var perPage = tables[0].Count;
+        var shown = PdfTradesTable.MaxPages * perPage;
 
-        Assert.Equal(Enumerable.Range(1, Trades).Select(number => $"{number}"), tables.SelectMany(rows => rows).Select(row => row.Split(' ')[0]));
-        Assert.All(tables[..^1], rows => Assert.Equal(perPage, rows.Count));
-        Assert.InRange(tables[^1].Count, 1, perPage);
-        Assert.Equal("1000 short 2025-02-11 15:00 2025-02-11 15:30 1099.000 1094.500 10.000 -45.00 -4.50 5 stop_loss", tables[^1][^1]);
+        Assert.Equal(2 + PdfTradesTable.MaxPages, pdf.Pages.Count);
+        Assert.True(shown < Trades, $"{shown} rows on {PdfTradesTable.MaxPages} pages should not hold {Trades} trades");
+        Assert.Equal($"Closed trades: the first {shown} of {Trades} (all of them in the CSV export)", pdf.Pages[2][0]);
+        Assert.Equal("Closed trades (continued)", pdf.Pages[^1][0]);
+        Assert.Equal(Enumerable.Range(1, shown).Select(number => $"{number}"), tables.SelectMany(rows => rows).Select(row => row.Split(' ')[0]));
+        Assert.All(tables, rows => Assert.Equal(perPage, rows.Count));
         Assert.All(Enumerable.Range(1, pdf.Pages.Count), page => Assert.Equal($"{Footer} Page {page} of {pdf.Pages.Count}", pdf.Pages[page - 1][^1]));
     }
 
