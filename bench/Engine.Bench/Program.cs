@@ -17,13 +17,13 @@ TrendFilter[] trend = [new(Interval.Parse("240"), 50)];
 // The floor: SMA cross 10/30, long-only, next-open fills, the taker fee on both sides, as one plain loop.
 var open = candles.Open.ToArray();
 var closes = candles.Close.ToArray();
-var reference = Harness.Measure("reference_loop_1m", bars, 3, runs, () => ReferenceLoop.Run(open, closes, 10, 30, BacktestSettings.BybitTakerBps / 10_000, 10_000));
+var reference = Harness.Measure("reference_loop_1m", bars, 10, runs, () => ReferenceLoop.Run(open, closes, 10, 30, BacktestSettings.BybitTakerBps / 10_000, 10_000));
 var longOnly = new BacktestSettings();
-Harness.Measure("sma_crossover_long_1m", bars, 3, runs, () => Backtester.Run(candles, sma, longOnly), ("reference", reference));
+Harness.Measure("sma_crossover_long_1m", bars, 10, runs, () => Backtester.Run(candles, sma, longOnly), ("reference", reference));
 
 // The shipped sma_crossover is a rule document; the same rules as one hand-written loop are its floor.
-var handWritten = Harness.Measure("sma_crossover_handwritten_1m", bars, 3, runs, () => Backtester.Run(candles, HandWrittenCrossover.Spec(10, 30), settings));
-Harness.Measure("sma_crossover_1m", bars, 3, runs, () => Backtester.Run(candles, sma, settings), ("handwritten", handWritten));
+var handWritten = Harness.Measure("sma_crossover_handwritten_1m", bars, 10, runs, () => Backtester.Run(candles, HandWrittenCrossover.Spec(10, 30), settings));
+Harness.Measure("sma_crossover_1m", bars, 10, runs, () => Backtester.Run(candles, sma, settings), ("handwritten", handWritten));
 // Every trade-management feature on: ATR stop and trail, target, bar limit, pyramiding, risk sizing and funding.
 var managed = settings with
 {
@@ -35,8 +35,8 @@ var managed = settings with
     Sizing = PositionSizing.RiskPercent(1),
     FundingRatePer8Hours = 0.0001,
 };
-Harness.Measure("sma_crossover_managed_1m", bars, 3, runs, () => Backtester.Run(candles, sma, managed));
-Harness.Measure("sma_crossover_mtf_1m", bars, 3, runs, () => Backtester.Run(candles, sma, settings, trend));
+Harness.Measure("sma_crossover_managed_1m", bars, 10, runs, () => Backtester.Run(candles, sma, managed));
+Harness.Measure("sma_crossover_mtf_1m", bars, 10, runs, () => Backtester.Run(candles, sma, settings, trend));
 
 var axes = new Dictionary<string, IReadOnlyList<double>>
 {
