@@ -65,14 +65,16 @@ internal sealed class RunCharts(NpgsqlDataSource dataSource)
         foreach (var (text, score) in results)
         {
             var parameters = JsonNode.Parse(text)!.AsObject();
-            if (!ParameterSpace.TryNumber(parameters[x], out var atX))
+            foreach (var (field, name) in new[] { ("x", x), ("y", y) })
             {
-                return ChartOutcome.Unprocessable("x", $"x: '{x}' is not a numeric parameter of this run; its parameters are {string.Join(", ", parameters.Select(p => p.Key))}.");
+                if (!ParameterSpace.TryNumber(parameters[name], out _))
+                {
+                    return ChartOutcome.Unprocessable(
+                        field, $"{field}: '{name}' is not a numeric parameter of this run; its parameters are {string.Join(", ", parameters.Select(p => p.Key))}.");
+                }
             }
-            if (!ParameterSpace.TryNumber(parameters[y], out var atY))
-            {
-                return ChartOutcome.Unprocessable("y", $"y: '{y}' is not a numeric parameter of this run; its parameters are {string.Join(", ", parameters.Select(p => p.Key))}.");
-            }
+            ParameterSpace.TryNumber(parameters[x], out var atX);
+            ParameterSpace.TryNumber(parameters[y], out var atY);
             var best = cells.GetValueOrDefault((atX, atY));
             cells[(atX, atY)] = score is not { } value ? best : best is not { } held || (maximize ? value > held : value < held) ? value : held;
         }

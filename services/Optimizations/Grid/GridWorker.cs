@@ -35,9 +35,10 @@ internal sealed class GridWorker(
 
     protected override async Task<bool> RunAsync(GridChunk chunk, JobContext context, CancellationToken cancellationToken)
     {
-        var rows = await EvaluateAsync(chunk, cancellationToken);
-        var optimization = await optimizations.GetAsync(chunk.OptimizationId, cancellationToken);
-        var spec = RunSpec.Parse(optimization!.Objective!);
+        var optimization = await optimizations.GetAsync(chunk.OptimizationId, cancellationToken)
+                           ?? throw new InvalidDataException($"optimization {chunk.OptimizationId} is gone");
+        var spec = RunSpec.Parse(optimization.Objective!);
+        var rows = await EvaluateAsync(chunk, optimization, spec, cancellationToken);
         var completion = await runs.CompleteAsync(chunk, context.Owner, spec.Objective, rows, cancellationToken);
         if (!completion.Accepted)
         {
@@ -58,11 +59,8 @@ internal sealed class GridWorker(
         _ => base.Classify(exception),
     };
 
-    private async Task<IReadOnlyList<GridResultRow>> EvaluateAsync(GridChunk chunk, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<GridResultRow>> EvaluateAsync(GridChunk chunk, Optimization optimization, RunSpec spec, CancellationToken cancellationToken)
     {
-        var optimization = await optimizations.GetAsync(chunk.OptimizationId, cancellationToken)
-                           ?? throw new InvalidDataException($"optimization {chunk.OptimizationId} is gone");
-        var spec = RunSpec.Parse(optimization.Objective!);
         var errors = new Dictionary<string, string[]>();
         var space = ParameterSpace.Parse(System.Text.Json.JsonDocument.Parse(optimization.ParamRanges).RootElement, "param_ranges", int.MaxValue, long.MaxValue, errors)
                     ?? throw new InvalidDataException(string.Join(" ", errors.SelectMany(error => error.Value)));

@@ -10,7 +10,6 @@ using Platform.Optimizations.Objectives;
 using Platform.Optimizations.Optimizations;
 using Platform.Optimizations.Runs;
 using Platform.Optimizations.Strategies;
-using Platform.ServiceDefaults.Identity;
 using Platform.ServiceDefaults.OpenApi;
 
 namespace Platform.Optimizations.MonteCarlo;
@@ -67,13 +66,10 @@ internal static class MonteCarloApi
         {
             return OptimizationsApi.Unprocessable(invalid.ToDictionary(error => error.Key, error => new[] { error.Value }));
         }
-        if (await services.Store.GetAsync(id, cancellationToken) is not { } optimization)
+        var (optimization, refusal) = await OptimizationsApi.RunnableAsync(services.Store, id, user, cancellationToken);
+        if (optimization is null)
         {
-            return OptimizationsApi.NotFound();
-        }
-        if (!Ownership.MayChange(user, optimization.Owner))
-        {
-            return OptimizationsApi.NotOwner(optimization.Owner);
+            return refusal!;
         }
         OptimizationRun? producer = null;
         if (runId is { } named && (producer = await services.Runs.GetAsync(id, named, cancellationToken)) is null)

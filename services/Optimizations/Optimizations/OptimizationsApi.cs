@@ -219,6 +219,20 @@ internal static class OptimizationsApi
 
     public static ProblemHttpResult NotOwner(string? owner) => Ownership.Forbidden("optimization", owner);
 
+    /// <summary>
+    /// The optimization a caller is about to run something on, or the answer refusing it: 404 when it is unknown, 403 for
+    /// anyone but its owner or an admin. An owner is set at creation and never changes, so the check holds for what follows.
+    /// </summary>
+    public static async Task<(Optimization? Optimization, ProblemHttpResult? Refusal)> RunnableAsync(
+        OptimizationStore store, long id, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        if (await store.GetAsync(id, cancellationToken) is not { } optimization)
+        {
+            return (null, NotFound());
+        }
+        return Ownership.MayChange(user, optimization.Owner) ? (optimization, null) : (null, NotOwner(optimization.Owner));
+    }
+
     public static ProblemHttpResult Unprocessable(Dictionary<string, string[]> errors) =>
         TypedResults.Problem(new HttpValidationProblemDetails(errors)
         {

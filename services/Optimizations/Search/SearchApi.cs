@@ -7,7 +7,6 @@ using Platform.Jobs;
 using Platform.Optimizations.Grid;
 using Platform.Optimizations.Objectives;
 using Platform.Optimizations.Optimizations;
-using Platform.ServiceDefaults.Identity;
 using Platform.ServiceDefaults.OpenApi;
 
 namespace Platform.Optimizations.Search;
@@ -60,14 +59,10 @@ internal static class SearchApi
         {
             return OptimizationsApi.Unprocessable(errors);
         }
-        if (await services.Store.GetAsync(id, cancellationToken) is not { } optimization)
+        var (optimization, refusal) = await OptimizationsApi.RunnableAsync(services.Store, id, user, cancellationToken);
+        if (optimization is null)
         {
-            return OptimizationsApi.NotFound();
-        }
-        // An owner is set at creation and never changes, so the check holds for the run started below.
-        if (!Ownership.MayChange(user, optimization.Owner))
-        {
-            return OptimizationsApi.NotOwner(optimization.Owner);
+            return refusal!;
         }
         if (RunInputs.Resolve(
                 optimization, request.StrategyConfig, space, request.Metric, request.Direction, request.MinTrades, request.MaxDrawdown,

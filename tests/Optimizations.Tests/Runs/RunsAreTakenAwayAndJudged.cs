@@ -48,16 +48,8 @@ public sealed class RunsAreTakenAwayAndJudged(OptimizationsFactory factory, ITes
     [Fact]
     public async Task AGridOverRegularSwingsIsUnlikelyOverfitted()
     {
-        await CycleSeries.UploadAsync(factory);
         var client = factory.CreateClient();
-        var strategyId = await OptimizationRequests.CreateStrategyAsync(factory, OptimizationRequests.Unique("pbo-cycle"));
-        var body = OptimizationRequests.Optimization(strategyId);
-        body["symbol"] = CycleSeries.Symbol;
-        body["start_date"] = CycleSeries.Start.ToString("O");
-        body["end_date"] = CycleSeries.Start.AddHours(CycleSeries.Hours).ToString("O");
-        body["metric"] = "sharpe_ratio";
-        body["param_ranges"] = NoiseSpace();
-        var id = (await OptimizationRequests.CreateAsync(client, body)).GetProperty("id").GetInt64();
+        var id = await CycleSeries.OptimizationAsync(factory, client, NoiseSpace(), "sharpe_ratio");
 
         var run = await SearchesRunThroughTheApi.RunAsync(client, id, "grid", new JsonObject());
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using Platform.Optimizations.Tests.Grid;
 using Xunit.Abstractions;
 
 namespace Platform.Optimizations.Tests.Search;
@@ -14,13 +13,12 @@ public sealed class ASearchReachesTheGridsBestInAQuarterOfItsWork(WholeChunksFac
     [Fact]
     public async Task ASeededSearchComesWithinOnePercentOfTheGridsBest()
     {
-        await CycleSeries.UploadAsync(factory);
         var client = factory.CreateClient();
-        var id = await CycleOptimizationAsync(client, new JsonObject
+        var id = await CycleSeries.OptimizationAsync(factory, client, new JsonObject
         {
             ["fast"] = new JsonObject { ["min"] = 2, ["max"] = 31 },
             ["slow"] = new JsonObject { ["min"] = 20, ["max"] = 165, ["step"] = 5 },
-        });
+        }, "total_return");
         // Four partitions keep the overfitting odds of 879 combinations cheap: this test is about the search.
         var grid = await SearchesRunThroughTheApi.RunAsync(client, id, "grid", new JsonObject { ["pbo_partitions"] = 4 });
         var evaluations = grid.GetProperty("progress").GetProperty("done").GetInt32();
@@ -51,17 +49,6 @@ public sealed class ASearchReachesTheGridsBestInAQuarterOfItsWork(WholeChunksFac
         Assert.Equal("bayesian", bayesian.GetProperty("results").GetProperty("method").GetString());
         Assert.Equal("random_search", random.GetProperty("results").GetProperty("method").GetString());
         Assert.Equal("n_trials", bayesian.GetProperty("results").GetProperty("stop_reason").GetString());
-    }
-
-    private async Task<long> CycleOptimizationAsync(HttpClient client, JsonObject space)
-    {
-        var strategyId = await OptimizationRequests.CreateStrategyAsync(factory, OptimizationRequests.Unique("search-cycle"));
-        var body = OptimizationRequests.Optimization(strategyId);
-        body["symbol"] = CycleSeries.Symbol;
-        body["start_date"] = CycleSeries.Start.ToString("O");
-        body["end_date"] = CycleSeries.Start.AddHours(CycleSeries.Hours).ToString("O");
-        body["param_ranges"] = space;
-        return (await OptimizationRequests.CreateAsync(client, body)).GetProperty("id").GetInt64();
     }
 }
 

@@ -3,6 +3,8 @@ using System.Net.Http.Headers;
 using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
+using Platform.Optimizations.Tests.Grid;
 
 namespace Platform.Optimizations.Tests.Search;
 
@@ -48,6 +50,20 @@ internal static class CycleSeries
         var ingested = await ingest.Content.ReadAsStringAsync();
         Assert.True(ingest.IsSuccessStatusCode, ingested);
         Assert.Equal(Hours, JsonDocument.Parse(ingested).RootElement.GetProperty("inserted").GetInt32());
+    }
+
+    /// <summary>An optimization of a new SMA-crossover strategy over the whole series, ranging over <paramref name="space"/>.</summary>
+    public static async Task<long> OptimizationAsync(OptimizationsFactory factory, HttpClient client, JsonObject space, string metric)
+    {
+        await UploadAsync(factory);
+        var strategyId = await OptimizationRequests.CreateStrategyAsync(factory, OptimizationRequests.Unique("cycle"));
+        var body = OptimizationRequests.Optimization(strategyId);
+        body["symbol"] = Symbol;
+        body["start_date"] = Start.ToString("O");
+        body["end_date"] = Start.AddHours(Hours).ToString("O");
+        body["param_ranges"] = space;
+        body["metric"] = metric;
+        return (await OptimizationRequests.CreateAsync(client, body)).GetProperty("id").GetInt64();
     }
 
     public static double Close(int hour) => 100 + 8 * Math.Sin(2 * Math.PI * hour / 150) + 3 * Math.Sin(2 * Math.PI * hour / 37);
