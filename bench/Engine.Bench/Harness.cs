@@ -9,9 +9,21 @@ namespace Platform.Engine.Bench;
 /// </summary>
 internal static class Harness
 {
+    /// <summary>The cases to run (<c>--case a,b</c>); every case when empty.</summary>
+    public static IReadOnlySet<string> Only { get; set; } = new HashSet<string>();
+
     /// <param name="reference">A case's best time to print this one's ratio to, as <c>ratio_to_&lt;name&gt;</c>.</param>
-    public static double Measure(string name, long bars, int warmups, int runs, Action action, (string Name, double Seconds)? reference = null)
+    /// <param name="items">Backtests per run: with more than one, each one's share of the best time is printed and compared.</param>
+    /// <param name="cores">Cores the run uses: the reference's time is shared among them before the ratio is taken.</param>
+    /// <returns>The best time; NaN when the case was not selected.</returns>
+    public static double Measure(
+        string name, long bars, int warmups, int runs, Action action, (string Name, double Seconds)? reference = null, int items = 1, int cores = 1)
     {
+        if (Only.Count > 0 && !Only.Contains(name))
+        {
+            return double.NaN;
+        }
+
         for (var i = 0; i < warmups; i++)
         {
             action();
@@ -32,10 +44,13 @@ internal static class Harness
         Array.Sort(times);
         var best = times[0];
         var median = runs % 2 == 1 ? times[runs / 2] : (times[runs / 2 - 1] + times[runs / 2]) / 2;
-        var ratio = reference is { } to ? string.Create(CultureInfo.InvariantCulture, $" ratio_to_{to.Name}={best / to.Seconds:F3}") : "";
+        var each = items > 1 ? string.Create(CultureInfo.InvariantCulture, $" backtests={items} ms_per_backtest={best / items * 1000:F3} allocated_bytes_per_backtest={bytesPerRun / items}") : "";
+        var ratio = reference is { } to && !double.IsNaN(to.Seconds)
+            ? string.Create(CultureInfo.InvariantCulture, $" ratio_to_{to.Name}={best / items / (to.Seconds / cores):F3}")
+            : "";
         Console.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"case={name} bars={bars} seconds={best:F6} median_seconds={median:F6} bars_per_second={bars / best:F0} allocated_bytes={bytesPerRun} gen0={gen0PerRun:F2}{ratio}"));
+            $"case={name} bars={bars} seconds={best:F6} median_seconds={median:F6} bars_per_second={bars / best:F0} allocated_bytes={bytesPerRun} gen0={gen0PerRun:F2}{each}{ratio}"));
         return best;
     }
 }

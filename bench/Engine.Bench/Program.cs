@@ -6,6 +6,7 @@ using Platform.Engine.Optimization;
 using Platform.Engine.Strategies;
 
 var quick = args.Contains("--quick");
+Harness.Only = args.SkipWhile(arg => arg != "--case").Skip(1).FirstOrDefault()?.Split(',').ToHashSet() ?? [];
 var bars = quick ? 100_000 : 1_000_000;
 var runs = quick ? 3 : 10;
 var candles = RandomWalk.Generate(bars, seed: 42);
@@ -15,6 +16,12 @@ var sma = catalog.Create("sma_crossover", new Dictionary<string, double> { ["fas
 TrendFilter[] trend = [new(Interval.Parse("240"), 50)];
 
 // The floor: SMA cross 10/30, long-only, next-open fills, the taker fee on both sides, as one plain loop.
+if (args.Contains("--profile"))
+{
+    PhaseProfile.Run(candles, sma, new BacktestSettings(), runs);
+    return;
+}
+
 var open = candles.Open.ToArray();
 var closes = candles.Close.ToArray();
 var reference = Harness.Measure("reference_loop_1m", bars, 10, runs, () => ReferenceLoop.Run(open, closes, 10, 30, BacktestSettings.BybitTakerBps / 10_000, 10_000));
@@ -49,6 +56,16 @@ var grid = ParameterGrid.Expand(catalog, "sma_crossover", axes).Where(r => r.IsV
 var handWrittenGrid = grid.Select(spec => HandWrittenCrossover.Spec(spec.Parameters.Int("fast"), spec.Parameters.Int("slow"))).ToArray();
 var gridFloor = Harness.Measure("grid_100_handwritten_1m", (long)bars * grid.Length, 1, quick ? 1 : 3, () => GridSearch.Run(candles, handWrittenGrid, settings));
 Harness.Measure("grid_100_1m", (long)bars * grid.Length, 1, quick ? 1 : 3, () => GridSearch.Run(candles, grid, settings), ("handwritten", gridFloor));
+
+// The same rules as the floor over 90 combinations on every core: each combination's share against the floor's per core.
+var longGrid = ParameterGrid.Expand(catalog, "sma_crossover", new Dictionary<string, IReadOnlyList<double>>
+{
+    ["fast"] = [.. Enumerable.Range(1, 10).Select(i => i * 5.0)],
+    ["slow"] = [.. Enumerable.Range(6, 9).Select(i => i * 10.0)],
+}).Select(r => r.Value!).ToArray();
+Harness.Measure(
+    "grid_90_long_1m", (long)bars * longGrid.Length, 2, quick ? 1 : 5, () => GridSearch.Run(candles, longGrid, longOnly), ("reference", reference),
+    items: longGrid.Length, cores: Environment.ProcessorCount);
 
 var close = candles.Close.ToArray();
 var sink = 0.0;

@@ -6,7 +6,6 @@ using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Hosting;
 using Platform.ServiceDefaults;
 using Platform.Testing;
 using Platform.Testing.FakeBybit;
@@ -27,7 +26,7 @@ internal static class RunsBenchmark
     public static async Task RunAsync()
     {
         await using var bybit = await FakeBybitServer.StartAsync();
-        await using var marketData = new Service<marketdata::Program>(ResourceNames.MarketDataDb, "services/MarketData");
+        await using var marketData = new SolutionService<marketdata::Program>(ResourceNames.MarketDataDb, "services/MarketData");
         marketData.Set("Bybit:BaseUrl", bybit.BaseAddress.ToString());
         marketData.Set("Bybit:Resilience:RequestsPerSecond", "1000");
         await marketData.InitializeAsync();
@@ -39,13 +38,13 @@ internal static class RunsBenchmark
                 HttpCompletionOption.ResponseContentRead);
             read.EnsureSuccessStatusCode();
         }
-        await using var strategies = new Service<backtests::Program>(ResourceNames.BacktestsDb, "services/Backtests");
+        await using var strategies = new SolutionService<backtests::Program>(ResourceNames.BacktestsDb, "services/Backtests");
         strategies.Set($"services:{ResourceNames.MarketData}:http:0", marketData.Address);
         strategies.Set("Backtests:Queue:Concurrency", "0");
         await strategies.InitializeAsync();
         var strategyId = await CreateStrategyAsync(strategies.CreateClient());
 
-        await using var api = new Service<Program>(ResourceNames.OptimizationsDb, "services/Optimizations");
+        await using var api = new SolutionService<Program>(ResourceNames.OptimizationsDb, "services/Optimizations");
         api.Set($"services:{ResourceNames.MarketData}:http:0", marketData.Address);
         api.Set($"services:{ResourceNames.Backtests}:http:0", strategies.Address);
         api.Set("Optimizations:Grid:Concurrency", "1");
@@ -142,27 +141,5 @@ internal static class RunsBenchmark
         });
         response.EnsureSuccessStatusCode();
         return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetInt64();
-    }
-
-    /// <summary>A service outside a test project: its content root is given as a setting, which replicas inherit.</summary>
-    private sealed class Service<TProgram> : KestrelService<TProgram>
-        where TProgram : class
-    {
-        public Service(string? database, string contentRoot)
-            : base(database)
-        {
-            Set(WebHostDefaults.ContentRootKey, Path.Combine(SolutionDirectory(), contentRoot));
-            Set(WebHostDefaults.EnvironmentKey, "Production");
-        }
-
-        private static string SolutionDirectory()
-        {
-            var directory = new DirectoryInfo(AppContext.BaseDirectory);
-            while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Platform.sln")))
-            {
-                directory = directory.Parent;
-            }
-            return directory?.FullName ?? throw new DirectoryNotFoundException("Platform.sln not found above the benchmark");
-        }
     }
 }

@@ -119,7 +119,7 @@ internal static class MultiTimeframeApi
                     : StatusCodes.Status502BadGateway,
                 title: "Candles unavailable");
         }
-        var series = CandleSeries.Create(central, columns.OpenTime, columns.Open, columns.High, columns.Low, columns.Close, columns.Volume).Series;
+        var series = CandleSeries.Adopt(central, columns.OpenTime, columns.Open, columns.High, columns.Low, columns.Close, columns.Volume).Series;
         if (series is null || series.Count == 0)
         {
             return TypedResults.Problem(

@@ -35,7 +35,7 @@ internal sealed class BacktestRunner(StrategyStore strategies, CandleFeed candle
         {
             throw new RunFailedException($"No candles of {backtest.Symbol} {backtest.Timeframe} between {backtest.StartDate:O} and {backtest.EndDate:O}.");
         }
-        var series = CandleSeries.Create(plan.Timeframe, columns.OpenTime, columns.Open, columns.High, columns.Low, columns.Close, columns.Volume);
+        var series = CandleSeries.Adopt(plan.Timeframe, columns.OpenTime, columns.Open, columns.High, columns.Low, columns.Close, columns.Volume);
         if (series.Series is null)
         {
             throw new RunFailedException($"Invalid candle at row {series.Error!.Index}: {series.Error.Field} {series.Error.Reason}");

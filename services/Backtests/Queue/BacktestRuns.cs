@@ -67,14 +67,22 @@ internal sealed class BacktestRuns(NpgsqlDataSource dataSource)
         await CopyTradesAsync(connection, id, outcome.Trades, cancellationToken);
         if (outcome.EquityTimes.Length > 0)
         {
-            await connection.ExecuteAsync(new CommandDefinition(
-                "INSERT INTO equity_curves (backtest_id, times, equity) VALUES (@Id, @Times, @Equity)",
-                new { Id = id, Times = outcome.EquityTimes, Equity = outcome.Equity },
-                transaction,
-                cancellationToken: cancellationToken));
+            await CopyEquityAsync(connection, id, outcome.EquityTimes, outcome.Equity, cancellationToken);
         }
         await transaction.CommitAsync(cancellationToken);
         return completed;
+    }
+
+    /// <summary>The curve as one row of two arrays, in PostgreSQL's binary format: a million points travel as 16 MB, never as text.</summary>
+    private static async Task CopyEquityAsync(NpgsqlConnection connection, long id, long[] times, double[] equity, CancellationToken cancellationToken)
+    {
+        await using var importer = await connection.BeginBinaryImportAsync(
+            "COPY equity_curves (backtest_id, times, equity) FROM STDIN (FORMAT BINARY)", cancellationToken);
+        await importer.StartRowAsync(cancellationToken);
+        await importer.WriteAsync(id, NpgsqlDbType.Bigint, cancellationToken);
+        await importer.WriteAsync(times, NpgsqlDbType.Array | NpgsqlDbType.Bigint, cancellationToken);
+        await importer.WriteAsync(equity, NpgsqlDbType.Array | NpgsqlDbType.Double, cancellationToken);
+        await importer.CompleteAsync(cancellationToken);
     }
 
     private static async Task CopyTradesAsync(NpgsqlConnection connection, long id, IReadOnlyList<TradeRow> trades, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using Platform.Backtests.Backtests;
 using Platform.Engine.Backtesting;
@@ -24,9 +25,15 @@ internal static class EngineOutcome
                 metrics.ProfitFactor),
             ResultDocument.Summary(result).ToJsonString(),
             Trades(result),
-            result.Time.ToArray(),
-            result.Equity.ToArray());
+            WholeArray(result.Time),
+            WholeArray(result.Equity));
     }
+
+    /// <summary>The array behind the engine's column (the candles' open times, the equity it wrote), copied only when the memory is a part of one.</summary>
+    private static T[] WholeArray<T>(ReadOnlyMemory<T> column) =>
+        MemoryMarshal.TryGetArray(column, out var segment) && segment is { Offset: 0, Array: { } array } && segment.Count == array.Length
+            ? array
+            : column.ToArray();
 
     public static List<TradeRow> Trades(BacktestResult result) =>
         result.Trades.Select(trade => new TradeRow(

@@ -6,9 +6,8 @@ using Platform.Engine.Strategies;
 namespace Platform.Engine.Backtesting;
 
 /// <summary>
-/// A finished backtest. <see cref="Time"/>, <see cref="Equity"/> and <see cref="DrawdownPct"/> hold
-/// one value per bar (bar open time; equity marked at the bar's close; drawdown from the running
-/// peak in percent). <see cref="Fingerprint"/> is equal for two runs exactly when their candles,
+/// A finished backtest. <see cref="Time"/> and <see cref="Equity"/> hold one value per bar (bar open time; equity
+/// marked at the bar's close). <see cref="Fingerprint"/> is equal for two runs exactly when their candles,
 /// strategy, parameters, settings and filters are.
 /// </summary>
 public sealed record BacktestResult(
@@ -18,10 +17,15 @@ public sealed record BacktestResult(
     IReadOnlyList<Trade> Trades,
     ReadOnlyMemory<long> Time,
     ReadOnlyMemory<double> Equity,
-    ReadOnlyMemory<double> DrawdownPct,
     BacktestMetrics Metrics,
     string Fingerprint,
     IReadOnlyList<CandleGap> Gaps)
 {
     public FillPolicy FillPolicy => Settings.FillPolicy;
+
+    /// <summary>
+    /// Each bar's drawdown from the running peak, in percent, computed from <see cref="Equity"/> when asked: the run itself
+    /// needs only its maximum, which is in <see cref="Metrics"/>.
+    /// </summary>
+    public double[] DrawdownPct() => EquityStatistics.DrawdownPct(Equity.Span, Settings.InitialCapital);
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using Platform.Engine.Data;
 using Platform.Engine.Filters;
 using Platform.Engine.Indicators;
@@ -19,10 +20,18 @@ public static class Backtester
         EnsureValid(candles, settings, filters);
         var n = candles.Count;
         var equity = GC.AllocateUninitializedArray<double>(n);
-        var drawdown = GC.AllocateUninitializedArray<double>(n);
         var trades = new List<Trade>();
-        var metrics = Evaluate(
-            new IndicatorCache(candles), rules.Signals, settings, EntryPermits.Compute(candles, filters), GC.AllocateUninitializedArray<byte>(n), equity, trades, drawdown);
+        var signals = ArrayPool<byte>.Shared.Rent(n);
+        BacktestMetrics metrics;
+        try
+        {
+            metrics = Evaluate(new IndicatorCache(candles), rules.Signals, settings, EntryPermits.Compute(candles, filters), signals.AsSpan(0, n), equity, trades);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(signals);
+        }
+
         return new BacktestResult(
             strategy,
             settings,
@@ -30,7 +39,6 @@ public static class Backtester
             trades,
             candles.OpenTimeArray,
             equity,
-            drawdown,
             metrics,
             Fingerprint.Compute(candles, strategy, settings, filters),
             candles.Gaps);
@@ -61,13 +69,12 @@ public static class Backtester
         ISignalSource signalSource,
         BacktestSettings settings,
         byte[]? permits,
-        byte[] signals,
+        Span<byte> signals,
         Span<double> equity,
-        List<Trade> trades,
-        Span<double> drawdown)
+        List<Trade> trades)
     {
         signalSource.Write(indicators, signals);
         Simulator.Run(indicators, settings, signals, permits, equity, trades);
-        return MetricsCalculator.Compute(indicators.Candles, settings, equity, trades, drawdown);
+        return MetricsCalculator.Compute(indicators.Candles, settings, equity, trades);
     }
 }

@@ -33,6 +33,9 @@ internal struct Position
     /// <summary>The adverse level met first: the stop when it lies before the liquidation price, else the liquidation price.</summary>
     public double Guard;
 
+    /// <summary>Whether a bar's range can reach a level of the position at all, so that the bar loop must check each bar.</summary>
+    public bool Watched;
+
     /// <summary>Price distances of ATR levels, fixed at the first entry (unused for percent levels).</summary>
     public double StopDistance;
     public double TargetDistance;
@@ -45,4 +48,12 @@ internal struct Position
     public double LastFillPrice;
     public double RunUp;
     public double Drawdown;
+
+    /// <summary>
+    /// The highest and lowest of <see cref="LastFillPrice"/> and the highs and lows of the bars from <see cref="LastFillBar"/>
+    /// up to <see cref="ScannedTo"/> (excluded): the prices since the latest fill that are not yet in the excursions.
+    /// </summary>
+    public double Top;
+    public double Bottom;
+    public int ScannedTo;
 }

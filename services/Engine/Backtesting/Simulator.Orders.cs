@@ -94,6 +94,7 @@ internal sealed partial class Simulator
             position.Entries++;
             position.LastFillBar = i;
             position.LastFillPrice = price;
+            (position.Top, position.Bottom, position.ScannedTo) = (price, price, i);
         }
         else
         {
@@ -114,6 +115,9 @@ internal sealed partial class Simulator
                 Best = price,
                 Trail = trailRule.Level(price, -side, trailDistance),
                 LastFillPrice = price,
+                Top = price,
+                Bottom = price,
+                ScannedTo = i,
             };
             ScheduleEvents();
         }
@@ -139,6 +143,9 @@ internal sealed partial class Simulator
     {
         (position.Stop, position.StopReason) = Tighter(position.Side, position.FixedStop, position.Trail);
         position.Guard = position.Side * (position.Stop - position.Liquidation) > 0 ? position.Stop : position.Liquidation;
+
+        // Prices are positive, so a long's guard of 0 (no stop, liquidation at 0 without leverage) is never reached.
+        position.Watched = position.Side < 0 || position.Guard > 0 || !double.IsNaN(position.Target);
     }
 
     private static (double Level, ExitReason Reason) Tighter(int side, double fixedStop, double trail) =>
@@ -279,15 +286,27 @@ internal sealed partial class Simulator
 
     /// <summary>
     /// The highest and lowest of the latest entry's fill price and the highs and lows of the bars from its bar up to
-    /// <paramref name="end"/> (excluded). Scanned when an entry is added or the position closes, which keeps the bar
-    /// loop free of this work.
+    /// <paramref name="end"/> (excluded). Scanned when an entry is added or the position closes, and as quiet bars are
+    /// passed (<see cref="Coast"/>), which reads them in order with the closes; the bar loop itself stays free of this work.
     /// </summary>
     private (double Top, double Bottom) Extremes(int end)
     {
-        var start = position.LastFillBar;
+        Scan(end);
+        return (position.Top, position.Bottom);
+    }
+
+    /// <summary>Takes the highs and lows of the bars from <see cref="Position.ScannedTo"/> up to <paramref name="end"/> (excluded) into the position's extremes.</summary>
+    private void Scan(int end)
+    {
+        var start = position.ScannedTo;
+        if (end <= start)
+        {
+            return;
+        }
+
         var highs = new ReadOnlySpan<double>(high, start, end - start);
         var lows = new ReadOnlySpan<double>(low, start, end - start);
-        var (top, bottom) = (position.LastFillPrice, position.LastFillPrice);
+        var (top, bottom) = (position.Top, position.Bottom);
         var k = 0;
 
         // Maximum and minimum do not depend on the order they are taken in, so the vector pass gives the exact result.
@@ -313,7 +332,7 @@ internal sealed partial class Simulator
             bottom = Math.Min(bottom, lows[k]);
         }
 
-        return (top, bottom);
+        (position.Top, position.Bottom, position.ScannedTo) = (top, bottom, end);
     }
 
     /// <summary>Takes the highest and lowest prices into the run-up and drawdown at the current average price and quantity.</summary>

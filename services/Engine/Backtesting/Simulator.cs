@@ -1,3 +1,6 @@
+using System.Buffers;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 using Platform.Engine.Indicators;
 using Platform.Engine.Strategies;
 
@@ -92,6 +95,10 @@ internal sealed partial class Simulator
         IndicatorCache indicators, BacktestSettings settings, ReadOnlySpan<byte> signals, byte[]? permits, Span<double> equity, List<Trade> trades) =>
         new Simulator(indicators, settings, trades).Loop(signals, permits, DirectionBits(settings.Direction), equity);
 
+    /// <summary>For each combination of signal bits, the signal bytes that hold any of them.</summary>
+    private static readonly SearchValues<byte>[] AnyBitOf =
+        [.. Enumerable.Range(0, 16).Select(bits => SearchValues.Create([.. Enumerable.Range(0, 256).Where(value => (value & bits) != 0).Select(value => (byte)value)]))];
+
     private static byte DirectionBits(TradeDirection direction) => direction switch
     {
         TradeDirection.Long => Signal.EnterLong,
@@ -105,6 +112,15 @@ internal sealed partial class Simulator
         byte pending = 0;
         for (var i = 0; i < n; i++)
         {
+            if (pending == 0 && i < nextEvent && (position.Side == 0 || !(position.Watched || trailing)))
+            {
+                i = Coast(i, Math.Min(n, nextEvent), signals, directionBits, equity);
+                if (i == n)
+                {
+                    break;
+                }
+            }
+
             // Funding and the bar limit are rare events behind one comparison; with neither, nextEvent stays int.MaxValue.
             if (i >= nextEvent)
             {
@@ -139,6 +155,72 @@ internal sealed partial class Simulator
         {
             Exit(n - 1, Fill(close[n - 1], -position.Side), ExitReason.EndOfData, exposedThisBar: true);
             equity[n - 1] = cash;
+        }
+    }
+
+    /// <summary>
+    /// Bars from <paramref name="start"/> on where nothing can happen, passed in vector steps: no order is pending, no
+    /// event is due before <paramref name="limit"/>, and no level can be reached (flat, or held with no stop, no target, no
+    /// trailing stop and a liquidation price of 0). Equity is then the cash plus a fixed quantity's PnL at each close,
+    /// written exactly as the bar loop writes it. Stops before the first bar whose signal could fill (an entry the
+    /// direction allows when flat; an exit of the position, or an entry adding to it, when held), which the bar loop then
+    /// takes; returns that bar, or <paramref name="limit"/>.
+    /// </summary>
+    private int Coast(int start, int limit, ReadOnlySpan<byte> signals, byte directionBits, Span<double> equity)
+    {
+        var side = position.Side;
+        var adding = side != 0 && position.Entries < maxEntries ? (side > 0 ? Signal.EnterLong : Signal.EnterShort) & directionBits : 0;
+        var fills = side == 0 ? directionBits : ExitBit(side) | adding;
+        var found = signals[start..limit].IndexOfAny(AnyBitOf[fills]);
+        var end = found < 0 ? limit : start + found;
+
+        // The bar after the stop is where an order fills: its open and time are read far from the bars just passed.
+        Prefetch(open, end + 1);
+        Prefetch(time, end + 1);
+        var marks = equity[start..end];
+        if (side == 0)
+        {
+            marks.Fill(cash);
+        }
+        else
+        {
+            Mark(marks, close.AsSpan(start, end - start), cash, side * position.Quantity, position.EntryPrice);
+            Scan(end);
+            Prefetch(time, position.EntryBar);
+        }
+
+        return end;
+    }
+
+    /// <summary>Asks the processor to load an element it will soon need (a no-op where it has no such instruction).</summary>
+    private static unsafe void Prefetch<T>(T[] values, int index)
+        where T : unmanaged
+    {
+        if (Sse.IsSupported && (uint)index < (uint)values.Length)
+        {
+            fixed (T* element = &values[index])
+            {
+                Sse.Prefetch0(element);
+            }
+        }
+    }
+
+    /// <summary>cash + quantity × (close − entry) at each close, the bar loop's expression with its order of operations.</summary>
+    private static void Mark(Span<double> equity, ReadOnlySpan<double> closes, double cash, double signedQuantity, double entryPrice)
+    {
+        var i = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            var (cashes, quantities, entries) = (Vector256.Create(cash), Vector256.Create(signedQuantity), Vector256.Create(entryPrice));
+            for (; i <= equity.Length - Vector256<double>.Count; i += Vector256<double>.Count)
+            {
+                (cashes + quantities * (Vector256.Create(closes[i..]) - entries)).CopyTo(equity[i..]);
+            }
+        }
+
+        for (; i < equity.Length; i++)
+        {
+            equity[i] = cash + signedQuantity * (closes[i] - entryPrice);
         }
     }
 

@@ -72,13 +72,19 @@ public sealed class CandleSeries
         ReadOnlySpan<double> high,
         ReadOnlySpan<double> low,
         ReadOnlySpan<double> close,
-        ReadOnlySpan<double> volume)
+        ReadOnlySpan<double> volume) =>
+        Adopt(interval, openTime.ToArray(), open.ToArray(), high.ToArray(), low.ToArray(), close.ToArray(), volume.ToArray());
+
+    /// <summary>
+    /// Validates columns that the caller hands over and never changes again, and keeps them without a copy: candles read
+    /// for one run (a million bars are 48 MB) go to the engine as they were read.
+    /// </summary>
+    public static CandleSeriesResult Adopt(
+        Interval interval, long[] openTime, double[] open, double[] high, double[] low, double[] close, double[] volume)
     {
         var error = CandleValidator.FindFirstError(interval, openTime, open, high, low, close, volume);
         return error is null
-            ? new CandleSeriesResult(
-                new CandleSeries(interval, openTime.ToArray(), open.ToArray(), high.ToArray(), low.ToArray(), close.ToArray(), volume.ToArray()),
-                null)
+            ? new CandleSeriesResult(new CandleSeries(interval, openTime, open, high, low, close, volume), null)
             : new CandleSeriesResult(null, error);
     }
 

@@ -12,11 +12,11 @@ internal static class MetricsCalculator
     private const double YearMs = 365.0 * Interval.DayMs;
 
     public static BacktestMetrics Compute(
-        CandleSeries candles, BacktestSettings settings, ReadOnlySpan<double> equity, IReadOnlyList<Trade> trades, Span<double> drawdownPct)
+        CandleSeries candles, BacktestSettings settings, ReadOnlySpan<double> equity, IReadOnlyList<Trade> trades)
     {
         var initial = settings.InitialCapital;
         var periodsPerYear = candles.Interval.PeriodsPerYear;
-        var e = EquityStatistics.Compute(equity, initial, settings.RiskFreeRate / periodsPerYear, drawdownPct);
+        var e = EquityStatistics.Compute(equity, initial, settings.RiskFreeRate / periodsPerYear);
         var t = TradeStatistics.Compute(trades);
         var final = equity[^1];
         var count = trades.Count;

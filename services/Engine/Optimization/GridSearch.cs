@@ -43,7 +43,7 @@ public static class GridSearch
                 var managed = rules.Management.ApplyTo(settings);
                 workspace.Trades.Clear();
                 var metrics = Backtester.Evaluate(
-                    indicators, rules.Signals, managed, permits, workspace.Signals, workspace.Equity, workspace.Trades, []);
+                    indicators, rules.Signals, managed, permits, workspace.Signals, workspace.Equity, workspace.Trades);
                 results[index] = new GridResult(strategy, metrics, Fingerprint.Compute(candles, strategy, managed, options.Filters))
                 {
                     PeriodReturns = options.ReturnPeriods > 0

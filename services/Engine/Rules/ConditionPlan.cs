@@ -65,9 +65,13 @@ internal sealed class AllPlan(IReadOnlyList<ConditionPlan> items) : ConditionPla
             for (var item = 1; item < items.Count; item++)
             {
                 items[item].Evaluate(cache, other);
-                for (var i = 0; i < mask.Length; i++)
+                if (and)
                 {
-                    mask[i] = and ? (byte)(mask[i] & other[i]) : (byte)(mask[i] | other[i]);
+                    Masks.And(mask, other);
+                }
+                else
+                {
+                    Masks.Or(mask, other);
                 }
             }
         }
@@ -88,9 +92,6 @@ internal sealed class NotPlan(ConditionPlan item) : ConditionPlan($"not[{item.Ke
     public override void Evaluate(IndicatorCache cache, Span<byte> mask)
     {
         item.Evaluate(cache, mask);
-        for (var i = 0; i < mask.Length; i++)
-        {
-            mask[i] ^= 1;
-        }
+        Masks.Invert(mask);
     }
 }

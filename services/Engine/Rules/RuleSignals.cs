@@ -20,10 +20,7 @@ internal sealed class RuleSignals(IReadOnlyList<(ConditionPlan Condition, byte B
             foreach (var (condition, bits) in groups)
             {
                 condition.Evaluate(indicators, mask);
-                for (var i = 0; i < signals.Length; i++)
-                {
-                    signals[i] |= (byte)(mask[i] * bits);
-                }
+                Masks.SetBits(signals, mask, bits);
             }
         }
         finally

@@ -22,7 +22,7 @@ internal sealed class CandleCache(CandleFeed feed, IMemoryCache cache)
         var columns = await feed.ReadAsync(
             symbol, timeframe, new DateTimeOffset(DateTime.SpecifyKind(start, DateTimeKind.Utc)).ToUnixTimeMilliseconds(),
             new DateTimeOffset(DateTime.SpecifyKind(end, DateTimeKind.Utc)).ToUnixTimeMilliseconds(), cancellationToken);
-        var series = CandleSeries.Create(Interval.Parse(timeframe), columns.OpenTime, columns.Open, columns.High, columns.Low, columns.Close, columns.Volume);
+        var series = CandleSeries.Adopt(Interval.Parse(timeframe), columns.OpenTime, columns.Open, columns.High, columns.Low, columns.Close, columns.Volume);
         if (series.Series is not { Count: > 0 } candles)
         {
             throw new InvalidDataException(series.Error is { } error

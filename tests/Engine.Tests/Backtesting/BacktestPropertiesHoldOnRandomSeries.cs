@@ -114,7 +114,7 @@ public sealed class BacktestPropertiesHoldOnRandomSeries
         {
             Assert.All(Numbers(result.Metrics), n => Assert.True(double.IsFinite(n.Value), $"{n.Name} = {n.Value}"));
             Assert.True(result.Metrics.ProfitFactor is null || double.IsFinite(result.Metrics.ProfitFactor.Value));
-            Assert.All(result.DrawdownPct.ToArray(), d => Assert.True(d is >= 0 and <= 100 + 1e-9));
+            Assert.All(result.DrawdownPct(), d => Assert.True(d is >= 0 and <= 100 + 1e-9));
             Assert.All(result.Trades, t => Assert.True(double.IsFinite(t.Pnl + t.PnlPct + t.EntryPrice + t.ExitPrice + t.Commission)));
             Assert.Equal(result.Trades.Count, result.Metrics.WinningTrades + result.Metrics.LosingTrades + result.Trades.Count(t => t.Pnl == 0));
         }

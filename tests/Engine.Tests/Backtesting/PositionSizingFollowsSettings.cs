@@ -44,7 +44,7 @@ public sealed class PositionSizingFollowsSettings
         Assert.Single(result.Trades);
         Assert.Equal(0, result.Metrics.FinalCapital, 9);
         Assert.True(double.IsFinite(result.Metrics.SharpeRatio) && double.IsFinite(result.Metrics.SortinoRatio));
-        Assert.Equal(100, result.DrawdownPct.Span[^1], 9);
+        Assert.Equal(100, result.DrawdownPct()[^1], 9);
     }
 
     [Fact]

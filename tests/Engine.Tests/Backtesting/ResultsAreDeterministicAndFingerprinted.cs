@@ -67,7 +67,7 @@ public sealed class ResultsAreDeterministicAndFingerprinted
         Assert.Equal("sma_crossover", result.Strategy.Name);
         Assert.Empty(result.Filters);
         Assert.Empty(result.Gaps);
-        Assert.Equal(Candles.Count, result.DrawdownPct.Length);
+        Assert.Equal(Candles.Count, result.DrawdownPct().Length);
     }
 
     [Fact]

@@ -65,7 +65,7 @@ public sealed class MetricsMatchHandWorkedValues
         Assert.Equal(3, m.MaxDrawdownDurationBars);
         Assert.Equal(2_000, m.Metrics.MaxRunupAbs, 9);
         Assert.Equal(20, m.Metrics.MaxRunupPct, 9);
-        Assert.Equal([0, 0, 0, 0, 25, 25, 100 / 6.0], Result.DrawdownPct.ToArray(), new Tolerance(1e-12));
+        Assert.Equal([0, 0, 0, 0, 25, 25, 100 / 6.0], Result.DrawdownPct(), new Tolerance(1e-12));
     }
 
     [Fact]
