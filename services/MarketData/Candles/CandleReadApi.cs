@@ -84,6 +84,14 @@ internal static class CandleReadApi
                 transaction,
                 cancellationToken: cancellationToken));
         }
+        if (writer.ContentType == CandleFormats.Binary)
+        {
+            context.Response.ContentType = writer.ContentType;
+            await BinaryCopyRows.WriteAsync(connection, range, context.Response.BodyWriter, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return TypedResults.Empty;
+        }
+
         await using var command = new NpgsqlCommand(
             """
             SELECT open_time, open, high, low, close, volume, turnover FROM candles

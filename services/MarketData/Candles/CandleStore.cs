@@ -1,6 +1,5 @@
 using Dapper;
 using Npgsql;
-using NpgsqlTypes;
 using Platform.Engine.Data;
 
 namespace Platform.MarketData.Candles;
@@ -58,38 +57,38 @@ internal sealed class CandleStore(NpgsqlDataSource dataSource, CandleMetrics met
 
         var received = new List<Candle>();
         var last = newest ?? long.MinValue;
-        var importer = await connection.BeginBinaryImportAsync($"COPY {DirectColumns} FROM STDIN (FORMAT BINARY)", cancellationToken);
+        CandleCopyWriter? copy = await CandleCopyWriter.StartAsync(connection, DirectColumns, symbol, interval.Code, source, cancellationToken);
         try
         {
             await foreach (var candle in candles.WithCancellation(cancellationToken))
             {
                 received.Add(candle);
-                if (importer is null)
+                if (copy is null)
                 {
                     continue;
                 }
                 if (candle.OpenTime > last)
                 {
-                    WriteRow(importer, candle, symbol, interval.Code, source);
+                    await copy.WriteAsync(candle, cancellationToken);
                     last = candle.OpenTime;
                     continue;
                 }
-                await importer.DisposeAsync();
-                importer = null;
+                await copy.DisposeAsync();
+                copy = null;
                 await connection.ExecuteAsync(new CommandDefinition("ROLLBACK TO SAVEPOINT candle_append", cancellationToken: cancellationToken));
             }
-            if (importer is not null)
+            if (copy is not null)
             {
-                await importer.CompleteAsync(cancellationToken);
+                await copy.CompleteAsync(cancellationToken);
                 var openTimes = received.ConvertAll(candle => candle.OpenTime).ToArray();
                 return new UpsertResult(new UpsertCounts(received.Count, 0, 0, received.Count), openTimes);
             }
         }
         finally
         {
-            if (importer is not null)
+            if (copy is not null)
             {
-                await importer.DisposeAsync();
+                await copy.DisposeAsync();
             }
         }
         return await UpsertAsync(connection, symbol, interval, source, received, cancellationToken);
@@ -171,41 +170,12 @@ internal sealed class CandleStore(NpgsqlDataSource dataSource, CandleMetrics met
     private static async Task CopyAsync(
         NpgsqlConnection connection, string target, Candle[] batch, string? symbol, string? interval, string? source, CancellationToken cancellationToken)
     {
-        await using var importer = await connection.BeginBinaryImportAsync($"COPY {target} FROM STDIN (FORMAT BINARY)", cancellationToken);
+        await using var copy = await CandleCopyWriter.StartAsync(connection, target, symbol, interval, source, cancellationToken);
         foreach (var candle in batch)
         {
-            WriteRow(importer, candle, symbol, interval, source);
+            await copy.WriteAsync(candle, cancellationToken);
         }
-        await importer.CompleteAsync(cancellationToken);
-    }
-
-    /// <summary>Synchronous writes only fill Npgsql's buffer (it flushes when full); per-value async calls cost more than the I/O.</summary>
-    private static void WriteRow(NpgsqlBinaryImporter importer, in Candle candle, string? symbol, string? interval, string? source)
-    {
-        importer.StartRow();
-        if (symbol is not null)
-        {
-            importer.Write(symbol, NpgsqlDbType.Varchar);
-            importer.Write(interval, NpgsqlDbType.Varchar);
-        }
-        importer.Write(candle.OpenTime, NpgsqlDbType.Bigint);
-        importer.Write(candle.Open, NpgsqlDbType.Double);
-        importer.Write(candle.High, NpgsqlDbType.Double);
-        importer.Write(candle.Low, NpgsqlDbType.Double);
-        importer.Write(candle.Close, NpgsqlDbType.Double);
-        importer.Write(candle.Volume, NpgsqlDbType.Double);
-        if (candle.Turnover is { } turnover)
-        {
-            importer.Write(turnover, NpgsqlDbType.Double);
-        }
-        else
-        {
-            importer.WriteNull();
-        }
-        if (source is not null)
-        {
-            importer.Write(source, NpgsqlDbType.Varchar);
-        }
+        await copy.CompleteAsync(cancellationToken);
     }
 
     /// <summary>Serializes writers of one series until the end of their transactions; the lock is re-entrant.</summary>

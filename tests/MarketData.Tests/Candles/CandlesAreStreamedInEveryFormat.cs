@@ -74,6 +74,27 @@ public sealed class CandlesAreStreamedInEveryFormat(MarketDataFactory factory) :
         Assert.True(double.IsNaN(BinaryPrimitives.ReadDoubleLittleEndian(last[48..])));
     }
 
+    /// <summary>Binary rows are converted from PostgreSQL's binary COPY in chunks that split rows: every value of every row must survive.</summary>
+    [Fact]
+    public async Task BinaryRowsCarryEveryValueOfEveryRow()
+    {
+        var json = JsonDocument.Parse(await ReadAsync("application/json", Start, Start + Count * Minute)).RootElement;
+        var bytes = await ReadAsync("application/x-platform-candles", Start, Start + Count * Minute);
+
+        Assert.Equal(Count * 56, bytes.Length);
+        string[] names = ["open", "high", "low", "close", "volume", "turnover"];
+        for (var row = 0; row < Count; row++)
+        {
+            var binary = bytes.AsSpan(row * 56, 56);
+            Assert.Equal(json[row].GetProperty("open_time").GetInt64(), BinaryPrimitives.ReadInt64LittleEndian(binary));
+            for (var field = 0; field < names.Length; field++)
+            {
+                var expected = json[row].GetProperty(names[field]) is { ValueKind: JsonValueKind.Number } number ? number.GetDouble() : double.NaN;
+                Assert.Equal(expected, BinaryPrimitives.ReadDoubleLittleEndian(binary[(8 + field * 8)..]));
+            }
+        }
+    }
+
     [Fact]
     public async Task BinaryAnswersAnnounceTheirLengthFromTheRowCount()
     {
