@@ -1,8 +1,8 @@
 using Dapper;
 using Npgsql;
-using NpgsqlTypes;
 using Platform.Backtests.Backtests;
 using Platform.Jobs;
+using Platform.ServiceDefaults.Data;
 
 namespace Platform.Backtests.Queue;
 
@@ -73,67 +73,69 @@ internal sealed class BacktestRuns(NpgsqlDataSource dataSource)
         return completed;
     }
 
-    /// <summary>The curve as one row of two arrays, in PostgreSQL's binary format: a million points travel as 16 MB, never as text.</summary>
+    /// <summary>The curve as one row of two arrays, in PostgreSQL's binary format: a million points travel as 24 MB, never as text.</summary>
     private static async Task CopyEquityAsync(NpgsqlConnection connection, long id, long[] times, double[] equity, CancellationToken cancellationToken)
     {
-        await using var importer = await connection.BeginBinaryImportAsync(
-            "COPY equity_curves (backtest_id, times, equity) FROM STDIN (FORMAT BINARY)", cancellationToken);
-        await importer.StartRowAsync(cancellationToken);
-        await importer.WriteAsync(id, NpgsqlDbType.Bigint, cancellationToken);
-        await importer.WriteAsync(times, NpgsqlDbType.Array | NpgsqlDbType.Bigint, cancellationToken);
-        await importer.WriteAsync(equity, NpgsqlDbType.Array | NpgsqlDbType.Double, cancellationToken);
-        await importer.CompleteAsync(cancellationToken);
+        await using var copy = await BinaryCopyWriter.StartAsync(connection, "equity_curves (backtest_id, times, equity)", cancellationToken);
+        await copy.StartRowAsync(3, cancellationToken);
+        copy.Write(id);
+        await copy.WriteArrayAsync(times, cancellationToken);
+        await copy.WriteArrayAsync(equity, cancellationToken);
+        await copy.CompleteAsync(cancellationToken);
     }
 
     private static async Task CopyTradesAsync(NpgsqlConnection connection, long id, IReadOnlyList<TradeRow> trades, CancellationToken cancellationToken)
     {
-        await using var importer = await connection.BeginBinaryImportAsync(
+        await using var copy = await BinaryCopyWriter.StartAsync(
+            connection,
             """
-            COPY trades (backtest_id, entry_time, exit_time, side, entry_price, exit_price, quantity, pnl, pnl_pct, commission, bars_held, exit_reason,
-                        run_up, run_up_pct, drawdown, drawdown_pct)
-            FROM STDIN (FORMAT BINARY)
+            trades (backtest_id, entry_time, exit_time, side, entry_price, exit_price, quantity, pnl, pnl_pct, commission, bars_held, exit_reason,
+                    run_up, run_up_pct, drawdown, drawdown_pct)
             """,
             cancellationToken);
+        var sides = Enum.GetValues<Platform.Engine.Backtesting.TradeSide>().ToDictionary(side => side, side => BinaryCopyWriter.EncodeText(TradeSides.Column(side)));
+        var reasons = new Dictionary<string, byte[]>(StringComparer.Ordinal);
         foreach (var trade in trades)
         {
-            importer.StartRow();
-            importer.Write(id, NpgsqlDbType.Bigint);
-            importer.Write(trade.EntryTime, NpgsqlDbType.TimestampTz);
-            Write(importer, trade.ExitTime, NpgsqlDbType.TimestampTz);
-            importer.Write(TradeSides.Column(trade.Side), NpgsqlDbType.Varchar);
-            importer.Write(trade.EntryPrice, NpgsqlDbType.Double);
-            Write(importer, trade.ExitPrice, NpgsqlDbType.Double);
-            importer.Write(trade.Quantity, NpgsqlDbType.Double);
-            Write(importer, trade.Pnl, NpgsqlDbType.Double);
-            Write(importer, trade.PnlPct, NpgsqlDbType.Double);
-            Write(importer, trade.Commission, NpgsqlDbType.Double);
-            Write(importer, trade.BarsHeld, NpgsqlDbType.Integer);
-            if (trade.ExitReason is null)
+            await copy.StartRowAsync(16, cancellationToken);
+            copy.Write(id);
+            copy.WriteTimestamp(trade.EntryTime);
+            if (trade.ExitTime is { } exit)
             {
-                importer.WriteNull();
+                copy.WriteTimestamp(exit);
             }
             else
             {
-                importer.Write(trade.ExitReason, NpgsqlDbType.Varchar);
+                copy.WriteNull();
             }
-            Write(importer, trade.RunUp, NpgsqlDbType.Double);
-            Write(importer, trade.RunUpPct, NpgsqlDbType.Double);
-            Write(importer, trade.Drawdown, NpgsqlDbType.Double);
-            Write(importer, trade.DrawdownPct, NpgsqlDbType.Double);
+            copy.WriteEncoded(sides[trade.Side]);
+            copy.Write(trade.EntryPrice);
+            copy.Write(trade.ExitPrice);
+            copy.Write(trade.Quantity);
+            copy.Write(trade.Pnl);
+            copy.Write(trade.PnlPct);
+            copy.Write(trade.Commission);
+            if (trade.BarsHeld is { } bars)
+            {
+                copy.Write(bars);
+            }
+            else
+            {
+                copy.WriteNull();
+            }
+            if (trade.ExitReason is { } reason)
+            {
+                copy.WriteEncoded(reasons.TryGetValue(reason, out var encoded) ? encoded : reasons[reason] = BinaryCopyWriter.EncodeText(reason));
+            }
+            else
+            {
+                copy.WriteNull();
+            }
+            copy.Write(trade.RunUp);
+            copy.Write(trade.RunUpPct);
+            copy.Write(trade.Drawdown);
+            copy.Write(trade.DrawdownPct);
         }
-        await importer.CompleteAsync(cancellationToken);
-    }
-
-    private static void Write<T>(NpgsqlBinaryImporter importer, T? value, NpgsqlDbType type)
-        where T : struct
-    {
-        if (value is { } present)
-        {
-            importer.Write(present, type);
-        }
-        else
-        {
-            importer.WriteNull();
-        }
+        await copy.CompleteAsync(cancellationToken);
     }
 }

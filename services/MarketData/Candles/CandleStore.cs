@@ -247,6 +247,16 @@ internal sealed class CandleStore(NpgsqlDataSource dataSource, CandleMetrics met
     }
 
     /// <summary>Open times stored in [<paramref name="start"/>, <paramref name="end"/>), ascending.</summary>
+    /// <summary>How many candles of the series open in [<paramref name="start"/>, <paramref name="end"/>): one walk of the primary key.</summary>
+    public async Task<long> CountAsync(string symbol, Interval interval, long start, long end, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            "SELECT count(*) FROM candles WHERE symbol = @Symbol AND interval = @Interval AND open_time >= @Start AND open_time < @End",
+            new { Symbol = symbol, Interval = interval.Code, Start = start, End = end },
+            cancellationToken: cancellationToken));
+    }
+
     public async Task<long[]> GetOpenTimesAsync(string symbol, Interval interval, long start, long end, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
