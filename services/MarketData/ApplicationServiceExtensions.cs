@@ -21,6 +21,8 @@ internal static class ApplicationServiceExtensions
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<CandleMetrics>();
         builder.Services.AddSingleton<CandleStore>();
+        builder.Services.AddOptions<CandleRangeCacheOptions>().BindConfiguration(CandleRangeCacheOptions.Section);
+        builder.Services.AddSingleton<CandleRangeCache>();
         builder.Services.AddScoped<CandleBackfill>();
         builder.AddWorkingSets();
         builder.AddUploads();

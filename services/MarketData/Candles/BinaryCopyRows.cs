@@ -15,8 +15,11 @@ internal static class BinaryCopyRows
     private const int Fields = 7;
     private const int RowsPerFlush = 4096;
 
-    /// <summary>Writes the candles of <paramref name="range"/>, ascending, inside the connection's current transaction.</summary>
-    public static async Task WriteAsync(NpgsqlConnection connection, CandleRange range, PipeWriter output, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes the candles of <paramref name="range"/>, ascending, inside the connection's current transaction, and keeps a
+    /// copy of the rows in <paramref name="kept"/> when one is given (sized for the range's count).
+    /// </summary>
+    public static async Task WriteAsync(NpgsqlConnection connection, CandleRange range, PipeWriter output, byte[]? kept, CancellationToken cancellationToken)
     {
         // COPY takes no parameters: the symbol is letters and digits (MarketSymbol), the interval a known code, the bounds numbers.
         var query = $"""
@@ -26,12 +29,12 @@ internal static class BinaryCopyRows
                   ORDER BY open_time)
             TO STDOUT (FORMAT BINARY)
             """;
-        await using var copy = await connection.BeginRawBinaryCopyAsync(query, cancellationToken);
+        await using var stream = await connection.BeginRawBinaryCopyAsync(query, cancellationToken);
         var buffer = new byte[1 << 16];
         int filled = 0, offset = 0, rows = 0;
         var headerRead = false;
         int read;
-        while ((read = await copy.ReadAsync(buffer.AsMemory(filled), cancellationToken)) > 0)
+        while ((read = await stream.ReadAsync(buffer.AsMemory(filled), cancellationToken)) > 0)
         {
             filled += read;
             if (!headerRead)
@@ -44,7 +47,7 @@ internal static class BinaryCopyRows
                 headerRead = true;
             }
 
-            while (TryWriteRow(buffer.AsSpan(offset, filled - offset), output, out var consumed))
+            while (TryWriteRow(buffer.AsSpan(offset, filled - offset), output, kept.AsSpan(Math.Min(kept?.Length ?? 0, rows * CandleFormats.BinaryRowSize)), out var consumed))
             {
                 offset += consumed;
                 if (++rows % RowsPerFlush == 0)
@@ -63,7 +66,7 @@ internal static class BinaryCopyRows
     /// Converts the tuple at the start of <paramref name="tuples"/>, if it is there whole: a field count, then each field's
     /// length and big-endian bytes (length −1 for a null turnover, written as NaN). The trailer (count −1) writes nothing.
     /// </summary>
-    private static bool TryWriteRow(ReadOnlySpan<byte> tuples, PipeWriter output, out int consumed)
+    private static bool TryWriteRow(ReadOnlySpan<byte> tuples, PipeWriter output, Span<byte> kept, out int consumed)
     {
         consumed = 0;
         if (tuples.Length < 2 || BinaryPrimitives.ReadInt16BigEndian(tuples) is var count && count == -1)
@@ -99,6 +102,10 @@ internal static class BinaryCopyRows
             }
             BinaryPrimitives.WriteInt64LittleEndian(row[(field * 8)..], BinaryPrimitives.ReadInt64BigEndian(tuples[position..]));
             position += length;
+        }
+        if (!kept.IsEmpty)
+        {
+            row[..CandleFormats.BinaryRowSize].CopyTo(kept);
         }
         output.Advance(CandleFormats.BinaryRowSize);
         consumed = position;

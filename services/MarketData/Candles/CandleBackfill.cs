@@ -37,6 +37,13 @@ internal sealed class CandleBackfill(CandleStore store, BybitClient bybit, Bybit
         return written;
     }
 
+    /// <summary>How many bars open at or after <paramref name="start"/> and close by <paramref name="end"/>.</summary>
+    public static long ClosedBarCount(Interval interval, long start, long end)
+    {
+        var (first, last) = ClosedBars(interval, start, end);
+        return first > last ? 0 : interval.PeriodIndex(last) - interval.PeriodIndex(first) + 1;
+    }
+
     /// <summary>Open times of the first bar at or after <paramref name="start"/> and of the last bar closed by <paramref name="end"/>.</summary>
     public static (long First, long Last) ClosedBars(Interval interval, long start, long end)
     {

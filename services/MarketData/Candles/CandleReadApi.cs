@@ -39,12 +39,27 @@ internal static class CandleReadApi
         HttpContext context,
         NpgsqlDataSource dataSource,
         CandleBackfill backfill,
+        CandleRangeCache cache,
         TimeProvider time,
         CancellationToken cancellationToken)
     {
-        if (query.Validate(time.GetUtcNow().ToUnixTimeMilliseconds()) is not { } range)
+        var now = time.GetUtcNow().ToUnixTimeMilliseconds();
+        if (query.Validate(now) is not { } range)
         {
             return TypedResults.ValidationProblem(query.Errors);
+        }
+        var writer = CandleFormats.WriterFor(context.Request.Headers.Accept);
+        var binary = writer.ContentType == CandleFormats.Binary;
+        if (binary && cache.IsOn)
+        {
+            await using var lookup = await dataSource.OpenConnectionAsync(cancellationToken);
+            if (cache.TryGet(range, await CandleStore.VersionAsync(lookup, range.Symbol, range.Interval, cancellationToken), out var cached))
+            {
+                context.Response.ContentType = writer.ContentType;
+                context.Response.ContentLength = cached.Length;
+                await context.Response.BodyWriter.WriteAsync(cached, cancellationToken);
+                return TypedResults.Empty;
+            }
         }
         if (query.Backfill != false)
         {
@@ -73,22 +88,29 @@ internal static class CandleReadApi
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         // One snapshot for the count and the rows: an ingest committing between them cannot make the announced length wrong.
         await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
-        var writer = CandleFormats.WriterFor(context.Request.Headers.Accept);
-        if (writer.FixedRowSize is { } rowSize)
+        if (binary)
         {
             // A range count on the primary key costs a fraction of streaming the rows, and lets the reader allocate its
             // columns once at their final size instead of growing them (docs/api-behaviour.md, 4.14).
-            context.Response.ContentLength = rowSize * await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            var count = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
                 "SELECT count(*) FROM candles WHERE symbol = @Symbol AND interval = @Interval AND open_time >= @Start AND open_time < @End",
                 new { range.Symbol, Interval = range.Interval.Code, range.Start, range.End },
                 transaction,
                 cancellationToken: cancellationToken));
-        }
-        if (writer.ContentType == CandleFormats.Binary)
-        {
+            var version = await CandleStore.VersionAsync(connection, range.Symbol, range.Interval, cancellationToken);
+
+            // Only a range whose every bar is closed and stored is kept: a later read of it would have nothing to fetch.
+            var kept = cache.IsOn && range.End <= now && count == CandleBackfill.ClosedBarCount(range.Interval, range.Start, range.End)
+                ? GC.AllocateUninitializedArray<byte>(checked((int)(count * CandleFormats.BinaryRowSize)))
+                : null;
             context.Response.ContentType = writer.ContentType;
-            await BinaryCopyRows.WriteAsync(connection, range, context.Response.BodyWriter, cancellationToken);
+            context.Response.ContentLength = count * CandleFormats.BinaryRowSize;
+            await BinaryCopyRows.WriteAsync(connection, range, context.Response.BodyWriter, kept, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
+            if (kept is not null)
+            {
+                cache.Set(range, version, kept);
+            }
             return TypedResults.Empty;
         }
 

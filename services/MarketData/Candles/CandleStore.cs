@@ -178,10 +178,24 @@ internal sealed class CandleStore(NpgsqlDataSource dataSource, CandleMetrics met
         await copy.CompleteAsync(cancellationToken);
     }
 
-    /// <summary>Serializes writers of one series until the end of their transactions; the lock is re-entrant.</summary>
+    /// <summary>
+    /// Serializes writers of one series until the end of their transactions (the lock is re-entrant), and moves the series'
+    /// version in the same transaction, so that a cached read of it is known to be stale once the write commits.
+    /// </summary>
     private static Task LockSeriesAsync(NpgsqlConnection connection, string symbol, Interval interval, CancellationToken cancellationToken) =>
         connection.ExecuteAsync(new CommandDefinition(
-            "SELECT pg_advisory_xact_lock(hashtextextended(@Symbol || '/' || @Interval, 0))",
+            """
+            SELECT pg_advisory_xact_lock(hashtextextended(@Symbol || '/' || @Interval, 0));
+            INSERT INTO candle_series (symbol, interval, version) VALUES (@Symbol, @Interval, 1)
+            ON CONFLICT (symbol, interval) DO UPDATE SET version = candle_series.version + 1
+            """,
+            new { Symbol = symbol, Interval = interval.Code },
+            cancellationToken: cancellationToken));
+
+    /// <summary>The series' version (0 before its first write), in the connection's current transaction when it has one.</summary>
+    public static Task<long> VersionAsync(NpgsqlConnection connection, string symbol, Interval interval, CancellationToken cancellationToken) =>
+        connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            "SELECT coalesce((SELECT version FROM candle_series WHERE symbol = @Symbol AND interval = @Interval), 0)",
             new { Symbol = symbol, Interval = interval.Code },
             cancellationToken: cancellationToken));
 
@@ -246,7 +260,6 @@ internal sealed class CandleStore(NpgsqlDataSource dataSource, CandleMetrics met
         return rows.AsList();
     }
 
-    /// <summary>Open times stored in [<paramref name="start"/>, <paramref name="end"/>), ascending.</summary>
     /// <summary>How many candles of the series open in [<paramref name="start"/>, <paramref name="end"/>): one walk of the primary key.</summary>
     public async Task<long> CountAsync(string symbol, Interval interval, long start, long end, CancellationToken cancellationToken)
     {
@@ -257,6 +270,7 @@ internal sealed class CandleStore(NpgsqlDataSource dataSource, CandleMetrics met
             cancellationToken: cancellationToken));
     }
 
+    /// <summary>Open times stored in [<paramref name="start"/>, <paramref name="end"/>), ascending.</summary>
     public async Task<long[]> GetOpenTimesAsync(string symbol, Interval interval, long start, long end, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
@@ -275,9 +289,13 @@ internal sealed class CandleStore(NpgsqlDataSource dataSource, CandleMetrics met
     public async Task<long> DeleteAsync(string symbol, Interval interval, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        return await connection.ExecuteAsync(new CommandDefinition(
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await LockSeriesAsync(connection, symbol, interval, cancellationToken);
+        var deleted = await connection.ExecuteAsync(new CommandDefinition(
             "DELETE FROM candles WHERE symbol = @Symbol AND interval = @Interval",
             new { Symbol = symbol, Interval = interval.Code },
             cancellationToken: cancellationToken));
+        await transaction.CommitAsync(cancellationToken);
+        return deleted;
     }
 }
