@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Numerics;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 using Platform.Engine.Indicators;
@@ -92,8 +93,42 @@ internal sealed partial class Simulator
 
     /// <summary>Fills <paramref name="equity"/> (one value per bar) and appends closed trades to <paramref name="trades"/>.</summary>
     public static void Run(
-        IndicatorCache indicators, BacktestSettings settings, ReadOnlySpan<byte> signals, byte[]? permits, Span<double> equity, List<Trade> trades) =>
-        new Simulator(indicators, settings, trades).Loop(signals, permits, DirectionBits(settings.Direction), equity);
+        IndicatorCache indicators, BacktestSettings settings, ReadOnlySpan<byte> signals, byte[]? permits, Span<double> equity, List<Trade> trades)
+    {
+        var directionBits = DirectionBits(settings.Direction);
+        ReserveTrades(trades, signals, directionBits);
+        new Simulator(indicators, settings, trades).Loop(signals, permits, directionBits, equity);
+    }
+
+    /// <summary>
+    /// Every trade opens at an entry signal, so the bars that signal an entry bound the trades: when they are few (a
+    /// crossover's), the list is sized once instead of growing by doubling through tens of thousands of trades. Rules
+    /// whose entries hold for many bars (a level rather than a crossing) leave it to grow as trades come.
+    /// </summary>
+    private static void ReserveTrades(List<Trade> trades, ReadOnlySpan<byte> signals, byte entryBits)
+    {
+        var entries = 0;
+        var i = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            var bits = Vector256.Create(entryBits);
+            for (; i <= signals.Length - Vector256<byte>.Count; i += Vector256<byte>.Count)
+            {
+                var signalling = ~Vector256.Equals(Vector256.Create(signals[i..]) & bits, Vector256<byte>.Zero);
+                entries += BitOperations.PopCount(signalling.ExtractMostSignificantBits());
+            }
+        }
+
+        for (; i < signals.Length; i++)
+        {
+            entries += (signals[i] & entryBits) != 0 ? 1 : 0;
+        }
+
+        if (entries <= signals.Length / 16)
+        {
+            trades.EnsureCapacity(trades.Count + entries);
+        }
+    }
 
     /// <summary>For each combination of signal bits, the signal bytes that hold any of them.</summary>
     private static readonly SearchValues<byte>[] AnyBitOf =
