@@ -77,14 +77,7 @@ internal static class MarketDataBenchmark
 
     private static async Task<string> UploadAsync(HttpClient client, string path, string symbol)
     {
-        await using var file = File.OpenRead(path);
-        using var form = new MultipartFormDataContent();
-        var content = new StreamContent(file, 1 << 20);
-        content.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
-        form.Add(new StringContent(symbol), "symbol");
-        form.Add(new StringContent("1"), "interval");
-        form.Add(content, "file", Path.GetFileName(path));
-        using var response = await client.PostAsync("/api/v1/marketdata/upload", form);
+        using var response = await CsvUpload.PostAsync(client, path, symbol);
         response.EnsureSuccessStatusCode();
         return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("upload_id").GetString()!;
     }

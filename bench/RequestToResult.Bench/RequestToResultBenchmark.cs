@@ -141,15 +141,8 @@ internal static class RequestToResultBenchmark
     {
         var watch = Stopwatch.StartNew();
         string uploadId;
-        await using (var file = File.OpenRead(path))
+        using (var uploaded = await CsvUpload.PostAsync(client, path, symbol))
         {
-            using var form = new MultipartFormDataContent();
-            var content = new StreamContent(file, 1 << 20);
-            content.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
-            form.Add(new StringContent(symbol), "symbol");
-            form.Add(new StringContent("1"), "interval");
-            form.Add(content, "file", Path.GetFileName(path));
-            using var uploaded = await client.PostAsync("/api/v1/marketdata/upload", form);
             uploadId = (await ReadAsync(uploaded)).GetProperty("upload_id").GetString()!;
         }
         var upload = watch.Elapsed.TotalSeconds;
