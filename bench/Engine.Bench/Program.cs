@@ -67,6 +67,13 @@ Harness.Measure(
     "grid_90_long_1m", (long)bars * longGrid.Length, 2, quick ? 1 : 5, () => GridSearch.Run(candles, longGrid, longOnly), ("reference", reference),
     items: longGrid.Length, cores: Environment.ProcessorCount);
 
+// The same 90 twice: the second 90 find every indicator computed, so the bytes this case allocates beyond the case above,
+// over 90, are what a combination allocates itself.
+var twice = longGrid.Concat(longGrid).ToArray();
+Harness.Measure(
+    "grid_90_twice_long_1m", (long)bars * twice.Length, 2, quick ? 1 : 5, () => GridSearch.Run(candles, twice, longOnly), ("reference", reference),
+    items: twice.Length, cores: Environment.ProcessorCount);
+
 var close = candles.Close.ToArray();
 var sink = 0.0;
 Harness.Measure("floor_1m", bars, 3, runs * 3, () => sink += Floor(close));

@@ -31,13 +31,17 @@ public static class GridSearch
             MaxDegreeOfParallelism = Math.Max(1, options.MaxDegreeOfParallelism),
             CancellationToken = cancellationToken,
         };
-        Parallel.For(
-            0,
-            combinations.Count,
-            parallel,
-            () => new Workspace(candles.Count),
-            (index, _, workspace) =>
+
+        // One workspace per worker for the whole grid: each worker takes the next combination until none is left, so the
+        // buffers are allocated once per worker, never per combination (Parallel.For's own partitions come and go).
+        var next = -1;
+        Parallel.For(0, Math.Min(parallel.MaxDegreeOfParallelism, combinations.Count), parallel, _ =>
+        {
+            var workspace = new Workspace(candles.Count);
+            int index;
+            while ((index = Interlocked.Increment(ref next)) < combinations.Count)
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 var strategy = combinations[index];
                 var rules = strategy.Bind();
                 var managed = rules.Management.ApplyTo(settings);
@@ -50,9 +54,8 @@ public static class GridSearch
                         ? GridResult.ReturnsOver(workspace.Equity, managed.InitialCapital, Math.Min(options.ReturnPeriods, candles.Count))
                         : null,
                 };
-                return workspace;
-            },
-            _ => { });
+            }
+        });
         return results;
     }
 
