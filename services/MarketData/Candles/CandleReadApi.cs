@@ -49,71 +49,23 @@ internal static class CandleReadApi
             return TypedResults.ValidationProblem(query.Errors);
         }
         var writer = CandleFormats.WriterFor(context.Request.Headers.Accept);
-        var binary = writer.ContentType == CandleFormats.Binary;
-        if (binary && cache.IsOn)
+        var problem = writer.ContentType == CandleFormats.Binary
+            ? await WriteBinaryAsync(range, query.Backfill != false, now, context, dataSource, backfill, cache, cancellationToken)
+            : await WriteTextAsync(range, query.Backfill != false, writer, context, dataSource, backfill, cancellationToken);
+        return problem is null ? TypedResults.Empty : problem;
+    }
+
+    /// <summary>JSON or CSV rows of the range, after its missing closed bars are fetched from Bybit (unless <paramref name="fill"/> is false).</summary>
+    private static async Task<ProblemHttpResult?> WriteTextAsync(
+        CandleRange range, bool fill, CandleFormats writer, HttpContext context, NpgsqlDataSource dataSource, CandleBackfill backfill,
+        CancellationToken cancellationToken)
+    {
+        if (fill && await FillAsync(range, context, backfill, cancellationToken) is { } missing)
         {
-            await using var lookup = await dataSource.OpenConnectionAsync(cancellationToken);
-            if (cache.TryGet(range, await CandleStore.VersionAsync(lookup, range.Symbol, range.Interval, cancellationToken), out var cached))
-            {
-                context.Response.ContentType = writer.ContentType;
-                context.Response.ContentLength = cached.Length;
-                await context.Response.BodyWriter.WriteAsync(cached, cancellationToken);
-                return TypedResults.Empty;
-            }
-        }
-        if (query.Backfill != false)
-        {
-            try
-            {
-                await backfill.FillAsync(range.Symbol, range.Interval, range.Start, range.End, cancellationToken);
-            }
-            catch (CandleGapException gap)
-            {
-                context.Response.Headers.RetryAfter = ((long)Math.Ceiling(gap.RetryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
-                return TypedResults.Problem(
-                    gap.Message,
-                    statusCode: StatusCodes.Status503ServiceUnavailable,
-                    title: "Candles missing while Bybit is unreachable",
-                    extensions: new Dictionary<string, object?>
-                    {
-                        ["symbol"] = gap.Symbol,
-                        ["interval"] = range.Interval.Code,
-                        ["missing_from"] = gap.First,
-                        ["missing_to"] = gap.Last,
-                        ["retry_after_seconds"] = Math.Ceiling(gap.RetryAfter.TotalSeconds),
-                    });
-            }
+            return missing;
         }
 
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        // One snapshot for the count and the rows: an ingest committing between them cannot make the announced length wrong.
-        await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
-        if (binary)
-        {
-            // A range count on the primary key costs a fraction of streaming the rows, and lets the reader allocate its
-            // columns once at their final size instead of growing them (docs/api-behaviour.md, 4.14).
-            var count = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-                "SELECT count(*) FROM candles WHERE symbol = @Symbol AND interval = @Interval AND open_time >= @Start AND open_time < @End",
-                new { range.Symbol, Interval = range.Interval.Code, range.Start, range.End },
-                transaction,
-                cancellationToken: cancellationToken));
-            var version = await CandleStore.VersionAsync(connection, range.Symbol, range.Interval, cancellationToken);
-
-            // Only a range whose every bar is closed and stored is kept: a later read of it would have nothing to fetch.
-            var kept = cache.IsOn && range.End <= now && count == CandleBackfill.ClosedBarCount(range.Interval, range.Start, range.End)
-                ? GC.AllocateUninitializedArray<byte>(checked((int)(count * CandleFormats.BinaryRowSize)))
-                : null;
-            context.Response.ContentType = writer.ContentType;
-            context.Response.ContentLength = count * CandleFormats.BinaryRowSize;
-            await BinaryCopyRows.WriteAsync(connection, range, context.Response.BodyWriter, kept, cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-            if (kept is not null)
-            {
-                cache.Set(range, version, kept);
-            }
-            return TypedResults.Empty;
-        }
-
         await using var command = new NpgsqlCommand(
             """
             SELECT open_time, open, high, low, close, volume, turnover FROM candles
@@ -124,13 +76,93 @@ internal static class CandleReadApi
         {
             Parameters = { new() { Value = range.Symbol }, new() { Value = range.Interval.Code }, new() { Value = range.Start }, new() { Value = range.End } },
         };
-        await using (var reader = await command.ExecuteReaderAsync(CommandBehavior.SequentialAccess, cancellationToken))
+        await using var reader = await command.ExecuteReaderAsync(CommandBehavior.SequentialAccess, cancellationToken);
+        context.Response.ContentType = writer.ContentType;
+        await writer.WriteAsync(reader, context.Response.BodyWriter, cancellationToken);
+        return null;
+    }
+
+    /// <summary>
+    /// The binary rows of the range: from the cache when its series has not changed since they were kept; otherwise counted
+    /// first in the same repeatable-read snapshot they are then read from, so the announced length is exact. The count also
+    /// tells whether any closed bar is missing: only then, and with backfill on, is Bybit asked for them before the range is
+    /// counted and read again. A whole, closed range is kept in the cache.
+    /// </summary>
+    private static async Task<ProblemHttpResult?> WriteBinaryAsync(
+        CandleRange range, bool fill, long now, HttpContext context, NpgsqlDataSource dataSource, CandleBackfill backfill, CandleRangeCache cache,
+        CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        if (cache.IsOn && cache.TryGet(range, await CandleStore.VersionAsync(connection, range.Symbol, range.Interval, cancellationToken), out var cached))
         {
-            context.Response.ContentType = writer.ContentType;
-            await writer.WriteAsync(reader, context.Response.BodyWriter, cancellationToken);
+            context.Response.ContentType = CandleFormats.Binary;
+            context.Response.ContentLength = cached.Length;
+            await context.Response.BodyWriter.WriteAsync(cached, cancellationToken);
+            return null;
         }
-        await transaction.CommitAsync(cancellationToken);
-        return TypedResults.Empty;
+
+        while (true)
+        {
+            await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
+            // A range count on the primary key costs a fraction of streaming the rows, and lets the reader allocate its
+            // columns once at their final size instead of growing them (docs/api-behaviour.md, 4.14).
+            var count = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+                "SELECT count(*) FROM candles WHERE symbol = @Symbol AND interval = @Interval AND open_time >= @Start AND open_time < @End",
+                new { range.Symbol, Interval = range.Interval.Code, range.Start, range.End },
+                transaction,
+                cancellationToken: cancellationToken));
+            var whole = count == CandleBackfill.ClosedBarCount(range.Interval, range.Start, Math.Min(range.End, now));
+            if (fill && !whole)
+            {
+                await transaction.RollbackAsync(cancellationToken);
+                if (await FillAsync(range, context, backfill, cancellationToken) is { } missing)
+                {
+                    return missing;
+                }
+                fill = false;
+                continue;
+            }
+
+            var version = await CandleStore.VersionAsync(connection, range.Symbol, range.Interval, cancellationToken);
+            var kept = cache.IsOn && whole && range.End <= now
+                ? GC.AllocateUninitializedArray<byte>(checked((int)(count * CandleFormats.BinaryRowSize)))
+                : null;
+            context.Response.ContentType = CandleFormats.Binary;
+            context.Response.ContentLength = count * CandleFormats.BinaryRowSize;
+            await BinaryCopyRows.WriteAsync(connection, range, context.Response.BodyWriter, kept, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            if (kept is not null)
+            {
+                cache.Set(range, version, kept);
+            }
+            return null;
+        }
+    }
+
+    /// <summary>Fetches the range's missing closed bars from Bybit; a 503 with <c>Retry-After</c> and the missing range when Bybit cannot be reached.</summary>
+    private static async Task<ProblemHttpResult?> FillAsync(CandleRange range, HttpContext context, CandleBackfill backfill, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await backfill.FillAsync(range.Symbol, range.Interval, range.Start, range.End, cancellationToken);
+            return null;
+        }
+        catch (CandleGapException gap)
+        {
+            context.Response.Headers.RetryAfter = ((long)Math.Ceiling(gap.RetryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return TypedResults.Problem(
+                gap.Message,
+                statusCode: StatusCodes.Status503ServiceUnavailable,
+                title: "Candles missing while Bybit is unreachable",
+                extensions: new Dictionary<string, object?>
+                {
+                    ["symbol"] = gap.Symbol,
+                    ["interval"] = range.Interval.Code,
+                    ["missing_from"] = gap.First,
+                    ["missing_to"] = gap.Last,
+                    ["retry_after_seconds"] = Math.Ceiling(gap.RetryAfter.TotalSeconds),
+                });
+        }
     }
 }
 
