@@ -31,6 +31,10 @@ internal sealed partial class Simulator
     /// <summary>Bybit settles funding every 8 hours from 00:00 UTC, so funding times are the multiples of 8 h since the epoch.</summary>
     private const long FundingInterval = 8 * 3_600_000L;
 
+    /// <summary>For each combination of signal bits, the signal bytes that hold any of them.</summary>
+    private static readonly SearchValues<byte>[] AnyBitOf =
+        [.. Enumerable.Range(0, 16).Select(bits => SearchValues.Create([.. Enumerable.Range(0, 256).Where(value => (value & bits) != 0).Select(value => (byte)value)]))];
+
     private readonly long[] time;
     private readonly double[] open;
     private readonly double[] high;
@@ -129,10 +133,6 @@ internal sealed partial class Simulator
             trades.EnsureCapacity(trades.Count + entries);
         }
     }
-
-    /// <summary>For each combination of signal bits, the signal bytes that hold any of them.</summary>
-    private static readonly SearchValues<byte>[] AnyBitOf =
-        [.. Enumerable.Range(0, 16).Select(bits => SearchValues.Create([.. Enumerable.Range(0, 256).Where(value => (value & bits) != 0).Select(value => (byte)value)]))];
 
     private static byte DirectionBits(TradeDirection direction) => direction switch
     {
