@@ -60,6 +60,15 @@ internal sealed record CandleColumns(int Time, int Open, int High, int Low, int 
         return new(Cell(Time), Cell(Open), Cell(High), Cell(Low), Cell(Close), Cell(Volume), Cell(Turnover));
     }
 
+    /// <summary>Picks the cells of the mapped columns out of a row of <paramref name="text"/> split at <paramref name="cells"/>.</summary>
+    public CandleCells Select(ReadOnlySpan<char> text, ReadOnlySpan<Range> cells)
+    {
+        ReadOnlySpan<char> Cell(ReadOnlySpan<char> row, ReadOnlySpan<Range> ranges, int index) => index < 0 ? default : row[ranges[index]];
+        return new(
+            Cell(text, cells, Time), Cell(text, cells, Open), Cell(text, cells, High), Cell(text, cells, Low), Cell(text, cells, Close),
+            Cell(text, cells, Volume), Cell(text, cells, Turnover));
+    }
+
     // Field numbers follow the record's parameter order.
     private static (int Field, int Rank)? Classify(string name) =>
         Array.FindIndex(TimeNames, time => Matches(name, time)) is >= 0 and var timeRank ? (0, timeRank)

@@ -1,15 +1,15 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
-using CsvHelper;
-using CsvHelper.Configuration;
 using Platform.Engine.Data;
 
 namespace Platform.MarketData.Ingest;
 
 /// <summary>
-/// A CSV upload read with CsvHelper's low-level parser: cells are taken by column index, never mapped to records, so a
-/// row costs no more than the strings of the cells a candle needs.
+/// A CSV upload read line by line, each line split into cells that are spans of it: a million rows cost a million line
+/// strings, not seven million cell strings. Fields are separated by commas; a field that starts with a quote runs to its
+/// closing quote (commas inside it are text), a quote anywhere else is text, and empty lines are skipped. A quoted field
+/// cannot span lines: candle files hold numbers and names, never line breaks inside a cell.
 /// </summary>
 internal sealed class CsvCandleFile : CandleFile
 {
@@ -21,78 +21,140 @@ internal sealed class CsvCandleFile : CandleFile
 
     private static readonly string[] TradingViewColumns = ["time", "open", "high", "low", "close"];
 
-    private static readonly CsvConfiguration Configuration = new(CultureInfo.InvariantCulture)
-    {
-        // A stray quote spoils that cell, which then fails to parse and rejects its row rather than the file.
-        BadDataFound = null,
-        DetectDelimiter = false,
-        BufferSize = CandleFileContent.BufferSize,
-    };
-
-    private readonly CsvParser parser;
+    private readonly StreamReader reader;
     private readonly CandleColumns columns;
     private readonly int width;
     private readonly Interval interval;
-    private readonly Func<int, string?> cell;
-    private readonly bool firstRecordIsData;
+    private readonly Range[] cells;
+    private (long Line, string Text)? firstRecord;
+    private long line;
 
-    private CsvCandleFile(CsvParser parser, string layout, CandleColumns columns, Interval interval, bool firstRecordIsData)
+    private CsvCandleFile(StreamReader reader, string layout, CandleColumns columns, int width, Interval interval, (long, string)? firstRecord, long line)
         : base(layout)
     {
-        this.parser = parser;
+        this.reader = reader;
         this.columns = columns;
+        this.width = width;
         this.interval = interval;
-        this.firstRecordIsData = firstRecordIsData;
-        width = parser.Count;
-        cell = index => parser[index];
+        this.firstRecord = firstRecord;
+        this.line = line;
+        cells = new Range[width];
     }
 
     /// <summary>Reads the header (or the first row of a header-less Binance file) and recognizes the layout.</summary>
     public static async Task<CandleFile> OpenAsync(Stream text, Interval interval, CancellationToken cancellationToken)
     {
-        var parser = new CsvParser(new StreamReader(text, Encoding.UTF8, false, CandleFileContent.BufferSize), Configuration);
+        var reader = new StreamReader(text, Encoding.UTF8, false, CandleFileContent.BufferSize);
         try
         {
-            if (!await ReadAsync(parser, cancellationToken))
+            long line = 0;
+            string? first;
+            do
+            {
+                first = await ReadLineAsync(reader, cancellationToken);
+                line++;
+            }
+            while (first is { Length: 0 });
+            if (first is null)
             {
                 throw new CandleFileException(CandleFileContent.EmptyMessage);
             }
 
-            var first = parser.Record!;
-            if (first.Length == BinanceColumns.Length && CandleTime.TryParse(first[0], out _))
+            var header = Cells(first);
+            if (header.Length == BinanceColumns.Length && CandleTime.TryParse(header[0], out _))
             {
-                return new CsvCandleFile(parser, CandleFileLayout.BinanceKline, CandleColumns.Map(BinanceColumns), interval, true);
+                return new CsvCandleFile(reader, CandleFileLayout.BinanceKline, CandleColumns.Map(BinanceColumns), header.Length, interval, (line, first), line);
             }
 
-            var columns = CandleColumns.Map(first);
+            var columns = CandleColumns.Map(header);
             if (!columns.HasPrices)
             {
                 throw new CandleFileException(
                     $"the first line is not a recognizable candle header; expected {CandleColumns.Accepted} (Binance klines may come without a header)");
             }
 
-            return new CsvCandleFile(parser, LayoutOf(first, columns), columns, interval, false);
+            return new CsvCandleFile(reader, LayoutOf(header, columns), columns, header.Length, interval, null, line);
         }
         catch
         {
-            parser.Dispose();
+            reader.Dispose();
             throw;
         }
     }
 
     public override async IAsyncEnumerable<CandleFileRow> ReadRowsAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        var pending = firstRecordIsData;
-        while (pending || await ReadAsync(parser, cancellationToken))
+        if (firstRecord is var (firstLine, firstText))
         {
-            pending = false;
-            yield return parser.Count == width
-                ? columns.Select(cell).Parse(parser.RawRow, interval)
-                : CandleFileRow.Rejected(parser.RawRow, $"expected {width} columns, found {parser.Count}");
+            firstRecord = null;
+            yield return Row(firstLine, firstText);
+        }
+        while (await ReadLineAsync(reader, cancellationToken) is { } text)
+        {
+            line++;
+            if (text.Length > 0)
+            {
+                yield return Row(line, text);
+            }
         }
     }
 
-    public override void Dispose() => parser.Dispose();
+    public override void Dispose() => reader.Dispose();
+
+    private CandleFileRow Row(long row, string text)
+    {
+        var count = Split(text, cells);
+        return count == width
+            ? columns.Select(text, cells).Parse(row, interval)
+            : CandleFileRow.Rejected(row, $"expected {width} columns, found {count}");
+    }
+
+    /// <summary>The cells of a header line, as text.</summary>
+    private static string[] Cells(string text)
+    {
+        var ranges = new Range[Split(text, [])];
+        Split(text, ranges);
+        return Array.ConvertAll(ranges, range => text[range]);
+    }
+
+    /// <summary>
+    /// Splits <paramref name="text"/> into fields, writing the first ones' ranges (without a quoted field's quotes) into
+    /// <paramref name="ranges"/>, and returns how many fields the line has.
+    /// </summary>
+    private static int Split(ReadOnlySpan<char> text, Span<Range> ranges)
+    {
+        var count = 0;
+        var position = 0;
+        while (true)
+        {
+            Range field;
+            int next;
+            if (position < text.Length && text[position] == '"')
+            {
+                var closing = text[(position + 1)..].IndexOf('"');
+                var end = closing < 0 ? text.Length : position + 1 + closing;
+                field = (position + 1)..end;
+                var comma = end < text.Length ? text[end..].IndexOf(',') : -1;
+                next = comma < 0 ? -1 : end + comma;
+            }
+            else
+            {
+                var comma = text[position..].IndexOf(',');
+                next = comma < 0 ? -1 : position + comma;
+                field = position..(next < 0 ? text.Length : next);
+            }
+            if (count < ranges.Length)
+            {
+                ranges[count] = field;
+            }
+            count++;
+            if (next < 0)
+            {
+                return count;
+            }
+            position = next + 1;
+        }
+    }
 
     private static string LayoutOf(string[] header, CandleColumns columns) =>
         HasNames(header, BinanceColumns) ? CandleFileLayout.BinanceKline
@@ -119,12 +181,11 @@ internal sealed class CsvCandleFile : CandleFile
         return true;
     }
 
-    private static async ValueTask<bool> ReadAsync(CsvParser parser, CancellationToken cancellationToken)
+    private static async ValueTask<string?> ReadLineAsync(StreamReader reader, CancellationToken cancellationToken)
     {
-        cancellationToken.ThrowIfCancellationRequested();
         try
         {
-            return await parser.ReadAsync();
+            return await reader.ReadLineAsync(cancellationToken);
         }
         catch (InvalidDataException exception)
         {
