@@ -124,4 +124,32 @@ public sealed class CsvLayoutsParseToUtcCandles
         Assert.Equal(CandleFileLayout.Generic, layout);
         Assert.Empty(rows);
     }
+
+    /// <summary>
+    /// Cells as the reader splits them: CRLF endings, quoted header names and values (a comma inside quotes is text),
+    /// empty lines skipped but counted in the line numbers, a stray quote inside a value kept as text (so that one value
+    /// fails, not the file), and a row of another width rejected with its count.
+    /// </summary>
+    [Fact]
+    public async Task QuotesLineEndsAndEmptyLinesFollowTheUsualCsvRules()
+    {
+        var text = "\"open_time\",\"open\",high,low,close,volume\r\n"
+            + $"{Jan1st2024},\"100.5\",101,100,100.75,\"1,5\"\r\n"
+            + "\r\n"
+            + $"{Jan1st2024 + Hour},100.75,10\"2,100,101,2\r\n"
+            + $"{Jan1st2024 + 2 * Hour},101,102,100,101.5,3\r\n"
+            + $"{Jan1st2024 + 3 * Hour},101.5,102,101\n";
+
+        var (layout, rows) = await SampleFiles.ReadAsync(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(text)), CandleFileFormat.Csv, "60");
+
+        Assert.Equal(CandleFileLayout.Generic, layout);
+        Assert.Equal(
+            [
+                CandleFileRow.Rejected(2, "volume '1,5' is not a number"),
+                CandleFileRow.Rejected(4, "high '10\"2' is not a number"),
+                CandleFileRow.Valid(5, new Candle(Jan1st2024 + 2 * Hour, 101, 102, 100, 101.5, 3, null)),
+                CandleFileRow.Rejected(6, "expected 6 columns, found 4"),
+            ],
+            rows);
+    }
 }
