@@ -89,14 +89,15 @@ internal sealed class GridRuns(NpgsqlDataSource dataSource, IOptions<GridOptions
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var marked = await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE optimization_chunks SET status = 'done', heartbeat_at = NULL, lease_until = NULL, updated_at = now() WHERE id = @Id AND claimed_by = @Owner AND status = 'running'",
-            new { chunk.Id, Owner = owner },
-            transaction,
-            cancellationToken: cancellationToken));
+        // The optimization first, then its chunk: a cancel takes them in this order too, so the two never deadlock.
         var current = await connection.QuerySingleOrDefaultAsync<(string Status, Guid? JobId, string? RunType, double? BestScore, string? BestParams)>(new CommandDefinition(
             "SELECT status, job_id, run_type, best_score, best_params::text FROM optimizations WHERE id = @Id FOR UPDATE",
             new { Id = chunk.OptimizationId },
+            transaction,
+            cancellationToken: cancellationToken));
+        var marked = await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE optimization_chunks SET status = 'done', heartbeat_at = NULL, lease_until = NULL, updated_at = now() WHERE id = @Id AND claimed_by = @Owner AND status = 'running'",
+            new { chunk.Id, Owner = owner },
             transaction,
             cancellationToken: cancellationToken));
         if (marked == 0 || current.JobId != chunk.JobId || !OptimizationStatus.IsActive(current.Status))
