@@ -78,20 +78,14 @@ public sealed class BinaryCopyWriter : IAsyncDisposable
 
     public void Write(double value) => Write(BitConverter.DoubleToInt64Bits(value));
 
-    public void Write(double? value)
-    {
-        if (value is { } present)
-        {
-            Write(present);
-        }
-        else
-        {
-            WriteNull();
-        }
-    }
+    public void Write(double? value) => WriteOrNull(value, Write);
+
+    public void Write(int? value) => WriteOrNull(value, Write);
 
     /// <summary>A <c>timestamptz</c>: microseconds since 2000-01-01 UTC.</summary>
     public void WriteTimestamp(DateTime utc) => Write((DateTime.SpecifyKind(utc, DateTimeKind.Utc).Ticks - PostgresEpochTicks) / 10);
+
+    public void WriteTimestamp(DateTime? utc) => WriteOrNull(utc, WriteTimestamp);
 
     public void WriteNull() => WriteInt32(-1);
 
@@ -168,6 +162,19 @@ public sealed class BinaryCopyWriter : IAsyncDisposable
             }
             _position += target.Length;
             start += count;
+        }
+    }
+
+    private void WriteOrNull<T>(T? value, Action<T> write)
+        where T : struct
+    {
+        if (value is { } present)
+        {
+            write(present);
+        }
+        else
+        {
+            WriteNull();
         }
     }
 

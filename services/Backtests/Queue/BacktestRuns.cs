@@ -100,14 +100,7 @@ internal sealed class BacktestRuns(NpgsqlDataSource dataSource)
             await copy.StartRowAsync(16, cancellationToken);
             copy.Write(id);
             copy.WriteTimestamp(trade.EntryTime);
-            if (trade.ExitTime is { } exit)
-            {
-                copy.WriteTimestamp(exit);
-            }
-            else
-            {
-                copy.WriteNull();
-            }
+            copy.WriteTimestamp(trade.ExitTime);
             copy.WriteEncoded(sides[trade.Side]);
             copy.Write(trade.EntryPrice);
             copy.Write(trade.ExitPrice);
@@ -115,14 +108,7 @@ internal sealed class BacktestRuns(NpgsqlDataSource dataSource)
             copy.Write(trade.Pnl);
             copy.Write(trade.PnlPct);
             copy.Write(trade.Commission);
-            if (trade.BarsHeld is { } bars)
-            {
-                copy.Write(bars);
-            }
-            else
-            {
-                copy.WriteNull();
-            }
+            copy.Write(trade.BarsHeld);
             if (trade.ExitReason is { } reason)
             {
                 copy.WriteEncoded(reasons.TryGetValue(reason, out var encoded) ? encoded : reasons[reason] = BinaryCopyWriter.EncodeText(reason));

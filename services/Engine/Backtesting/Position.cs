@@ -44,13 +44,12 @@ internal struct Position
     /// <summary>The best price since entry that the trailing stop follows: the entry price, then each completed bar's high (low for shorts).</summary>
     public double Best;
 
-    /// <summary>The latest entry's fill price, and the excursions in money of the prices before it.</summary>
-    public double LastFillPrice;
+    /// <summary>The excursions in money of the prices before the latest entry.</summary>
     public double RunUp;
     public double Drawdown;
 
     /// <summary>
-    /// The highest and lowest of <see cref="LastFillPrice"/> and the highs and lows of the bars from <see cref="LastFillBar"/>
+    /// The highest and lowest of the latest entry's fill price and the highs and lows of the bars from <see cref="LastFillBar"/>
     /// up to <see cref="ScannedTo"/> (excluded): the prices since the latest fill that are not yet in the excursions.
     /// </summary>
     public double Top;

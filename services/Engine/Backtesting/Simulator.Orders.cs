@@ -93,7 +93,6 @@ internal sealed partial class Simulator
             position.Margin += notional / leverage;
             position.Entries++;
             position.LastFillBar = i;
-            position.LastFillPrice = price;
             (position.Top, position.Bottom, position.ScannedTo) = (price, price, i);
         }
         else
@@ -114,7 +113,6 @@ internal sealed partial class Simulator
                 TrailDistance = trailDistance,
                 Best = price,
                 Trail = trailRule.Level(price, -side, trailDistance),
-                LastFillPrice = price,
                 Top = price,
                 Bottom = price,
                 ScannedTo = i,

@@ -17,14 +17,15 @@ internal sealed class CandleBackfill(CandleStore store, BybitClient bybit, Bybit
     /// <summary>Fetches and stores what is missing of [<paramref name="start"/>, <paramref name="end"/>); returns the candles stored.</summary>
     public async Task<long> FillAsync(string symbol, Interval interval, long start, long end, CancellationToken cancellationToken)
     {
-        var (first, last) = ClosedBars(interval, start, Math.Min(end, time.GetUtcNow().ToUnixTimeMilliseconds()));
+        var closedBy = Math.Min(end, time.GetUtcNow().ToUnixTimeMilliseconds());
+        var (first, last) = ClosedBars(interval, start, closedBy);
         if (first > last)
         {
             return 0;
         }
         // Stored open times are aligned and unique, so a full count means nothing is missing: counting a million bars costs
         // half of reading their open times, and a range read again and again is usually whole.
-        if (await store.CountAsync(symbol, interval, first, interval.Next(last), cancellationToken) == interval.PeriodIndex(last) - interval.PeriodIndex(first) + 1)
+        if (await store.CountAsync(symbol, interval, first, interval.Next(last), cancellationToken) == ClosedBarCount(interval, start, closedBy))
         {
             return 0;
         }

@@ -1,5 +1,4 @@
 using System.Data;
-using Dapper;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Npgsql;
@@ -106,11 +105,7 @@ internal static class CandleReadApi
             await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
             // A range count on the primary key costs a fraction of streaming the rows, and lets the reader allocate its
             // columns once at their final size instead of growing them (docs/api-behaviour.md, 4.14).
-            var count = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-                "SELECT count(*) FROM candles WHERE symbol = @Symbol AND interval = @Interval AND open_time >= @Start AND open_time < @End",
-                new { range.Symbol, Interval = range.Interval.Code, range.Start, range.End },
-                transaction,
-                cancellationToken: cancellationToken));
+            var count = await CandleStore.CountAsync(connection, range.Symbol, range.Interval, range.Start, range.End, cancellationToken);
             var whole = count == CandleBackfill.ClosedBarCount(range.Interval, range.Start, Math.Min(range.End, now));
             if (fill && !whole)
             {

@@ -264,11 +264,15 @@ internal sealed class CandleStore(NpgsqlDataSource dataSource, CandleMetrics met
     public async Task<long> CountAsync(string symbol, Interval interval, long start, long end, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+        return await CountAsync(connection, symbol, interval, start, end, cancellationToken);
+    }
+
+    /// <summary>The same count, in the connection's current transaction when it has one.</summary>
+    public static Task<long> CountAsync(NpgsqlConnection connection, string symbol, Interval interval, long start, long end, CancellationToken cancellationToken) =>
+        connection.ExecuteScalarAsync<long>(new CommandDefinition(
             "SELECT count(*) FROM candles WHERE symbol = @Symbol AND interval = @Interval AND open_time >= @Start AND open_time < @End",
             new { Symbol = symbol, Interval = interval.Code, Start = start, End = end },
             cancellationToken: cancellationToken));
-    }
 
     /// <summary>Open times stored in [<paramref name="start"/>, <paramref name="end"/>), ascending.</summary>
     public async Task<long[]> GetOpenTimesAsync(string symbol, Interval interval, long start, long end, CancellationToken cancellationToken)
