@@ -78,14 +78,14 @@ public sealed class BinaryCopyWriter : IAsyncDisposable
 
     public void Write(double value) => Write(BitConverter.DoubleToInt64Bits(value));
 
-    public void Write(double? value) => WriteOrNull(value, Write);
+    public void Write(double? value) => WriteOrNull(value, static (writer, present) => writer.Write(present));
 
-    public void Write(int? value) => WriteOrNull(value, Write);
+    public void Write(int? value) => WriteOrNull(value, static (writer, present) => writer.Write(present));
 
     /// <summary>A <c>timestamptz</c>: microseconds since 2000-01-01 UTC.</summary>
     public void WriteTimestamp(DateTime utc) => Write((DateTime.SpecifyKind(utc, DateTimeKind.Utc).Ticks - PostgresEpochTicks) / 10);
 
-    public void WriteTimestamp(DateTime? utc) => WriteOrNull(utc, WriteTimestamp);
+    public void WriteTimestamp(DateTime? utc) => WriteOrNull(utc, static (writer, present) => writer.WriteTimestamp(present));
 
     public void WriteNull() => WriteInt32(-1);
 
@@ -165,12 +165,13 @@ public sealed class BinaryCopyWriter : IAsyncDisposable
         }
     }
 
-    private void WriteOrNull<T>(T? value, Action<T> write)
+    /// <summary>The value through <paramref name="write"/>, or a null; the writers are static lambdas, which allocate no delegate per value.</summary>
+    private void WriteOrNull<T>(T? value, Action<BinaryCopyWriter, T> write)
         where T : struct
     {
         if (value is { } present)
         {
-            write(present);
+            write(this, present);
         }
         else
         {

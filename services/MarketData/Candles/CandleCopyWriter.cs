@@ -31,9 +31,17 @@ internal sealed class CandleCopyWriter : IAsyncDisposable
         NpgsqlConnection connection, string target, string? symbol, string? interval, string? source, CancellationToken cancellationToken) =>
         new(await BinaryCopyWriter.StartAsync(connection, target, cancellationToken), symbol, interval, source);
 
-    public async ValueTask WriteAsync(Candle candle, CancellationToken cancellationToken)
+    public async ValueTask WriteAsync(ReadOnlyMemory<Candle> candles, CancellationToken cancellationToken)
     {
-        await _copy.StartRowAsync(_fields, cancellationToken);
+        for (var i = 0; i < candles.Length; i++)
+        {
+            await _copy.StartRowAsync(_fields, cancellationToken);
+            Write(candles.Span[i]);
+        }
+    }
+
+    private void Write(in Candle candle)
+    {
         if (_symbol is not null)
         {
             _copy.WriteEncoded(_symbol);

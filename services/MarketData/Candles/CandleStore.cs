@@ -41,13 +41,15 @@ internal sealed class CandleStore(NpgsqlDataSource dataSource, CandleMetrics met
     }
 
     /// <summary>
-    /// Upserts candles inside the caller's transaction as they are parsed. While they come strictly ascending and newer than
-    /// every stored candle of the series (a file that extends the series, the usual upload), each is copied straight into
-    /// <c>candles</c> as it arrives, so that PostgreSQL works while the file is still being parsed. The first row that
-    /// breaks this cancels the copy, and the whole batch, kept in memory, takes the path of the list overload.
+    /// Upserts candles inside the caller's transaction as they are parsed, a batch at a time. While they come strictly
+    /// ascending and newer than every stored candle of the series (a file that extends the series, the usual upload), each
+    /// batch is copied straight into <c>candles</c> as it arrives, so that PostgreSQL works while the file is still being
+    /// parsed. The first row that breaks this cancels the copy, and the whole upload, kept in memory, takes the path of the
+    /// list overload.
     /// </summary>
     public static async Task<UpsertResult> UpsertAsync(
-        NpgsqlConnection connection, string symbol, Interval interval, string source, IAsyncEnumerable<Candle> candles, CancellationToken cancellationToken)
+        NpgsqlConnection connection, string symbol, Interval interval, string source, IAsyncEnumerable<ReadOnlyMemory<Candle>> batches,
+        CancellationToken cancellationToken)
     {
         var series = new { Symbol = symbol, Interval = interval.Code };
         await LockSeriesAsync(connection, symbol, interval, cancellationToken);
@@ -60,17 +62,17 @@ internal sealed class CandleStore(NpgsqlDataSource dataSource, CandleMetrics met
         CandleCopyWriter? copy = await CandleCopyWriter.StartAsync(connection, DirectColumns, symbol, interval.Code, source, cancellationToken);
         try
         {
-            await foreach (var candle in candles.WithCancellation(cancellationToken))
+            await foreach (var batch in batches.WithCancellation(cancellationToken))
             {
-                received.Add(candle);
+                received.AddRange(batch.Span);
                 if (copy is null)
                 {
                     continue;
                 }
-                if (candle.OpenTime > last)
+                if (IsAppendedAfter(batch.Span, last))
                 {
-                    await copy.WriteAsync(candle, cancellationToken);
-                    last = candle.OpenTime;
+                    await copy.WriteAsync(batch, cancellationToken);
+                    last = batch.Span[^1].OpenTime;
                     continue;
                 }
                 await copy.DisposeAsync();
@@ -92,6 +94,20 @@ internal sealed class CandleStore(NpgsqlDataSource dataSource, CandleMetrics met
             }
         }
         return await UpsertAsync(connection, symbol, interval, source, received, cancellationToken);
+    }
+
+    /// <summary>Whether the open times of <paramref name="batch"/> rise strictly from after <paramref name="last"/>.</summary>
+    private static bool IsAppendedAfter(ReadOnlySpan<Candle> batch, long last)
+    {
+        foreach (ref readonly var candle in batch)
+        {
+            if (candle.OpenTime <= last)
+            {
+                return false;
+            }
+            last = candle.OpenTime;
+        }
+        return true;
     }
 
     /// <summary>
@@ -171,10 +187,7 @@ internal sealed class CandleStore(NpgsqlDataSource dataSource, CandleMetrics met
         NpgsqlConnection connection, string target, Candle[] batch, string? symbol, string? interval, string? source, CancellationToken cancellationToken)
     {
         await using var copy = await CandleCopyWriter.StartAsync(connection, target, symbol, interval, source, cancellationToken);
-        foreach (var candle in batch)
-        {
-            await copy.WriteAsync(candle, cancellationToken);
-        }
+        await copy.WriteAsync(batch, cancellationToken);
         await copy.CompleteAsync(cancellationToken);
     }
 

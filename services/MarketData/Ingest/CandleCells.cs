@@ -1,5 +1,5 @@
+using System.Runtime.CompilerServices;
 using System.Diagnostics.CodeAnalysis;
-using System.Globalization;
 using Platform.Engine.Data;
 using Platform.MarketData.Candles;
 using static System.FormattableString;
@@ -22,9 +22,11 @@ internal readonly ref struct CandleCells(
     private readonly ReadOnlySpan<char> Volume = volume;
     private readonly ReadOnlySpan<char> Turnover = turnover;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public CandleFileRow Parse(long row, Interval interval) =>
         Check(interval, out var candle) is { } reason ? CandleFileRow.Rejected(row, reason) : CandleFileRow.Valid(row, candle);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private string? Check(Interval interval, out Candle candle)
     {
         candle = default;
@@ -76,6 +78,7 @@ internal readonly ref struct CandleCells(
         return null;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool TryPrice(string name, ReadOnlySpan<char> text, out double value, [NotNullWhen(false)] out string? reason)
     {
         value = 0;
@@ -86,6 +89,7 @@ internal readonly ref struct CandleCells(
         return reason is null;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool TryQuantity(string name, ReadOnlySpan<char> text, out double? value, [NotNullWhen(false)] out string? reason)
     {
         value = null;
@@ -124,6 +128,5 @@ internal readonly ref struct CandleCells(
 
     private static bool IsMissing(ReadOnlySpan<char> text) => text.IsWhiteSpace();
 
-    private static bool TryNumber(ReadOnlySpan<char> text, out double value) =>
-        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value);
+    private static bool TryNumber(ReadOnlySpan<char> text, out double value) => DecimalText.TryParse(text, out value);
 }

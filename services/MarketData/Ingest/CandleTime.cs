@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Globalization;
 
 namespace Platform.MarketData.Ingest;
@@ -6,6 +7,7 @@ namespace Platform.MarketData.Ingest;
 internal static class CandleTime
 {
     /// <summary>Parses <paramref name="text"/> to UTC milliseconds; parts finer than a millisecond are dropped.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryParse(ReadOnlySpan<char> text, out long milliseconds)
     {
         text = text.Trim();

@@ -43,7 +43,7 @@ internal sealed class IngestService(UploadStore uploads, WorkingSetLoader workin
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var tally = new IngestTally();
         var (counts, openTimes) = await CandleStore.UpsertAsync(
-            connection, symbol, interval, $"upload:{upload.Id:N}", tally.ValidAsync(file.ReadRowsAsync(cancellationToken)), cancellationToken);
+            connection, symbol, interval, $"upload:{upload.Id:N}", tally.ValidAsync(file.ReadBatchesAsync(cancellationToken)), cancellationToken);
         if (tally.Valid + tally.Rejected == 0)
         {
             throw new CandleFileException("the file holds no data rows");

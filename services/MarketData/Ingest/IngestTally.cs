@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using Platform.MarketData.Candles;
+
 namespace Platform.MarketData.Ingest;
 
 /// <summary>Counts the rows of an ingest as they stream past, passing only valid candles on to the store.</summary>
@@ -13,22 +16,41 @@ internal sealed class IngestTally
 
     public long Valid { get; private set; }
 
-    /// <summary>The valid candles of <paramref name="rows"/>, counting the rejected ones on the way.</summary>
-    public async IAsyncEnumerable<Candles.Candle> ValidAsync(IAsyncEnumerable<CandleFileRow> rows)
+    /// <summary>
+    /// The valid candles of each batch of <paramref name="batches"/>, counting the rejected ones on the way; the memory of a
+    /// batch of candles is reused for the next one.
+    /// </summary>
+    public async IAsyncEnumerable<ReadOnlyMemory<Candle>> ValidAsync(IAsyncEnumerable<ReadOnlyMemory<CandleFileRow>> batches)
     {
-        await foreach (var row in rows)
+        var valid = new Candle[CandleFile.BatchRows];
+        await foreach (var batch in batches)
         {
-            if (!row.IsValid)
+            var count = TallyBatch(batch.Span, valid);
+            if (count > 0)
             {
-                Rejected++;
-                if (_rejectedRows.Count < ReportedRejections)
-                {
-                    _rejectedRows.Add(new RejectedRow(row.Row, row.Rejection));
-                }
+                yield return valid.AsMemory(0, count);
+            }
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private int TallyBatch(ReadOnlySpan<CandleFileRow> rows, Candle[] valid)
+    {
+        var count = 0;
+        foreach (ref readonly var row in rows)
+        {
+            if (row.IsValid)
+            {
+                valid[count++] = row.Candle;
                 continue;
             }
-            Valid++;
-            yield return row.Candle;
+            Rejected++;
+            if (_rejectedRows.Count < ReportedRejections)
+            {
+                _rejectedRows.Add(new RejectedRow(row.Row, row.Rejection));
+            }
         }
+        Valid += count;
+        return count;
     }
 }

@@ -63,15 +63,28 @@ internal sealed class JsonlCandleFile : CandleFile
         }
     }
 
-    public override async IAsyncEnumerable<CandleFileRow> ReadRowsAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public override async IAsyncEnumerable<ReadOnlyMemory<CandleFileRow>> ReadBatchesAsync(
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
+        var rows = new CandleFileRow[BatchRows];
+        var count = 0;
         var row = firstRow;
         for (var line = firstLine; line is not null; line = await ReadLineAsync(reader, cancellationToken), row++)
         {
-            if (!string.IsNullOrWhiteSpace(line))
+            if (string.IsNullOrWhiteSpace(line))
             {
-                yield return Parse(row, line);
+                continue;
             }
+            rows[count++] = Parse(row, line);
+            if (count == rows.Length)
+            {
+                yield return rows;
+                count = 0;
+            }
+        }
+        if (count > 0)
+        {
+            yield return rows.AsMemory(0, count);
         }
     }
 

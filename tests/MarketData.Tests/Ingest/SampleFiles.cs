@@ -42,9 +42,9 @@ internal static class SampleFiles
         {
             using var file = await CandleFileReader.OpenAsync(content, format, Interval.Parse(interval), new UploadOptions(), cancellation.Token);
             var rows = new List<CandleFileRow>();
-            await foreach (var row in file.ReadRowsAsync(cancellation.Token))
+            await foreach (var batch in file.ReadBatchesAsync(cancellation.Token))
             {
-                rows.Add(row);
+                rows.AddRange(batch.Span);
             }
 
             return (file.Layout, [.. rows]);
