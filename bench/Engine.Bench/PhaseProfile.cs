@@ -21,9 +21,12 @@ internal static partial class PhaseProfile
 
     public static void Run(CandleSeries candles, StrategySpec strategy, BacktestSettings settings, int runs)
     {
-        var steps = new Dictionary<string, (double Cpu, double Wall)>();
+        var steps = new Dictionary<string, (double Cpu, double Wall, long Bytes)>();
+        var bytes = new Dictionary<string, long>();
         void Record(string step, double cpu, double wall) =>
-            steps[step] = steps.TryGetValue(step, out var best) ? (Math.Min(best.Cpu, cpu), Math.Min(best.Wall, wall)) : (cpu, wall);
+            steps[step] = steps.TryGetValue(step, out var best)
+                ? (Math.Min(best.Cpu, cpu), Math.Min(best.Wall, wall), bytes.GetValueOrDefault(step))
+                : (cpu, wall, bytes.GetValueOrDefault(step));
 
         for (var run = 0; run < runs + 3; run++)
         {
@@ -31,6 +34,7 @@ internal static partial class PhaseProfile
             var rules = strategy.Bind();
             var managed = rules.Management.ApplyTo(settings);
             clock.Lap(out var bindCpu, out var bindWall);
+            bytes["bind"] = clock.LastBytes;
             var n = candles.Count;
             var equity = GC.AllocateUninitializedArray<double>(n);
             var signals = GC.AllocateUninitializedArray<byte>(n);
@@ -40,16 +44,20 @@ internal static partial class PhaseProfile
             clock.Lap(out var firstCpu, out var firstWall);
             rules.Signals.Write(cache, signals);
             clock.Lap(out var signalCpu, out var signalWall);
+            bytes["signals"] = clock.LastBytes;
             var trades = new List<Trade>();
             Simulator.Run(cache, managed, signals, null, equity, trades);
             clock.Lap(out var simulateCpu, out var simulateWall);
             trades.Clear();
             Simulator.Run(cache, managed, signals, null, equity, trades);
             clock.Lap(out var resimulateCpu, out var resimulateWall);
+            bytes["simulate_again"] = clock.LastBytes;
             MetricsCalculator.Compute(candles, managed, equity, trades);
             clock.Lap(out var metricsCpu, out var metricsWall);
+            bytes["metrics"] = clock.LastBytes;
             Fingerprint.Compute(candles, strategy, managed, []);
             clock.Lap(out var fingerprintCpu, out var fingerprintWall);
+            bytes["fingerprint"] = clock.LastBytes;
             ReferenceLoop.Run(candles.OpenArray, candles.CloseArray, 10, 30, BacktestSettings.BybitTakerBps / 10_000, 10_000);
             clock.Lap(out var referenceCpu, out var referenceWall);
             var fresh = CandleSeries.Create(candles.Interval, candles.OpenTime, candles.Open, candles.High, candles.Low, candles.Close, candles.Volume).Series!;
@@ -73,9 +81,10 @@ internal static partial class PhaseProfile
             Record("content_hash", hashCpu, hashWall);
         }
 
-        foreach (var (step, (cpu, wall)) in steps)
+        foreach (var (step, (cpu, wall, allocated)) in steps)
         {
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"case=profile_{step} bars={candles.Count} cpu_ms={cpu * 1000:F3} wall_ms={wall * 1000:F3}"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"case=profile_{step} bars={candles.Count} cpu_ms={cpu * 1000:F3} wall_ms={wall * 1000:F3} allocated_bytes={allocated}"));
         }
     }
 
@@ -95,18 +104,21 @@ internal static partial class PhaseProfile
         public readonly long Nanoseconds;
     }
 
-    /// <summary>The CPU and wall time since the previous lap.</summary>
+    /// <summary>The CPU and wall time since the previous lap, and the bytes the thread allocated in it (<see cref="LastBytes"/>).</summary>
     private sealed class StepClock
     {
         private double _cpu = ThreadCpuSeconds();
         private readonly Stopwatch _wall = Stopwatch.StartNew();
         private double _wallMark;
+        private long _bytes = GC.GetAllocatedBytesForCurrentThread();
+
+        public long LastBytes { get; private set; }
 
         public void Lap(out double cpu, out double wall)
         {
-            var (nowCpu, nowWall) = (ThreadCpuSeconds(), _wall.Elapsed.TotalSeconds);
-            (cpu, wall) = (nowCpu - _cpu, nowWall - _wallMark);
-            (_cpu, _wallMark) = (nowCpu, nowWall);
+            var (nowCpu, nowWall, nowBytes) = (ThreadCpuSeconds(), _wall.Elapsed.TotalSeconds, GC.GetAllocatedBytesForCurrentThread());
+            (cpu, wall, LastBytes) = (nowCpu - _cpu, nowWall - _wallMark, nowBytes - _bytes);
+            (_cpu, _wallMark, _bytes) = (nowCpu, nowWall, nowBytes);
         }
     }
 }
