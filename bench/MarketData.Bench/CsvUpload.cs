@@ -5,7 +5,9 @@ namespace Platform.MarketData.Bench;
 /// <summary>A one-minute CSV file uploaded as a user uploads it: a multipart form with the file, its symbol and its interval.</summary>
 internal static class CsvUpload
 {
-    public static async Task<HttpResponseMessage> PostAsync(HttpClient client, string path, string symbol)
+    /// <param name="headers">Headers to send besides the form's, such as a signed identity.</param>
+    public static async Task<HttpResponseMessage> PostAsync(
+        HttpClient client, string path, string symbol, IEnumerable<KeyValuePair<string, string>>? headers = null)
     {
         await using var file = File.OpenRead(path);
         using var form = new MultipartFormDataContent();
@@ -14,6 +16,11 @@ internal static class CsvUpload
         form.Add(new StringContent(symbol), "symbol");
         form.Add(new StringContent("1"), "interval");
         form.Add(content, "file", Path.GetFileName(path));
-        return await client.PostAsync("/api/v1/marketdata/upload", form);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/marketdata/upload") { Content = form };
+        foreach (var (name, value) in headers ?? [])
+        {
+            request.Headers.TryAddWithoutValidation(name, value);
+        }
+        return await client.SendAsync(request);
     }
 }
