@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Dapper;
 using Npgsql;
+using Platform.Testing;
 
 namespace Platform.MarketData.Tests;
 
@@ -91,9 +92,9 @@ public sealed class StoredKlinesAreReadNewestFirst(MarketDataFactory factory) : 
         await using var connection = new NpgsqlConnection(factory.DatabaseConnectionString);
         var step = interval == "240" ? 4 * Hour : Hour;
         await connection.ExecuteAsync(
-            """
-            INSERT INTO candles (symbol, interval, open_time, open, high, low, close, volume, turnover, source)
-            VALUES (@Symbol, @Interval, @OpenTime, 100, 110, 90, 105, 12.5, 1300, 'test')
+            CandleSql.Series() + """
+            INSERT INTO candle_bars (series_id, open_time, open, high, low, close, volume, turnover, source)
+            SELECT series.id, @OpenTime, 100, 110, 90, 105, 12.5, 1300, 'test' FROM series
             ON CONFLICT DO NOTHING
             """,
             Enumerable.Range(0, count).Select(index => new { Symbol = symbol, Interval = interval, OpenTime = Start + index * step }));

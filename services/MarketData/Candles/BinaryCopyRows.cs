@@ -23,8 +23,9 @@ internal static class BinaryCopyRows
     {
         // COPY takes no parameters: the symbol is letters and digits (MarketSymbol), the interval a known code, the bounds numbers.
         var query = $"""
-            COPY (SELECT open_time, open, high, low, close, volume, turnover FROM candles
-                  WHERE symbol = '{range.Symbol.Replace("'", "''", StringComparison.Ordinal)}' AND interval = '{range.Interval.Code}'
+            COPY (SELECT open_time, open, high, low, close, volume, turnover FROM candle_bars
+                  WHERE series_id = (SELECT id FROM candle_series
+                                     WHERE symbol = '{range.Symbol.Replace("'", "''", StringComparison.Ordinal)}' AND interval = '{range.Interval.Code}')
                     AND open_time >= {range.Start} AND open_time < {range.End}
                   ORDER BY open_time)
             TO STDOUT (FORMAT BINARY)

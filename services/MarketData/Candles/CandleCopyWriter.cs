@@ -4,32 +4,31 @@ using Platform.ServiceDefaults.Data;
 namespace Platform.MarketData.Candles;
 
 /// <summary>
-/// Candles into a binary COPY (<see cref="BinaryCopyWriter"/>): the series and source columns, the same in every row of a
-/// batch, are encoded once. Disposed before <see cref="CompleteAsync"/>, the COPY is cancelled and writes nothing.
+/// Candles into a binary COPY (<see cref="BinaryCopyWriter"/>): the source column, the same in every row of a batch, is
+/// encoded once. Disposed before <see cref="CompleteAsync"/>, the COPY is cancelled and writes nothing.
 /// </summary>
 internal sealed class CandleCopyWriter : IAsyncDisposable
 {
     private readonly BinaryCopyWriter _copy;
-    private readonly byte[]? _symbol;
-    private readonly byte[]? _interval;
+    private readonly int? _seriesId;
     private readonly byte[]? _source;
     private readonly short _fields;
 
-    private CandleCopyWriter(BinaryCopyWriter copy, string? symbol, string? interval, string? source)
+    private CandleCopyWriter(BinaryCopyWriter copy, int? seriesId, string? source)
     {
         _copy = copy;
-        (_symbol, _interval) = symbol is null ? (null, null) : (BinaryCopyWriter.EncodeText(symbol), BinaryCopyWriter.EncodeText(interval!));
+        _seriesId = seriesId;
         _source = source is null ? null : BinaryCopyWriter.EncodeText(source);
-        _fields = (short)(7 + (symbol is null ? 0 : 2) + (source is null ? 0 : 1));
+        _fields = (short)(7 + (seriesId is null ? 0 : 1) + (source is null ? 0 : 1));
     }
 
     /// <summary>
-    /// Starts <c>COPY <paramref name="target"/> FROM STDIN (FORMAT BINARY)</c>. With a symbol, the target's columns are the
-    /// symbol, the interval, the seven candle values and the source; without one, the seven candle values alone.
+    /// Starts <c>COPY <paramref name="target"/> FROM STDIN (FORMAT BINARY)</c>. With a series, the target's columns are the
+    /// series' id, the seven candle values and the source; without one, the seven candle values alone.
     /// </summary>
     public static async Task<CandleCopyWriter> StartAsync(
-        NpgsqlConnection connection, string target, string? symbol, string? interval, string? source, CancellationToken cancellationToken) =>
-        new(await BinaryCopyWriter.StartAsync(connection, target, cancellationToken), symbol, interval, source);
+        NpgsqlConnection connection, string target, int? seriesId, string? source, CancellationToken cancellationToken) =>
+        new(await BinaryCopyWriter.StartAsync(connection, target, cancellationToken), seriesId, source);
 
     public async ValueTask WriteAsync(ReadOnlyMemory<Candle> candles, CancellationToken cancellationToken)
     {
@@ -42,10 +41,9 @@ internal sealed class CandleCopyWriter : IAsyncDisposable
 
     private void Write(in Candle candle)
     {
-        if (_symbol is not null)
+        if (_seriesId is { } seriesId)
         {
-            _copy.WriteEncoded(_symbol);
-            _copy.WriteEncoded(_interval);
+            _copy.Write(seriesId);
         }
         _copy.Write(candle.OpenTime);
         _copy.Write(candle.Open);

@@ -64,8 +64,9 @@ internal static class CandlePagesApi
             """
             SELECT count(*)::int, max(open_time) FILTER (WHERE position <= @Limit)
             FROM (
-                SELECT open_time, row_number() OVER (ORDER BY open_time) AS position FROM candles
-                WHERE symbol = @Symbol AND interval = @Interval AND open_time >= @From AND open_time < @End
+                SELECT open_time, row_number() OVER (ORDER BY open_time) AS position FROM candle_bars
+                WHERE series_id = (SELECT id FROM candle_series WHERE symbol = @Symbol AND interval = @Interval)
+                  AND open_time >= @From AND open_time < @End
                 ORDER BY open_time
                 LIMIT @Limit + 1
             ) AS extent
@@ -88,8 +89,8 @@ internal static class CandlePagesApi
         }
         await using var command = new NpgsqlCommand(
             """
-            SELECT open_time, open, high, low, close, volume, turnover FROM candles
-            WHERE symbol = $1 AND interval = $2 AND open_time >= $3 AND open_time < $4
+            SELECT open_time, open, high, low, close, volume, turnover FROM candle_bars
+            WHERE series_id = (SELECT id FROM candle_series WHERE symbol = $1 AND interval = $2) AND open_time >= $3 AND open_time < $4
             ORDER BY open_time
             LIMIT $5
             """,

@@ -1,4 +1,5 @@
 using System.Data;
+using Dapper;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Npgsql;
@@ -67,8 +68,8 @@ internal static class CandleReadApi
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var command = new NpgsqlCommand(
             """
-            SELECT open_time, open, high, low, close, volume, turnover FROM candles
-            WHERE symbol = $1 AND interval = $2 AND open_time >= $3 AND open_time < $4
+            SELECT open_time, open, high, low, close, volume, turnover FROM candle_bars
+            WHERE series_id = (SELECT id FROM candle_series WHERE symbol = $1 AND interval = $2) AND open_time >= $3 AND open_time < $4
             ORDER BY open_time
             """,
             connection)
@@ -103,6 +104,10 @@ internal static class CandleReadApi
         while (true)
         {
             await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
+            // Right after a bulk load the statistics still describe the table before it, and the planner then bitmap-scans
+            // the range and sorts it; the primary key's walk reads it in order whatever they say.
+            await connection.ExecuteAsync(new CommandDefinition(
+                "SET LOCAL enable_bitmapscan = off; SET LOCAL enable_seqscan = off", cancellationToken: cancellationToken));
             // A range count on the primary key costs a fraction of streaming the rows, and lets the reader allocate its
             // columns once at their final size instead of growing them (docs/api-behaviour.md, 4.14).
             var count = await CandleStore.CountAsync(connection, range.Symbol, range.Interval, range.Start, range.End, cancellationToken);

@@ -23,7 +23,10 @@ internal sealed record UpsertResult(UpsertCounts Counts, long[] OpenTimes);
 /// </summary>
 internal sealed class CandleStore(NpgsqlDataSource dataSource, CandleMetrics metrics)
 {
-    private const string DirectColumns = "candles (symbol, interval, open_time, open, high, low, close, volume, turnover, source)";
+    private const string DirectColumns = "candle_bars (series_id, open_time, open, high, low, close, volume, turnover, source)";
+
+    /// <summary>The series' id by its symbol and interval, in SQL: null, and so no row, for a series never written.</summary>
+    private const string SeriesId = "(SELECT id FROM candle_series WHERE symbol = @Symbol AND interval = @Interval)";
 
     /// <summary>Upserts candles of one (symbol, interval) in one transaction; <paramref name="source"/> is <c>bybit</c> or <c>upload:&lt;id&gt;</c>.</summary>
     public async Task<UpsertCounts> UpsertAsync(string symbol, Interval interval, string source, IReadOnlyList<Candle> candles, CancellationToken cancellationToken)
@@ -51,15 +54,14 @@ internal sealed class CandleStore(NpgsqlDataSource dataSource, CandleMetrics met
         NpgsqlConnection connection, string symbol, Interval interval, string source, IAsyncEnumerable<ReadOnlyMemory<Candle>> batches,
         CancellationToken cancellationToken)
     {
-        var series = new { Symbol = symbol, Interval = interval.Code };
-        await LockSeriesAsync(connection, symbol, interval, cancellationToken);
+        var seriesId = await LockSeriesAsync(connection, symbol, interval, cancellationToken);
         var newest = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
-            "SELECT max(open_time) FROM candles WHERE symbol = @Symbol AND interval = @Interval", series, cancellationToken: cancellationToken));
+            "SELECT max(open_time) FROM candle_bars WHERE series_id = @SeriesId", new { SeriesId = seriesId }, cancellationToken: cancellationToken));
         await connection.ExecuteAsync(new CommandDefinition("SAVEPOINT candle_append", cancellationToken: cancellationToken));
 
         var received = new List<Candle>();
         var last = newest ?? long.MinValue;
-        CandleCopyWriter? copy = await CandleCopyWriter.StartAsync(connection, DirectColumns, symbol, interval.Code, source, cancellationToken);
+        CandleCopyWriter? copy = await CandleCopyWriter.StartAsync(connection, DirectColumns, seriesId, source, cancellationToken);
         try
         {
             await foreach (var batch in batches.WithCancellation(cancellationToken))
@@ -124,13 +126,13 @@ internal sealed class CandleStore(NpgsqlDataSource dataSource, CandleMetrics met
         {
             return new UpsertResult(default, []);
         }
-        var parameters = new { Symbol = symbol, Interval = interval.Code, Source = source, Earliest = batch[0].OpenTime, Latest = batch[^1].OpenTime };
-        await LockSeriesAsync(connection, symbol, interval, cancellationToken);
+        var seriesId = await LockSeriesAsync(connection, symbol, interval, cancellationToken);
+        var parameters = new { SeriesId = seriesId, Source = source, Earliest = batch[0].OpenTime, Latest = batch[^1].OpenTime };
         var overlaps = await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
             """
             SELECT EXISTS (
-                SELECT 1 FROM candles
-                WHERE symbol = @Symbol AND interval = @Interval AND open_time BETWEEN @Earliest AND @Latest)
+                SELECT 1 FROM candle_bars
+                WHERE series_id = @SeriesId AND open_time BETWEEN @Earliest AND @Latest)
             """,
             parameters,
             cancellationToken: cancellationToken));
@@ -138,7 +140,7 @@ internal sealed class CandleStore(NpgsqlDataSource dataSource, CandleMetrics met
         long inserted = batch.Length, updated = 0;
         if (!overlaps)
         {
-            await CopyAsync(connection, DirectColumns, batch, symbol, interval.Code, source, cancellationToken);
+            await CopyAsync(connection, DirectColumns, batch, seriesId, source, cancellationToken);
         }
         else
         {
@@ -149,16 +151,16 @@ internal sealed class CandleStore(NpgsqlDataSource dataSource, CandleMetrics met
                 ) ON COMMIT DELETE ROWS
                 """,
                 cancellationToken: cancellationToken));
-            await CopyAsync(connection, "candle_staging (open_time, open, high, low, close, volume, turnover)", batch, null, null, null, cancellationToken);
+            await CopyAsync(connection, "candle_staging (open_time, open, high, low, close, volume, turnover)", batch, null, null, cancellationToken);
             // Temporary tables are never auto-analyzed; without statistics the join plans below can be poor.
             await connection.ExecuteAsync(new CommandDefinition("ANALYZE candle_staging", cancellationToken: cancellationToken));
             updated = await connection.ExecuteAsync(new CommandDefinition(
                 """
-                UPDATE candles AS stored
+                UPDATE candle_bars AS stored
                 SET open = incoming.open, high = incoming.high, low = incoming.low, close = incoming.close,
                     volume = incoming.volume, turnover = incoming.turnover, source = @Source, inserted_at = now()
                 FROM candle_staging AS incoming
-                WHERE stored.symbol = @Symbol AND stored.interval = @Interval
+                WHERE stored.series_id = @SeriesId
                   AND stored.open_time BETWEEN @Earliest AND @Latest AND stored.open_time = incoming.open_time
                   AND (stored.open, stored.high, stored.low, stored.close, stored.volume, stored.turnover)
                       IS DISTINCT FROM (incoming.open, incoming.high, incoming.low, incoming.close, incoming.volume, incoming.turnover)
@@ -167,12 +169,12 @@ internal sealed class CandleStore(NpgsqlDataSource dataSource, CandleMetrics met
                 cancellationToken: cancellationToken));
             inserted = await connection.ExecuteAsync(new CommandDefinition(
                 """
-                INSERT INTO candles (symbol, interval, open_time, open, high, low, close, volume, turnover, source)
-                SELECT @Symbol, @Interval, open_time, open, high, low, close, volume, turnover, @Source
+                INSERT INTO candle_bars (series_id, open_time, open, high, low, close, volume, turnover, source)
+                SELECT @SeriesId, open_time, open, high, low, close, volume, turnover, @Source
                 FROM candle_staging AS incoming
                 WHERE NOT EXISTS (
-                    SELECT 1 FROM candles AS stored
-                    WHERE stored.symbol = @Symbol AND stored.interval = @Interval AND stored.open_time = incoming.open_time)
+                    SELECT 1 FROM candle_bars AS stored
+                    WHERE stored.series_id = @SeriesId AND stored.open_time = incoming.open_time)
                 """,
                 parameters,
                 cancellationToken: cancellationToken));
@@ -182,28 +184,34 @@ internal sealed class CandleStore(NpgsqlDataSource dataSource, CandleMetrics met
         return new UpsertResult(counts, Array.ConvertAll(batch, candle => candle.OpenTime));
     }
 
-    /// <summary>Writes the batch by binary COPY; with a symbol, the series and source columns lead and close each row.</summary>
+    /// <summary>Writes the batch by binary COPY; with a series, its id and the source lead and close each row.</summary>
     private static async Task CopyAsync(
-        NpgsqlConnection connection, string target, Candle[] batch, string? symbol, string? interval, string? source, CancellationToken cancellationToken)
+        NpgsqlConnection connection, string target, Candle[] batch, int? seriesId, string? source, CancellationToken cancellationToken)
     {
-        await using var copy = await CandleCopyWriter.StartAsync(connection, target, symbol, interval, source, cancellationToken);
+        await using var copy = await CandleCopyWriter.StartAsync(connection, target, seriesId, source, cancellationToken);
         await copy.WriteAsync(batch, cancellationToken);
         await copy.CompleteAsync(cancellationToken);
     }
 
     /// <summary>
     /// Serializes writers of one series until the end of their transactions (the lock is re-entrant), and moves the series'
-    /// version in the same transaction, so that a cached read of it is known to be stale once the write commits.
+    /// version in the same transaction, so that a cached read of it is known to be stale once the write commits. Returns
+    /// the series' id, the key of its rows in <c>candle_bars</c>, numbering a new series on its first write.
     /// </summary>
-    private static Task LockSeriesAsync(NpgsqlConnection connection, string symbol, Interval interval, CancellationToken cancellationToken) =>
-        connection.ExecuteAsync(new CommandDefinition(
+    private static async Task<int> LockSeriesAsync(NpgsqlConnection connection, string symbol, Interval interval, CancellationToken cancellationToken)
+    {
+        var series = new { Symbol = symbol, Interval = interval.Code };
+        await connection.ExecuteAsync(new CommandDefinition(
+            "SELECT pg_advisory_xact_lock(hashtextextended(@Symbol || '/' || @Interval, 0))", series, cancellationToken: cancellationToken));
+        return await connection.ExecuteScalarAsync<int>(new CommandDefinition(
             """
-            SELECT pg_advisory_xact_lock(hashtextextended(@Symbol || '/' || @Interval, 0));
             INSERT INTO candle_series (symbol, interval, version) VALUES (@Symbol, @Interval, 1)
             ON CONFLICT (symbol, interval) DO UPDATE SET version = candle_series.version + 1
+            RETURNING id
             """,
-            new { Symbol = symbol, Interval = interval.Code },
+            series,
             cancellationToken: cancellationToken));
+    }
 
     /// <summary>The series' version (0 before its first write), in the connection's current transaction when it has one.</summary>
     public static Task<long> VersionAsync(NpgsqlConnection connection, string symbol, Interval interval, CancellationToken cancellationToken) =>
@@ -259,10 +267,10 @@ internal sealed class CandleStore(NpgsqlDataSource dataSource, CandleMetrics met
         // series and sorts it (0.3 s for a million rows); walking the primary key backwards always reads just `count` rows.
         await connection.ExecuteAsync(new CommandDefinition("SET LOCAL enable_bitmapscan = off", cancellationToken: cancellationToken));
         var rows = await connection.QueryAsync<Candle>(new CommandDefinition(
-            """
+            $"""
             SELECT open_time, open, high, low, close, volume, turnover FROM (
-                SELECT open_time, open, high, low, close, volume, turnover FROM candles
-                WHERE symbol = @Symbol AND interval = @Interval
+                SELECT open_time, open, high, low, close, volume, turnover FROM candle_bars
+                WHERE series_id = {SeriesId}
                 ORDER BY open_time DESC
                 LIMIT @Count
             ) newest
@@ -283,7 +291,7 @@ internal sealed class CandleStore(NpgsqlDataSource dataSource, CandleMetrics met
     /// <summary>The same count, in the connection's current transaction when it has one.</summary>
     public static Task<long> CountAsync(NpgsqlConnection connection, string symbol, Interval interval, long start, long end, CancellationToken cancellationToken) =>
         connection.ExecuteScalarAsync<long>(new CommandDefinition(
-            "SELECT count(*) FROM candles WHERE symbol = @Symbol AND interval = @Interval AND open_time >= @Start AND open_time < @End",
+            $"SELECT count(*) FROM candle_bars WHERE series_id = {SeriesId} AND open_time >= @Start AND open_time < @End",
             new { Symbol = symbol, Interval = interval.Code, Start = start, End = end },
             cancellationToken: cancellationToken));
 
@@ -292,9 +300,9 @@ internal sealed class CandleStore(NpgsqlDataSource dataSource, CandleMetrics met
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var rows = await connection.QueryAsync<long>(new CommandDefinition(
-            """
-            SELECT open_time FROM candles
-            WHERE symbol = @Symbol AND interval = @Interval AND open_time >= @Start AND open_time < @End
+            $"""
+            SELECT open_time FROM candle_bars
+            WHERE series_id = {SeriesId} AND open_time >= @Start AND open_time < @End
             ORDER BY open_time
             """,
             new { Symbol = symbol, Interval = interval.Code, Start = start, End = end },
@@ -307,10 +315,10 @@ internal sealed class CandleStore(NpgsqlDataSource dataSource, CandleMetrics met
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await LockSeriesAsync(connection, symbol, interval, cancellationToken);
+        var seriesId = await LockSeriesAsync(connection, symbol, interval, cancellationToken);
         var deleted = await connection.ExecuteAsync(new CommandDefinition(
-            "DELETE FROM candles WHERE symbol = @Symbol AND interval = @Interval",
-            new { Symbol = symbol, Interval = interval.Code },
+            "DELETE FROM candle_bars WHERE series_id = @SeriesId",
+            new { SeriesId = seriesId },
             cancellationToken: cancellationToken));
         await transaction.CommitAsync(cancellationToken);
         return deleted;

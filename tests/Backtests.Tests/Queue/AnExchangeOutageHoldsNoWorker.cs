@@ -82,10 +82,10 @@ public sealed class AnExchangeOutageHoldsNoWorker(UnreachableBybitFactory factor
     {
         await using var connection = new NpgsqlConnection(marketDataDatabase);
         await connection.ExecuteAsync(
-            """
-            INSERT INTO candles (symbol, interval, open_time, open, high, low, close, volume, turnover, source)
-            SELECT @Symbol, '60', @Start + n * 3600000, p, p + 2, p - 2, p + sin(n + 1.0), 10, 10 * p, 'test'
-            FROM generate_series(0, @Hours - 1) AS n, LATERAL (SELECT 100 + 10 * sin(n * pi() / 12) AS p) AS price
+            CandleSql.Series(interval: "'60'") + """
+            INSERT INTO candle_bars (series_id, open_time, open, high, low, close, volume, turnover, source)
+            SELECT series.id, @Start + n * 3600000, p, p + 2, p - 2, p + sin(n + 1.0), 10, 10 * p, 'test'
+            FROM series, generate_series(0, @Hours - 1) AS n, LATERAL (SELECT 100 + 10 * sin(n * pi() / 12) AS p) AS price
             ON CONFLICT DO NOTHING
             """,
             new { Symbol = symbol, Start = BacktestRequests.Start.ToUnixTimeMilliseconds(), Hours = hours });

@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json;
 using Dapper;
 using Npgsql;
+using Platform.Testing;
 
 namespace Platform.MarketData.Tests.Candles;
 
@@ -33,11 +34,11 @@ internal static class CandlePages
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.ExecuteAsync(new CommandDefinition(
-            """
-            INSERT INTO candles (symbol, interval, open_time, open, high, low, close, volume, turnover, source)
-            SELECT @Symbol, @Interval, bar.open_time, bar.open, bar.high, bar.low, bar.close, bar.volume, NULLIF(bar.turnover, 'NaN'), 'test'
-            FROM unnest(@OpenTimes, @Opens, @Highs, @Lows, @Closes, @Volumes, @Turnovers) AS bar (open_time, open, high, low, close, volume, turnover)
-            ON CONFLICT (symbol, interval, open_time) DO NOTHING
+            CandleSql.Series() + """
+            INSERT INTO candle_bars (series_id, open_time, open, high, low, close, volume, turnover, source)
+            SELECT series.id, bar.open_time, bar.open, bar.high, bar.low, bar.close, bar.volume, NULLIF(bar.turnover, 'NaN'), 'test'
+            FROM series, unnest(@OpenTimes, @Opens, @Highs, @Lows, @Closes, @Volumes, @Turnovers) AS bar (open_time, open, high, low, close, volume, turnover)
+            ON CONFLICT (series_id, open_time) DO NOTHING
             """,
             new
             {

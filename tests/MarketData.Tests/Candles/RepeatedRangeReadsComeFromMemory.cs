@@ -28,7 +28,9 @@ public sealed class RepeatedRangeReadsComeFromMemory(MarketDataFactory factory) 
 
         await using (var connection = new NpgsqlConnection(factory.DatabaseConnectionString))
         {
-            await connection.ExecuteAsync("DELETE FROM candles WHERE symbol = @Symbol AND open_time >= @From", new { Symbol, From = Start + 1_000 * Minute });
+            await connection.ExecuteAsync(
+                "DELETE FROM candle_bars WHERE series_id IN (SELECT id FROM candle_series WHERE symbol = @Symbol) AND open_time >= @From",
+                new { Symbol, From = Start + 1_000 * Minute });
         }
         var fromMemory = await ReadAsync();
         await IngestAsync([5], close: 102.5);

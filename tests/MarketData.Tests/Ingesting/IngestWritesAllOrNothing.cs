@@ -115,12 +115,13 @@ public sealed class IngestWritesAllOrNothing(MarketDataFactory factory) : IClass
         await using (var connection = new NpgsqlConnection(factory.DatabaseConnectionString))
         {
             // A row in the second half of the next file makes PostgreSQL abort the statement that writes it.
+            var series = await connection.ExecuteScalarAsync<int>("SELECT id FROM candle_series WHERE symbol = 'POISONUSDT'");
             await connection.ExecuteAsync(
                 $"""
                 CREATE FUNCTION refuse_poison() RETURNS trigger LANGUAGE plpgsql AS $$
                 BEGIN RAISE EXCEPTION 'poisoned row'; END $$;
-                CREATE TRIGGER poison BEFORE INSERT OR UPDATE ON candles FOR EACH ROW
-                WHEN (NEW.symbol = 'POISONUSDT' AND NEW.open_time = {Start + 900 * Minute}) EXECUTE FUNCTION refuse_poison();
+                CREATE TRIGGER poison BEFORE INSERT OR UPDATE ON candle_bars FOR EACH ROW
+                WHEN (NEW.series_id = {series} AND NEW.open_time = {Start + 900 * Minute}) EXECUTE FUNCTION refuse_poison();
                 """);
         }
         var changed = Encoding.UTF8.GetString(Minutes(1_000)).Replace(",100,101,99,100.5,", ",100,102,99,100.5,", StringComparison.Ordinal);

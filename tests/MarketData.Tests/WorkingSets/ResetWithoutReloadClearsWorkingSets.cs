@@ -6,6 +6,7 @@ using Npgsql;
 using Platform.Engine.Data;
 using Platform.MarketData.Candles;
 using Platform.MarketData.WorkingSets;
+using Platform.Testing;
 
 namespace Platform.MarketData.Tests.WorkingSets;
 
@@ -92,9 +93,9 @@ public sealed class ResetWithoutReloadClearsWorkingSets(MarketDataFactory factor
     {
         await using var connection = new NpgsqlConnection(factory.DatabaseConnectionString);
         await connection.ExecuteAsync(new CommandDefinition(
-            """
-            INSERT INTO candles (symbol, interval, open_time, open, high, low, close, volume, turnover, source)
-            VALUES (@Symbol, @Interval, @OpenTime, 1, 2, 0.5, 1.5, 10, NULL, 'test')
+            CandleSql.Series() + """
+            INSERT INTO candle_bars (series_id, open_time, open, high, low, close, volume, turnover, source)
+            SELECT series.id, @OpenTime, 1, 2, 0.5, 1.5, 10, NULL, 'test' FROM series
             """,
             Enumerable.Range(0, count).Select(index => new { Symbol = symbol, Interval = interval, OpenTime = Start + index * 900_000L }),
             cancellationToken: _timeout));

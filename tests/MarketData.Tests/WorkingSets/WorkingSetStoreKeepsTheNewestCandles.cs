@@ -4,6 +4,7 @@ using Npgsql;
 using Platform.Engine.Data;
 using Platform.MarketData.Candles;
 using Platform.MarketData.WorkingSets;
+using Platform.Testing;
 using StackExchange.Redis;
 
 namespace Platform.MarketData.Tests.WorkingSets;
@@ -62,9 +63,9 @@ public sealed class WorkingSetStoreKeepsTheNewestCandles(MarketDataFactory facto
         await using (var connection = new NpgsqlConnection(factory.DatabaseConnectionString))
         {
             await connection.ExecuteAsync(new CommandDefinition(
-                """
-                INSERT INTO candles (symbol, interval, open_time, open, high, low, close, volume, turnover, source)
-                VALUES ('STOREDUSDT', '60', @OpenTime, @Open, @High, @Low, @Close, @Volume, @Turnover, 'test')
+                CandleSql.Series("'STOREDUSDT'", "'60'") + """
+                INSERT INTO candle_bars (series_id, open_time, open, high, low, close, volume, turnover, source)
+                SELECT series.id, @OpenTime, @Open, @High, @Low, @Close, @Volume, @Turnover, 'test' FROM series
                 """,
                 Enumerable.Range(0, 520).Select(Hourly),
                 cancellationToken: _timeout));
