@@ -48,15 +48,21 @@ public sealed class DeletingAStrategy(BacktestsFactory factory) : IClassFixture<
     }
 
     [Fact]
-    public async Task ForceDeletesTheStrategyWithItsBacktests()
+    public async Task ForceDeletesTheStrategyWithItsBacktestsAndTheirTrades()
     {
         var id = await CreateAsync();
-        await InsertBacktestAsync(id);
+        var kept = await CreateAsync();
+        var backtest = await InsertBacktestAsync(id);
+        var other = await InsertBacktestAsync(kept);
+        await InsertTradesAsync(backtest, 3);
+        await InsertTradesAsync(other, 2);
 
         using var response = await client.DeleteAsync($"{StrategyRequests.Path}/{id}?force=true", timeout.Token);
 
         Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
         Assert.Equal(0, await CountBacktestsAsync(id));
+        Assert.Equal(0, await CountTradesAsync(backtest));
+        Assert.Equal(2, await CountTradesAsync(other));
     }
 
     [Fact]
@@ -73,16 +79,37 @@ public sealed class DeletingAStrategy(BacktestsFactory factory) : IClassFixture<
         (await StrategyRequests.CreateAsync(client, StrategyRequests.UniqueName("delete"), "ema_crossover", null, timeout.Token))
         .GetProperty("id").GetInt64();
 
-    private async Task InsertBacktestAsync(long strategyId)
+    private async Task<long> InsertBacktestAsync(long strategyId)
+    {
+        await using var connection = new NpgsqlConnection(factory.DatabaseConnectionString);
+        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            """
+            INSERT INTO backtests (strategy_id, symbol, timeframe, start_date, end_date, initial_capital)
+            VALUES (@StrategyId, 'BTCUSDT', '60', '2024-01-01T00:00:00Z', '2024-02-01T00:00:00Z', 10000)
+            RETURNING id
+            """,
+            new { StrategyId = strategyId },
+            cancellationToken: timeout.Token));
+    }
+
+    private async Task InsertTradesAsync(long backtestId, int count)
     {
         await using var connection = new NpgsqlConnection(factory.DatabaseConnectionString);
         await connection.ExecuteAsync(new CommandDefinition(
             """
-            INSERT INTO backtests (strategy_id, symbol, timeframe, start_date, end_date, initial_capital)
-            VALUES (@StrategyId, 'BTCUSDT', '60', '2024-01-01T00:00:00Z', '2024-02-01T00:00:00Z', 10000)
+            INSERT INTO trades (backtest_id, entry_time, side, entry_price, quantity)
+            SELECT @BacktestId, '2024-01-01T00:00:00Z'::timestamptz + n * interval '1 hour', 'LONG', 100, 1
+            FROM generate_series(1, @Count) AS n
             """,
-            new { StrategyId = strategyId },
+            new { BacktestId = backtestId, Count = count },
             cancellationToken: timeout.Token));
+    }
+
+    private async Task<long> CountTradesAsync(long backtestId)
+    {
+        await using var connection = new NpgsqlConnection(factory.DatabaseConnectionString);
+        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            "SELECT count(*) FROM trades WHERE backtest_id = @BacktestId", new { BacktestId = backtestId }, cancellationToken: timeout.Token));
     }
 
     private async Task<long> CountBacktestsAsync(long strategyId)
