@@ -22,6 +22,7 @@ internal static class ApplicationServiceExtensions
         builder.Services.AddSingleton<CandleMetrics>();
         builder.Services.AddSingleton<CandleStore>();
         builder.Services.AddOptions<CandleRangeCacheOptions>().BindConfiguration(CandleRangeCacheOptions.Section);
+        builder.Services.AddOptions<CandleReadOptions>().BindConfiguration(CandleReadOptions.Section);
         builder.Services.AddSingleton<CandleRangeCache>();
         builder.Services.AddScoped<CandleBackfill>();
         builder.AddWorkingSets();

@@ -16,10 +16,12 @@ internal static class BinaryCopyRows
     private const int RowsPerFlush = 4096;
 
     /// <summary>
-    /// Writes the candles of <paramref name="range"/>, ascending, inside the connection's current transaction, and keeps a
-    /// copy of the rows in <paramref name="kept"/> when one is given (sized for the range's count).
+    /// Writes the candles of <paramref name="range"/>, ascending, inside the connection's current transaction, to
+    /// <paramref name="output"/>, and keeps a copy of the rows in <paramref name="kept"/> unless it is empty; without an
+    /// output, the rows go to <paramref name="kept"/> alone, which must then have room for them. Returns how many rows.
     /// </summary>
-    public static async Task WriteAsync(NpgsqlConnection connection, CandleRange range, PipeWriter output, byte[]? kept, CancellationToken cancellationToken)
+    public static async Task<int> WriteAsync(
+        NpgsqlConnection connection, CandleRange range, PipeWriter? output, Memory<byte> kept, CancellationToken cancellationToken)
     {
         // COPY takes no parameters: the symbol is letters and digits (MarketSymbol), the interval a known code, the bounds numbers.
         var query = $"""
@@ -48,10 +50,10 @@ internal static class BinaryCopyRows
                 headerRead = true;
             }
 
-            while (TryWriteRow(buffer.AsSpan(offset, filled - offset), output, kept.AsSpan(Math.Min(kept?.Length ?? 0, rows * CandleFormats.BinaryRowSize)), out var consumed))
+            while (TryWriteRow(buffer.AsSpan(offset, filled - offset), output, kept.Span[Math.Min(kept.Length, rows * CandleFormats.BinaryRowSize)..], out var consumed))
             {
                 offset += consumed;
-                if (++rows % RowsPerFlush == 0)
+                if (++rows % RowsPerFlush == 0 && output is not null)
                 {
                     await output.FlushAsync(cancellationToken);
                 }
@@ -60,14 +62,18 @@ internal static class BinaryCopyRows
             buffer.AsSpan(offset, filled - offset).CopyTo(buffer);
             (filled, offset) = (filled - offset, 0);
         }
-        await output.FlushAsync(cancellationToken);
+        if (output is not null)
+        {
+            await output.FlushAsync(cancellationToken);
+        }
+        return rows;
     }
 
     /// <summary>
     /// Converts the tuple at the start of <paramref name="tuples"/>, if it is there whole: a field count, then each field's
     /// length and big-endian bytes (length −1 for a null turnover, written as NaN). The trailer (count −1) writes nothing.
     /// </summary>
-    private static bool TryWriteRow(ReadOnlySpan<byte> tuples, PipeWriter output, Span<byte> kept, out int consumed)
+    private static bool TryWriteRow(ReadOnlySpan<byte> tuples, PipeWriter? output, Span<byte> kept, out int consumed)
     {
         consumed = 0;
         if (tuples.Length < 2 || BinaryPrimitives.ReadInt16BigEndian(tuples) is var count && count == -1)
@@ -78,7 +84,7 @@ internal static class BinaryCopyRows
         {
             throw new InvalidDataException($"a COPY tuple of {count} fields where the candle query has {Fields}");
         }
-        var row = output.GetSpan(CandleFormats.BinaryRowSize);
+        var row = output is null ? kept[..CandleFormats.BinaryRowSize] : output.GetSpan(CandleFormats.BinaryRowSize);
         var position = 2;
         for (var field = 0; field < Fields; field++)
         {
@@ -104,11 +110,14 @@ internal static class BinaryCopyRows
             BinaryPrimitives.WriteInt64LittleEndian(row[(field * 8)..], BinaryPrimitives.ReadInt64BigEndian(tuples[position..]));
             position += length;
         }
-        if (!kept.IsEmpty)
+        if (output is not null)
         {
-            row[..CandleFormats.BinaryRowSize].CopyTo(kept);
+            if (!kept.IsEmpty)
+            {
+                row[..CandleFormats.BinaryRowSize].CopyTo(kept);
+            }
+            output.Advance(CandleFormats.BinaryRowSize);
         }
-        output.Advance(CandleFormats.BinaryRowSize);
         consumed = position;
         return true;
     }

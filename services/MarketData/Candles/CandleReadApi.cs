@@ -2,6 +2,7 @@ using System.Data;
 using Dapper;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 using Npgsql;
 using Platform.MarketData.Markets;
 using Platform.ServiceDefaults.OpenApi;
@@ -10,6 +11,10 @@ namespace Platform.MarketData.Candles;
 
 internal static class CandleReadApi
 {
+    // Right after a bulk load the statistics still describe the table before it, and the planner then bitmap-scans the
+    // range and sorts it; the primary key's walk reads it in order whatever they say.
+    private const string PrimaryKeyWalk = "SET LOCAL enable_bitmapscan = off; SET LOCAL enable_seqscan = off";
+
     /// <summary>
     /// Candles for other services (not routed by the gateway): ascending, streamed from PostgreSQL as they are read, in JSON,
     /// CSV or the compact binary rows of <see cref="CandleFormats"/>, chosen by <c>Accept</c>; binary answers carry their
@@ -40,6 +45,7 @@ internal static class CandleReadApi
         NpgsqlDataSource dataSource,
         CandleBackfill backfill,
         CandleRangeCache cache,
+        IOptions<CandleReadOptions> readOptions,
         TimeProvider time,
         CancellationToken cancellationToken)
     {
@@ -50,7 +56,7 @@ internal static class CandleReadApi
         }
         var writer = CandleFormats.WriterFor(context.Request.Headers.Accept);
         var problem = writer.ContentType == CandleFormats.Binary
-            ? await WriteBinaryAsync(range, query.Backfill != false, now, context, dataSource, backfill, cache, cancellationToken)
+            ? await WriteBinaryAsync(range, query.Backfill != false, now, context, dataSource, backfill, cache, readOptions.Value, cancellationToken)
             : await WriteTextAsync(range, query.Backfill != false, writer, context, dataSource, backfill, cancellationToken);
         return problem is null ? TypedResults.Empty : problem;
     }
@@ -83,14 +89,16 @@ internal static class CandleReadApi
     }
 
     /// <summary>
-    /// The binary rows of the range: from the cache when its series has not changed since they were kept; otherwise counted
-    /// first in the same repeatable-read snapshot they are then read from, so the announced length is exact. The count also
-    /// tells whether any closed bar is missing: only then, and with backfill on, is Bybit asked for them before the range is
-    /// counted and read again. A whole, closed range is kept in the cache.
+    /// The binary rows of the range: from the cache when its series has not changed since they were kept; otherwise read
+    /// in one repeatable-read snapshot, so the announced length is exact, into memory (<see cref="WriteBufferedAsync"/>) or,
+    /// for a range larger than <see cref="CandleReadOptions.BufferedBars"/>, counted and streamed
+    /// (<see cref="WriteCountedAsync"/>). Whether any closed bar is missing is told by the rows read or counted: only then,
+    /// and with backfill on, is Bybit asked for them before the range is read again. A whole, closed range is kept in the
+    /// cache.
     /// </summary>
     private static async Task<ProblemHttpResult?> WriteBinaryAsync(
         CandleRange range, bool fill, long now, HttpContext context, NpgsqlDataSource dataSource, CandleBackfill backfill, CandleRangeCache cache,
-        CancellationToken cancellationToken)
+        CandleReadOptions options, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         if (cache.IsOn && cache.TryGet(range, await CandleStore.VersionAsync(connection, range.Symbol, range.Interval, cancellationToken), out var cached))
@@ -101,21 +109,117 @@ internal static class CandleReadApi
             return null;
         }
 
+        var read = new BinaryRead(range, now, context, connection, dataSource, backfill, cache);
+        return OpenTimes(range) <= options.BufferedBars
+            ? await WriteBufferedAsync(read, fill, options.HalvedBars, cancellationToken)
+            : await WriteCountedAsync(read, fill, cancellationToken);
+    }
+
+    /// <summary>
+    /// Reads the range into memory, then sends it: PostgreSQL's COPY of the rows is most of a cold read's time, and without
+    /// a count before it, a large range is read by two PostgreSQL backends at once (<see cref="ReadRowsAsync"/>).
+    /// </summary>
+    private static async Task<ProblemHttpResult?> WriteBufferedAsync(BinaryRead read, bool fill, long halvedBars, CancellationToken cancellationToken)
+    {
+        var (range, now, context, connection, _, _, cache) = read;
         while (true)
         {
-            await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
-            // Right after a bulk load the statistics still describe the table before it, and the planner then bitmap-scans
-            // the range and sorts it; the primary key's walk reads it in order whatever they say.
-            await connection.ExecuteAsync(new CommandDefinition(
-                "SET LOCAL enable_bitmapscan = off; SET LOCAL enable_seqscan = off", cancellationToken: cancellationToken));
-            // A range count on the primary key costs a fraction of streaming the rows, and lets the reader allocate its
-            // columns once at their final size instead of growing them (docs/api-behaviour.md, 4.14).
+            await using var transaction = await BeginReadAsync(connection, cancellationToken);
+            var version = await CandleStore.VersionAsync(connection, range.Symbol, range.Interval, cancellationToken);
+            var rows = GC.AllocateUninitializedArray<byte>(checked((int)(OpenTimes(range) * CandleFormats.BinaryRowSize)));
+            var count = await ReadRowsAsync(read, rows, halvedBars, cancellationToken);
+            var whole = count == CandleBackfill.ClosedBarCount(range.Interval, range.Start, Math.Min(range.End, now));
+            if (fill && !whole)
+            {
+                await transaction.RollbackAsync(cancellationToken);
+                if (await FillAsync(read, cancellationToken) is { } missing)
+                {
+                    return missing;
+                }
+                fill = false;
+                continue;
+            }
+            await transaction.CommitAsync(cancellationToken);
+
+            var length = count * CandleFormats.BinaryRowSize;
+            context.Response.ContentType = CandleFormats.Binary;
+            context.Response.ContentLength = length;
+            await context.Response.BodyWriter.WriteAsync(rows.AsMemory(0, length), cancellationToken);
+            if (cache.IsOn && whole && range.End <= now)
+            {
+                cache.Set(range, version, length == rows.Length ? rows : rows[..length]);
+            }
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// The rows of the range into <paramref name="rows"/>, in the connection's snapshot; returns how many. From
+    /// <paramref name="halvedBars"/> bars on, the second half is read at the same time on a second connection that imports
+    /// the snapshot (<c>pg_export_snapshot</c>), each half into its own part of <paramref name="rows"/>.
+    /// </summary>
+    private static async Task<int> ReadRowsAsync(BinaryRead read, byte[] rows, long halvedBars, CancellationToken cancellationToken)
+    {
+        var (range, _, _, connection, dataSource, _, _) = read;
+        if (OpenTimes(range) < halvedBars)
+        {
+            return await BinaryCopyRows.WriteAsync(connection, range, null, rows, cancellationToken);
+        }
+        var middle = range.Interval.Floor(range.Start + (range.End - range.Start) / 2);
+        var secondStart = checked((int)(OpenTimes(range with { End = middle }) * CandleFormats.BinaryRowSize));
+        var snapshot = await connection.ExecuteScalarAsync<string>(new CommandDefinition("SELECT pg_export_snapshot()", cancellationToken: cancellationToken));
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var secondHalf = ReadInSnapshotAsync(dataSource, snapshot!, range with { Start = middle }, rows.AsMemory(secondStart), stop.Token);
+        int first;
+        try
+        {
+            first = await BinaryCopyRows.WriteAsync(connection, range with { End = middle }, null, rows.AsMemory(0, secondStart), cancellationToken);
+        }
+        catch
+        {
+            await stop.CancelAsync();
+            await ((Task)secondHalf).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            throw;
+        }
+        var second = await secondHalf;
+        var firstLength = first * CandleFormats.BinaryRowSize;
+        if (firstLength < secondStart)
+        {
+            // The first half had gaps: its rows end before the second half's part begins.
+            rows.AsSpan(secondStart, second * CandleFormats.BinaryRowSize).CopyTo(rows.AsSpan(firstLength));
+        }
+        return first + second;
+    }
+
+    private static async Task<int> ReadInSnapshotAsync(
+        NpgsqlDataSource dataSource, string snapshot, CandleRange range, Memory<byte> rows, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
+        // The snapshot's id comes from PostgreSQL itself (pg_export_snapshot); SET takes no parameters. It must come first.
+        await connection.ExecuteAsync(new CommandDefinition(
+            $"SET TRANSACTION SNAPSHOT '{snapshot}'; {PrimaryKeyWalk}", cancellationToken: cancellationToken));
+        var count = await BinaryCopyRows.WriteAsync(connection, range, null, rows, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return count;
+    }
+
+    /// <summary>
+    /// Counts the range, then streams it: for ranges too large to hold in memory. The count in the same snapshot gives the
+    /// exact length, and lets the reader allocate its columns once at their final size.
+    /// </summary>
+    private static async Task<ProblemHttpResult?> WriteCountedAsync(BinaryRead read, bool fill, CancellationToken cancellationToken)
+    {
+        var (range, now, context, connection, _, _, cache) = read;
+        while (true)
+        {
+            await using var transaction = await BeginReadAsync(connection, cancellationToken);
             var count = await CandleStore.CountAsync(connection, range.Symbol, range.Interval, range.Start, range.End, cancellationToken);
             var whole = count == CandleBackfill.ClosedBarCount(range.Interval, range.Start, Math.Min(range.End, now));
             if (fill && !whole)
             {
                 await transaction.RollbackAsync(cancellationToken);
-                if (await FillAsync(range, context, backfill, cancellationToken) is { } missing)
+                if (await FillAsync(read, cancellationToken) is { } missing)
                 {
                     return missing;
                 }
@@ -138,6 +242,28 @@ internal static class CandleReadApi
             return null;
         }
     }
+
+    private static async Task<NpgsqlTransaction> BeginReadAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(PrimaryKeyWalk, cancellationToken: cancellationToken));
+        return transaction;
+    }
+
+    /// <summary>
+    /// How many bars of the interval open in the range: the most rows it can hold, since the store keeps only bars aligned
+    /// to their interval.
+    /// </summary>
+    private static long OpenTimes(CandleRange range)
+    {
+        var interval = range.Interval;
+        var first = interval.IsAligned(range.Start) ? range.Start : interval.Next(range.Start);
+        var last = interval.Floor(range.End - 1);
+        return last < first ? 0 : interval.PeriodIndex(last) - interval.PeriodIndex(first) + 1;
+    }
+
+    private static Task<ProblemHttpResult?> FillAsync(BinaryRead read, CancellationToken cancellationToken) =>
+        FillAsync(read.Range, read.Context, read.Backfill, cancellationToken);
 
     /// <summary>Fetches the range's missing closed bars from Bybit; a 503 with <c>Retry-After</c> and the missing range when Bybit cannot be reached.</summary>
     private static async Task<ProblemHttpResult?> FillAsync(CandleRange range, HttpContext context, CandleBackfill backfill, CancellationToken cancellationToken)
@@ -198,3 +324,8 @@ internal sealed record CandleRangeQuery(
 
 /// <summary>Open times from <see cref="Start"/> (inclusive) to <see cref="End"/> (exclusive), UTC milliseconds.</summary>
 internal sealed record CandleRange(string Symbol, Platform.Engine.Data.Interval Interval, long Start, long End);
+
+/// <summary>What a binary read of a range works with.</summary>
+internal sealed record BinaryRead(
+    CandleRange Range, long Now, HttpContext Context, NpgsqlConnection Connection, NpgsqlDataSource DataSource, CandleBackfill Backfill,
+    CandleRangeCache Cache);
