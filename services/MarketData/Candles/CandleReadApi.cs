@@ -131,8 +131,7 @@ internal static class CandleReadApi
             var whole = count == CandleBackfill.ClosedBarCount(range.Interval, range.Start, Math.Min(range.End, now));
             if (fill && !whole)
             {
-                await transaction.RollbackAsync(cancellationToken);
-                if (await FillAsync(read, cancellationToken) is { } missing)
+                if (await RefillAsync(transaction, read, cancellationToken) is { } missing)
                 {
                     return missing;
                 }
@@ -218,8 +217,7 @@ internal static class CandleReadApi
             var whole = count == CandleBackfill.ClosedBarCount(range.Interval, range.Start, Math.Min(range.End, now));
             if (fill && !whole)
             {
-                await transaction.RollbackAsync(cancellationToken);
-                if (await FillAsync(read, cancellationToken) is { } missing)
+                if (await RefillAsync(transaction, read, cancellationToken) is { } missing)
                 {
                     return missing;
                 }
@@ -262,8 +260,12 @@ internal static class CandleReadApi
         return last < first ? 0 : interval.PeriodIndex(last) - interval.PeriodIndex(first) + 1;
     }
 
-    private static Task<ProblemHttpResult?> FillAsync(BinaryRead read, CancellationToken cancellationToken) =>
-        FillAsync(read.Range, read.Context, read.Backfill, cancellationToken);
+    /// <summary>Ends the read's snapshot and fetches the range's missing bars; null when the range can be read again.</summary>
+    private static async Task<ProblemHttpResult?> RefillAsync(NpgsqlTransaction transaction, BinaryRead read, CancellationToken cancellationToken)
+    {
+        await transaction.RollbackAsync(cancellationToken);
+        return await FillAsync(read.Range, read.Context, read.Backfill, cancellationToken);
+    }
 
     /// <summary>Fetches the range's missing closed bars from Bybit; a 503 with <c>Retry-After</c> and the missing range when Bybit cannot be reached.</summary>
     private static async Task<ProblemHttpResult?> FillAsync(CandleRange range, HttpContext context, CandleBackfill backfill, CancellationToken cancellationToken)
