@@ -90,11 +90,10 @@ internal static class CandleReadApi
 
     /// <summary>
     /// The binary rows of the range: from the cache when its series has not changed since they were kept; otherwise read
-    /// in one repeatable-read snapshot, so the announced length is exact, into memory (<see cref="WriteBufferedAsync"/>) or,
-    /// for a range larger than <see cref="CandleReadOptions.BufferedBars"/>, counted and streamed
-    /// (<see cref="WriteCountedAsync"/>). Whether any closed bar is missing is told by the rows read or counted: only then,
-    /// and with backfill on, is Bybit asked for them before the range is read again. A whole, closed range is kept in the
-    /// cache.
+    /// in one repeatable-read snapshot, so the announced length is exact, into memory (<see cref="ReadRowsAsync"/>) or,
+    /// for a range larger than <see cref="CandleReadOptions.BufferedBars"/>, counted and streamed. Whether any closed bar
+    /// is missing is told by the rows read or counted: only then, and with backfill on, is Bybit asked for them before the
+    /// range is read again. A whole, closed range is kept in the cache.
     /// </summary>
     private static async Task<ProblemHttpResult?> WriteBinaryAsync(
         CandleRange range, bool fill, long now, HttpContext context, NpgsqlDataSource dataSource, CandleBackfill backfill, CandleRangeCache cache,
@@ -109,44 +108,47 @@ internal static class CandleReadApi
             return null;
         }
 
-        var read = new BinaryRead(range, now, context, connection, dataSource, backfill, cache);
-        return OpenTimes(range) <= options.BufferedBars
-            ? await WriteBufferedAsync(read, fill, options.HalvedBars, cancellationToken)
-            : await WriteCountedAsync(read, fill, cancellationToken);
-    }
-
-    /// <summary>
-    /// Reads the range into memory, then sends it: PostgreSQL's COPY of the rows is most of a cold read's time, and without
-    /// a count before it, a large range is read by two PostgreSQL backends at once (<see cref="ReadRowsAsync"/>).
-    /// </summary>
-    private static async Task<ProblemHttpResult?> WriteBufferedAsync(BinaryRead read, bool fill, long halvedBars, CancellationToken cancellationToken)
-    {
-        var (range, now, context, connection, _, _, cache) = read;
+        // A range of up to BufferedBars is read into memory first: the rows read tell its length and whether bars are
+        // missing, so no count goes before PostgreSQL's COPY, most of a cold read's time. A larger one is counted, then streamed.
+        var buffered = OpenTimes(range) <= options.BufferedBars;
         while (true)
         {
-            await using var transaction = await BeginReadAsync(connection, cancellationToken);
+            await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
+            await connection.ExecuteAsync(new CommandDefinition(PrimaryKeyWalk, cancellationToken: cancellationToken));
             var version = await CandleStore.VersionAsync(connection, range.Symbol, range.Interval, cancellationToken);
-            var rows = GC.AllocateUninitializedArray<byte>(checked((int)(OpenTimes(range) * CandleFormats.BinaryRowSize)));
-            var count = await ReadRowsAsync(read, rows, halvedBars, cancellationToken);
+            var rows = buffered ? GC.AllocateUninitializedArray<byte>(checked((int)(OpenTimes(range) * CandleFormats.BinaryRowSize))) : null;
+            var count = rows is null
+                ? await CandleStore.CountAsync(connection, range.Symbol, range.Interval, range.Start, range.End, cancellationToken)
+                : await ReadRowsAsync(connection, dataSource, range, rows, options.HalvedBars, cancellationToken);
             var whole = count == CandleBackfill.ClosedBarCount(range.Interval, range.Start, Math.Min(range.End, now));
             if (fill && !whole)
             {
-                if (await RefillAsync(transaction, read, cancellationToken) is { } missing)
+                await transaction.RollbackAsync(cancellationToken);
+                if (await FillAsync(range, context, backfill, cancellationToken) is { } missing)
                 {
                     return missing;
                 }
                 fill = false;
                 continue;
             }
-            await transaction.CommitAsync(cancellationToken);
 
-            var length = count * CandleFormats.BinaryRowSize;
+            var length = checked((int)(count * CandleFormats.BinaryRowSize));
+            var kept = cache.IsOn && whole && range.End <= now;
             context.Response.ContentType = CandleFormats.Binary;
             context.Response.ContentLength = length;
-            await context.Response.BodyWriter.WriteAsync(rows.AsMemory(0, length), cancellationToken);
-            if (cache.IsOn && whole && range.End <= now)
+            if (rows is null)
             {
-                cache.Set(range, version, length == rows.Length ? rows : rows[..length]);
+                rows = kept ? GC.AllocateUninitializedArray<byte>(length) : null;
+                await BinaryCopyRows.WriteAsync(connection, range, context.Response.BodyWriter, rows, cancellationToken);
+            }
+            else
+            {
+                await context.Response.BodyWriter.WriteAsync(rows.AsMemory(0, length), cancellationToken);
+            }
+            await transaction.CommitAsync(cancellationToken);
+            if (kept)
+            {
+                cache.Set(range, version, length == rows!.Length ? rows : rows[..length]);
             }
             return null;
         }
@@ -157,9 +159,9 @@ internal static class CandleReadApi
     /// <paramref name="halvedBars"/> bars on, the second half is read at the same time on a second connection that imports
     /// the snapshot (<c>pg_export_snapshot</c>), each half into its own part of <paramref name="rows"/>.
     /// </summary>
-    private static async Task<int> ReadRowsAsync(BinaryRead read, byte[] rows, long halvedBars, CancellationToken cancellationToken)
+    private static async Task<int> ReadRowsAsync(
+        NpgsqlConnection connection, NpgsqlDataSource dataSource, CandleRange range, byte[] rows, long halvedBars, CancellationToken cancellationToken)
     {
-        var (range, _, _, connection, dataSource, _, _) = read;
         if (OpenTimes(range) < halvedBars)
         {
             return await BinaryCopyRows.WriteAsync(connection, range, null, rows, cancellationToken);
@@ -204,51 +206,6 @@ internal static class CandleReadApi
     }
 
     /// <summary>
-    /// Counts the range, then streams it: for ranges too large to hold in memory. The count in the same snapshot gives the
-    /// exact length, and lets the reader allocate its columns once at their final size.
-    /// </summary>
-    private static async Task<ProblemHttpResult?> WriteCountedAsync(BinaryRead read, bool fill, CancellationToken cancellationToken)
-    {
-        var (range, now, context, connection, _, _, cache) = read;
-        while (true)
-        {
-            await using var transaction = await BeginReadAsync(connection, cancellationToken);
-            var count = await CandleStore.CountAsync(connection, range.Symbol, range.Interval, range.Start, range.End, cancellationToken);
-            var whole = count == CandleBackfill.ClosedBarCount(range.Interval, range.Start, Math.Min(range.End, now));
-            if (fill && !whole)
-            {
-                if (await RefillAsync(transaction, read, cancellationToken) is { } missing)
-                {
-                    return missing;
-                }
-                fill = false;
-                continue;
-            }
-
-            var version = await CandleStore.VersionAsync(connection, range.Symbol, range.Interval, cancellationToken);
-            var kept = cache.IsOn && whole && range.End <= now
-                ? GC.AllocateUninitializedArray<byte>(checked((int)(count * CandleFormats.BinaryRowSize)))
-                : null;
-            context.Response.ContentType = CandleFormats.Binary;
-            context.Response.ContentLength = count * CandleFormats.BinaryRowSize;
-            await BinaryCopyRows.WriteAsync(connection, range, context.Response.BodyWriter, kept, cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-            if (kept is not null)
-            {
-                cache.Set(range, version, kept);
-            }
-            return null;
-        }
-    }
-
-    private static async Task<NpgsqlTransaction> BeginReadAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
-    {
-        var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(PrimaryKeyWalk, cancellationToken: cancellationToken));
-        return transaction;
-    }
-
-    /// <summary>
     /// How many bars of the interval open in the range: the most rows it can hold, since the store keeps only bars aligned
     /// to their interval.
     /// </summary>
@@ -258,13 +215,6 @@ internal static class CandleReadApi
         var first = interval.IsAligned(range.Start) ? range.Start : interval.Next(range.Start);
         var last = interval.Floor(range.End - 1);
         return last < first ? 0 : interval.PeriodIndex(last) - interval.PeriodIndex(first) + 1;
-    }
-
-    /// <summary>Ends the read's snapshot and fetches the range's missing bars; null when the range can be read again.</summary>
-    private static async Task<ProblemHttpResult?> RefillAsync(NpgsqlTransaction transaction, BinaryRead read, CancellationToken cancellationToken)
-    {
-        await transaction.RollbackAsync(cancellationToken);
-        return await FillAsync(read.Range, read.Context, read.Backfill, cancellationToken);
     }
 
     /// <summary>Fetches the range's missing closed bars from Bybit; a 503 with <c>Retry-After</c> and the missing range when Bybit cannot be reached.</summary>
@@ -326,8 +276,3 @@ internal sealed record CandleRangeQuery(
 
 /// <summary>Open times from <see cref="Start"/> (inclusive) to <see cref="End"/> (exclusive), UTC milliseconds.</summary>
 internal sealed record CandleRange(string Symbol, Platform.Engine.Data.Interval Interval, long Start, long End);
-
-/// <summary>What a binary read of a range works with.</summary>
-internal sealed record BinaryRead(
-    CandleRange Range, long Now, HttpContext Context, NpgsqlConnection Connection, NpgsqlDataSource DataSource, CandleBackfill Backfill,
-    CandleRangeCache Cache);

@@ -46,7 +46,7 @@ internal sealed class CandleStore(NpgsqlDataSource dataSource, CandleMetrics met
     /// <summary>
     /// Upserts candles inside the caller's transaction as they are parsed, a batch at a time. While they come strictly
     /// ascending and newer than every stored candle of the series (a file that extends the series, the usual upload), each
-    /// batch is copied straight into <c>candles</c> as it arrives, so that PostgreSQL works while the file is still being
+    /// batch is copied straight into <c>candle_bars</c> as it arrives, so that PostgreSQL works while the file is still being
     /// parsed. The first row that breaks this cancels the copy, and the whole upload, kept in memory, takes the path of the
     /// list overload.
     /// </summary>
@@ -114,7 +114,7 @@ internal sealed class CandleStore(NpgsqlDataSource dataSource, CandleMetrics met
 
     /// <summary>
     /// Upserts candles inside the caller's transaction; the last row of a repeated open time wins. When no stored candle of
-    /// the series falls in the batch's range, the batch goes by binary COPY straight into <c>candles</c>. Otherwise it goes by
+    /// the series falls in the batch's range, the batch goes by binary COPY straight into <c>candle_bars</c>. Otherwise it goes by
     /// binary COPY into a temporary staging table, then one range-bounded UPDATE of changed rows and one INSERT of new
     /// ones (three times faster than <c>INSERT ... ON CONFLICT DO UPDATE</c> on a million rows, as measured).
     /// </summary>
