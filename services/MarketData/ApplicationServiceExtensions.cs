@@ -23,6 +23,7 @@ internal static class ApplicationServiceExtensions
         builder.Services.AddSingleton<CandleStore>();
         builder.Services.AddOptions<CandleRangeCacheOptions>().BindConfiguration(CandleRangeCacheOptions.Section);
         builder.Services.AddOptions<CandleReadOptions>().BindConfiguration(CandleReadOptions.Section);
+        builder.Services.AddOptions<CandleBlockOptions>().BindConfiguration(CandleBlockOptions.Section);
         builder.Services.AddSingleton<CandleRangeCache>();
         builder.Services.AddScoped<CandleBackfill>();
         builder.AddWorkingSets();

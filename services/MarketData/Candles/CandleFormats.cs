@@ -26,6 +26,18 @@ internal abstract class CandleFormats
     /// <summary>Bytes per candle when every row has the same size, so that the length of an answer is known from its count.</summary>
     public virtual int? FixedRowSize => null;
 
+    /// <summary>The candle as one <see cref="Binary"/> row at the start of <paramref name="row"/>.</summary>
+    public static void WriteBinaryRow(Span<byte> row, in Candle candle)
+    {
+        BinaryPrimitives.WriteInt64LittleEndian(row, candle.OpenTime);
+        BinaryPrimitives.WriteDoubleLittleEndian(row[8..], candle.Open);
+        BinaryPrimitives.WriteDoubleLittleEndian(row[16..], candle.High);
+        BinaryPrimitives.WriteDoubleLittleEndian(row[24..], candle.Low);
+        BinaryPrimitives.WriteDoubleLittleEndian(row[32..], candle.Close);
+        BinaryPrimitives.WriteDoubleLittleEndian(row[40..], candle.Volume);
+        BinaryPrimitives.WriteDoubleLittleEndian(row[48..BinaryRowSize], candle.Turnover ?? double.NaN);
+    }
+
     public static CandleFormats WriterFor(StringValues accept)
     {
         foreach (var value in accept)
@@ -86,14 +98,7 @@ internal abstract class CandleFormats
 
         protected override void WriteRow(PipeWriter output, in Candle candle)
         {
-            var span = output.GetSpan(BinaryRowSize);
-            BinaryPrimitives.WriteInt64LittleEndian(span, candle.OpenTime);
-            BinaryPrimitives.WriteDoubleLittleEndian(span[8..], candle.Open);
-            BinaryPrimitives.WriteDoubleLittleEndian(span[16..], candle.High);
-            BinaryPrimitives.WriteDoubleLittleEndian(span[24..], candle.Low);
-            BinaryPrimitives.WriteDoubleLittleEndian(span[32..], candle.Close);
-            BinaryPrimitives.WriteDoubleLittleEndian(span[40..], candle.Volume);
-            BinaryPrimitives.WriteDoubleLittleEndian(span[48..], candle.Turnover ?? double.NaN);
+            WriteBinaryRow(output.GetSpan(BinaryRowSize), candle);
             output.Advance(BinaryRowSize);
         }
     }

@@ -90,8 +90,9 @@ internal static class CandleReadApi
 
     /// <summary>
     /// The binary rows of the range: from the cache when its series has not changed since they were kept; otherwise read
-    /// in one repeatable-read snapshot, so the announced length is exact, into memory (<see cref="ReadRowsAsync"/>) or,
-    /// for a range larger than <see cref="CandleReadOptions.BufferedBars"/>, counted and streamed. Whether any closed bar
+    /// in one repeatable-read snapshot, so the announced length is exact, into memory (from the series' blocks when they
+    /// hold the range, <see cref="CandleBlocks"/>, else from its rows, <see cref="ReadRowsAsync"/>) or, for a range larger
+    /// than <see cref="CandleReadOptions.BufferedBars"/>, counted and streamed. Whether any closed bar
     /// is missing is told by the rows read or counted: only then, and with backfill on, is Bybit asked for them before the
     /// range is read again. A whole, closed range is kept in the cache.
     /// </summary>
@@ -119,7 +120,9 @@ internal static class CandleReadApi
             var rows = buffered ? GC.AllocateUninitializedArray<byte>(checked((int)(OpenTimes(range) * CandleFormats.BinaryRowSize))) : null;
             var count = rows is null
                 ? await CandleStore.CountAsync(connection, range.Symbol, range.Interval, range.Start, range.End, cancellationToken)
-                : await ReadRowsAsync(connection, dataSource, range, rows, options.HalvedBars, cancellationToken);
+                : await CandleBlocks.CoveringAsync(connection, range, cancellationToken) is { } blockSet
+                    ? await CandleBlocks.ReadAsync(connection, blockSet, range, rows, cancellationToken)
+                    : await ReadRowsAsync(connection, dataSource, range, rows, options.HalvedBars, cancellationToken);
             var whole = count == CandleBackfill.ClosedBarCount(range.Interval, range.Start, Math.Min(range.End, now));
             if (fill && !whole)
             {

@@ -47,12 +47,13 @@ internal sealed class CandleStore(NpgsqlDataSource dataSource, CandleMetrics met
     /// Upserts candles inside the caller's transaction as they are parsed, a batch at a time. While they come strictly
     /// ascending and newer than every stored candle of the series (a file that extends the series, the usual upload), each
     /// batch is copied straight into <c>candle_bars</c> as it arrives, so that PostgreSQL works while the file is still being
-    /// parsed. The first row that breaks this cancels the copy, and the whole upload, kept in memory, takes the path of the
-    /// list overload.
+    /// parsed, and into <paramref name="blocks"/> as one block; the series then names the block set, which the caller
+    /// commits after its own transaction. The first row that breaks this cancels the copy and abandons the blocks, and the
+    /// whole upload, kept in memory, takes the path of the list overload.
     /// </summary>
     public static async Task<UpsertResult> UpsertAsync(
         NpgsqlConnection connection, string symbol, Interval interval, string source, IAsyncEnumerable<ReadOnlyMemory<Candle>> batches,
-        CancellationToken cancellationToken)
+        CandleBlockWriter blocks, CancellationToken cancellationToken)
     {
         var seriesId = await LockSeriesAsync(connection, symbol, interval, cancellationToken);
         var newest = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
@@ -62,6 +63,7 @@ internal sealed class CandleStore(NpgsqlDataSource dataSource, CandleMetrics met
         var received = new List<Candle>();
         var last = newest ?? long.MinValue;
         CandleCopyWriter? copy = await CandleCopyWriter.StartAsync(connection, DirectColumns, seriesId, source, cancellationToken);
+        await blocks.StartAsync(seriesId, cancellationToken);
         try
         {
             await foreach (var batch in batches.WithCancellation(cancellationToken))
@@ -74,16 +76,22 @@ internal sealed class CandleStore(NpgsqlDataSource dataSource, CandleMetrics met
                 if (IsAppendedAfter(batch.Span, last))
                 {
                     await copy.WriteAsync(batch, cancellationToken);
+                    await blocks.WriteAsync(batch, cancellationToken);
                     last = batch.Span[^1].OpenTime;
                     continue;
                 }
                 await copy.DisposeAsync();
                 copy = null;
+                await blocks.AbandonAsync();
                 await connection.ExecuteAsync(new CommandDefinition("ROLLBACK TO SAVEPOINT candle_append", cancellationToken: cancellationToken));
             }
             if (copy is not null)
             {
                 await copy.CompleteAsync(cancellationToken);
+                await connection.ExecuteAsync(new CommandDefinition(
+                    "UPDATE candle_series SET block_set = @BlockSet, blocks_from = @From WHERE id = @SeriesId",
+                    new { BlockSet = await blocks.EndAsync(cancellationToken), From = newest + 1 ?? long.MinValue, SeriesId = seriesId },
+                    cancellationToken: cancellationToken));
                 var openTimes = received.ConvertAll(candle => candle.OpenTime).ToArray();
                 return new UpsertResult(new UpsertCounts(received.Count, 0, 0, received.Count), openTimes);
             }
@@ -195,8 +203,9 @@ internal sealed class CandleStore(NpgsqlDataSource dataSource, CandleMetrics met
 
     /// <summary>
     /// Serializes writers of one series until the end of their transactions (the lock is re-entrant), and moves the series'
-    /// version in the same transaction, so that a cached read of it is known to be stale once the write commits. Returns
-    /// the series' id, the key of its rows in <c>candle_bars</c>, numbering a new series on its first write.
+    /// version in the same transaction, so that a cached read of it is known to be stale once the write commits; its
+    /// blocks, which mirror only what was stored before, go in the same transaction. Returns the series' id, the key of its
+    /// rows in <c>candle_bars</c>, numbering a new series on its first write.
     /// </summary>
     private static async Task<int> LockSeriesAsync(NpgsqlConnection connection, string symbol, Interval interval, CancellationToken cancellationToken)
     {
@@ -205,9 +214,12 @@ internal sealed class CandleStore(NpgsqlDataSource dataSource, CandleMetrics met
             "SELECT pg_advisory_xact_lock(hashtextextended(@Symbol || '/' || @Interval, 0))", series, cancellationToken: cancellationToken));
         return await connection.ExecuteScalarAsync<int>(new CommandDefinition(
             """
-            INSERT INTO candle_series (symbol, interval, version) VALUES (@Symbol, @Interval, 1)
-            ON CONFLICT (symbol, interval) DO UPDATE SET version = candle_series.version + 1
-            RETURNING id
+            WITH series AS (
+                INSERT INTO candle_series (symbol, interval, version) VALUES (@Symbol, @Interval, 1)
+                ON CONFLICT (symbol, interval) DO UPDATE SET version = candle_series.version + 1, block_set = NULL
+                RETURNING id),
+            blocks AS (DELETE FROM candle_blocks WHERE series_id = (SELECT id FROM series))
+            SELECT id FROM series
             """,
             series,
             cancellationToken: cancellationToken));

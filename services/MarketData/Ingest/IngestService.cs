@@ -1,5 +1,6 @@
 using Dapper;
 using Microsoft.Extensions.Options;
+using Npgsql;
 using Platform.MarketData.Candles;
 using Platform.MarketData.Uploads;
 using Platform.MarketData.WorkingSets;
@@ -10,7 +11,13 @@ namespace Platform.MarketData.Ingest;
 /// Parses an upload straight from its stored chunks into binary COPY, in one transaction: a strict ingest with a bad row,
 /// a corrupt file or any failure on the way writes nothing.
 /// </summary>
-internal sealed class IngestService(UploadStore uploads, WorkingSetLoader workingSets, CandleMetrics metrics, IOptions<UploadOptions> limits)
+internal sealed partial class IngestService(
+    UploadStore uploads,
+    WorkingSetLoader workingSets,
+    CandleMetrics metrics,
+    IOptions<UploadOptions> limits,
+    IOptions<CandleBlockOptions> blockOptions,
+    ILogger<IngestService> logger)
 {
     /// <summary>
     /// Ingests <paramref name="upload"/> as <paramref name="settings"/> say, reporting the stored bytes read to
@@ -41,9 +48,10 @@ internal sealed class IngestService(UploadStore uploads, WorkingSetLoader workin
         using var file = await CandleFileReader.OpenAsync(content, format, interval, limits.Value, cancellationToken);
         await using var connection = await uploads.DataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using var blocks = new CandleBlockWriter(uploads.DataSource, blockOptions.Value.BarsPerBlock);
         var tally = new IngestTally();
         var (counts, openTimes) = await CandleStore.UpsertAsync(
-            connection, symbol, interval, $"upload:{upload.Id:N}", tally.ValidAsync(file.ReadBatchesAsync(cancellationToken)), cancellationToken);
+            connection, symbol, interval, $"upload:{upload.Id:N}", tally.ValidAsync(file.ReadBatchesAsync(cancellationToken)), blocks, cancellationToken);
         if (tally.Valid + tally.Rejected == 0)
         {
             throw new CandleFileException("the file holds no data rows");
@@ -84,6 +92,7 @@ internal sealed class IngestService(UploadStore uploads, WorkingSetLoader workin
             },
             cancellationToken: cancellationToken));
         await transaction.CommitAsync(cancellationToken);
+        await CommitBlocksAsync(blocks, upload, cancellationToken);
         metrics.RecordStored("upload", counts);
         metrics.RecordRejected(tally.Rejected);
 
@@ -109,6 +118,25 @@ internal sealed class IngestService(UploadStore uploads, WorkingSetLoader workin
                 workingSet),
             null);
     }
+
+    /// <summary>
+    /// The candles are committed by now: blocks that fail to commit only leave their series read from its rows, which is
+    /// no reason to fail, and retry, an ingest that is stored.
+    /// </summary>
+    private async Task CommitBlocksAsync(CandleBlockWriter blocks, Upload upload, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await blocks.CommitAsync(cancellationToken);
+        }
+        catch (NpgsqlException exception)
+        {
+            LogBlocksNotCommitted(exception, upload.Id);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The blocks of upload {UploadId} were not committed; its series is read from its rows")]
+    private partial void LogBlocksNotCommitted(Exception exception, Guid uploadId);
 }
 
 /// <summary>The report of a committed ingest, or the failure of one that wrote nothing.</summary>

@@ -1,19 +1,16 @@
-using System.Buffers.Binary;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
-using Dapper;
-using Npgsql;
 using Platform.MarketData.Tests.Uploads;
 
 namespace Platform.MarketData.Tests.Candles;
 
 /// <summary>
-/// The binary read gives the stored rows, exactly, whichever way it takes them from PostgreSQL: into memory on one
-/// connection (small ranges), into memory in two halves on two connections sharing one snapshot, or counted and streamed
-/// (ranges above <c>Candles:Read:BufferedBars</c>). The series has gaps in both halves, so the halves' rows must close up,
-/// and the cache is off, so every read is PostgreSQL's.
+/// The binary read gives the stored rows, exactly, whichever way it takes them from PostgreSQL: from the blocks the ingest
+/// wrote, into memory on one connection (small ranges), into memory in two halves on two connections sharing one
+/// snapshot, or counted and streamed (ranges above <c>Candles:Read:BufferedBars</c>). The series has gaps in both halves,
+/// so the halves' rows must close up, and across blocks; the cache is off, so every read is PostgreSQL's.
 /// </summary>
 public abstract class BinaryReadsAgreeHoweverTheRangeIsRead<TFactory>(TFactory factory) : IClassFixture<TFactory>, IAsyncLifetime
     where TFactory : MarketDataFactory
@@ -57,7 +54,7 @@ public abstract class BinaryReadsAgreeHoweverTheRangeIsRead<TFactory>(TFactory f
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(bytes.Length, response.Content.Headers.ContentLength);
-        Assert.Equal(await StoredRowsAsync(start, end), bytes);
+        Assert.Equal(await StoredRows.ReadAsync(factory.DatabaseConnectionString, Symbol, start, end), bytes);
     }
 
     [Fact]
@@ -67,7 +64,7 @@ public abstract class BinaryReadsAgreeHoweverTheRangeIsRead<TFactory>(TFactory f
 
         using var response = await ReadAsync(start, end);
 
-        Assert.Equal(await StoredRowsAsync(start, end), await response.Content.ReadAsByteArrayAsync());
+        Assert.Equal(await StoredRows.ReadAsync(factory.DatabaseConnectionString, Symbol, start, end), await response.Content.ReadAsByteArrayAsync());
     }
 
     private async Task<HttpResponseMessage> ReadAsync(long start, long end)
@@ -76,31 +73,10 @@ public abstract class BinaryReadsAgreeHoweverTheRangeIsRead<TFactory>(TFactory f
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/x-platform-candles"));
         return await factory.CreateClient(MarketDataFactory.InternalCaller).SendAsync(request);
     }
-
-    /// <summary>The stored rows of the range through a plain query, as 56-byte little-endian rows (a null turnover as NaN).</summary>
-    private async Task<byte[]> StoredRowsAsync(long start, long end)
-    {
-        await using var connection = new NpgsqlConnection(factory.DatabaseConnectionString);
-        var rows = (await connection.QueryAsync<(long OpenTime, double Open, double High, double Low, double Close, double Volume, double? Turnover)>(
-            """
-            SELECT open_time, open, high, low, close, volume, turnover FROM candles
-            WHERE symbol = @Symbol AND interval = '1' AND open_time >= @Start AND open_time < @End ORDER BY open_time
-            """,
-            new { Symbol, Start = start, End = end })).AsList();
-        var bytes = new byte[rows.Count * 56];
-        for (var i = 0; i < rows.Count; i++)
-        {
-            var row = bytes.AsSpan(i * 56, 56);
-            BinaryPrimitives.WriteInt64LittleEndian(row, rows[i].OpenTime);
-            double[] values = [rows[i].Open, rows[i].High, rows[i].Low, rows[i].Close, rows[i].Volume, rows[i].Turnover ?? double.NaN];
-            for (var field = 0; field < values.Length; field++)
-            {
-                BinaryPrimitives.WriteDoubleLittleEndian(row[(8 + field * 8)..], values[field]);
-            }
-        }
-        return bytes;
-    }
 }
+
+/// <summary>Ranges read from blocks of a hundred bars: whole blocks inside a range, parts of those across its ends.</summary>
+public sealed class BlockBinaryReads(BlockReadFactory factory) : BinaryReadsAgreeHoweverTheRangeIsRead<BlockReadFactory>(factory);
 
 /// <summary>Ranges of ten bars or more read in two halves at once.</summary>
 public sealed class HalvedBinaryReads(HalvedReadFactory factory) : BinaryReadsAgreeHoweverTheRangeIsRead<HalvedReadFactory>(factory);
@@ -108,12 +84,25 @@ public sealed class HalvedBinaryReads(HalvedReadFactory factory) : BinaryReadsAg
 /// <summary>Every range counted and streamed.</summary>
 public sealed class CountedBinaryReads(CountedReadFactory factory) : BinaryReadsAgreeHoweverTheRangeIsRead<CountedReadFactory>(factory);
 
-/// <summary>Ranges read into memory on one connection, as small ranges are by default.</summary>
+/// <summary>Ranges read into memory on one connection, as small ranges without blocks are by default.</summary>
 public sealed class BufferedBinaryReads(UncachedReadFactory factory) : BinaryReadsAgreeHoweverTheRangeIsRead<UncachedReadFactory>(factory);
 
 public class UncachedReadFactory : MarketDataFactory
 {
-    public UncachedReadFactory() => Set("Candles:RangeCache:MaxMegabytes", "0");
+    public UncachedReadFactory()
+    {
+        Set("Candles:RangeCache:MaxMegabytes", "0");
+        Set("Candles:Blocks:BarsPerBlock", "0");
+    }
+}
+
+public sealed class BlockReadFactory : MarketDataFactory
+{
+    public BlockReadFactory()
+    {
+        Set("Candles:RangeCache:MaxMegabytes", "0");
+        Set("Candles:Blocks:BarsPerBlock", "100");
+    }
 }
 
 public sealed class HalvedReadFactory : UncachedReadFactory
