@@ -47,5 +47,5 @@ internal sealed class HandWrittenCrossover(int fast, int slow) : ISignalSource, 
     }
 
     private static double[] Average(IndicatorCache indicators, int period) =>
-        indicators.Named($"handwritten-sma({period})", () => [Sma.Compute(indicators.Candles.Close, period)])[0];
+        indicators.Named($"handwritten-sma({period})", (indicators.Candles, period), static state => [Sma.Compute(state.Candles.Close, state.period)])[0];
 }

@@ -74,6 +74,24 @@ Harness.Measure(
     "grid_90_twice_long_1m", (long)bars * twice.Length, 2, quick ? 1 : 5, () => GridSearch.Run(candles, twice, longOnly), ("reference", reference),
     items: twice.Length, cores: Environment.ProcessorCount);
 
+// What a combination allocates in a grid's steady state, on one core so that only the grid's own thread counts: the same
+// 90 (bound, and their indicators computed, by the cases above) run once and twice; the difference over 90.
+if (Harness.Only.Count == 0 || Harness.Only.Contains("grid_90_steady_state_allocation"))
+{
+    var oneCore = new GridOptions { MaxDegreeOfParallelism = 1 };
+    long Allocated(StrategySpec[] specs)
+    {
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        GridSearch.Run(candles, specs, longOnly, oneCore);
+        return GC.GetAllocatedBytesForCurrentThread() - before;
+    }
+    Allocated(twice);
+    var (once, both) = (Allocated(longGrid), Allocated(twice));
+    Console.WriteLine(string.Create(
+        System.Globalization.CultureInfo.InvariantCulture,
+        $"case=grid_90_steady_state_allocation combinations={longGrid.Length} bytes_per_run={once} bytes_per_combination={(both - once) / longGrid.Length}"));
+}
+
 var close = candles.Close.ToArray();
 var sink = 0.0;
 Harness.Measure("floor_1m", bars, 3, runs * 3, () => sink += Floor(close));

@@ -2,7 +2,7 @@ using System.Numerics;
 
 namespace Platform.Engine.Backtesting;
 
-internal sealed partial class Simulator
+internal partial struct Simulator
 {
     /// <summary>
     /// Opens a position at bar i's open, or adds an entry to the open one in the same direction. Sizing works on

@@ -26,7 +26,7 @@ namespace Platform.Engine.Backtesting;
 /// Every fill pays slippage (adverse, bps of price) and commission (bps of notional); quantities are
 /// fractional. A position still open after the last bar closes at the last close as end_of_data.
 /// </summary>
-internal sealed partial class Simulator
+internal partial struct Simulator
 {
     /// <summary>Bybit settles funding every 8 hours from 00:00 UTC, so funding times are the multiples of 8 h since the epoch.</summary>
     private const long FundingInterval = 8 * 3_600_000L;

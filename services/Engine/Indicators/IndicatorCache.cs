@@ -14,8 +14,15 @@ internal sealed class IndicatorCache(CandleSeries candles)
 
     public CandleSeries Candles => candles;
 
-    /// <summary>The outputs of a series, keyed by its canonical text (<c>bollinger(close;20;2)</c>), computed on first use.</summary>
-    public double[][] Named(string key, Func<double[][]> compute) => named.GetOrAdd(key, _ => new Lazy<double[][]>(compute)).Value;
+    /// <summary>
+    /// The outputs of a series, keyed by its canonical text (<c>bollinger(close;20;2)</c>), computed from
+    /// <paramref name="state"/> on first use. A series already computed costs a lookup and no allocation, so a grid's
+    /// combinations read their shared series for nothing.
+    /// </summary>
+    public double[][] Named<TState>(string key, TState state, Func<TState, double[][]> compute) =>
+        named.TryGetValue(key, out var known)
+            ? known.Value
+            : named.GetOrAdd(key, static (_, pending) => new Lazy<double[][]>(() => pending.compute(pending.state)), (compute, state)).Value;
 
     /// <summary>The closed candles of a higher interval, with their own cache, and the last one closed at each base bar.</summary>
     public HigherTimeframe Higher(Interval interval) =>
@@ -27,7 +34,7 @@ internal sealed class IndicatorCache(CandleSeries candles)
 
     /// <summary>Wilder's ATR, under the key the rule language's <c>atr</c> indicator uses, so stops and rules share it.</summary>
     public double[] Atr(int period) =>
-        Named($"atr(;{period})", () => [Indicators.Atr.Compute(candles.High, candles.Low, candles.Close, period)])[0];
+        Named($"atr(;{period})", (candles, period), static state => [Indicators.Atr.Compute(state.candles.High, state.candles.Low, state.candles.Close, state.period)])[0];
 
     public sealed record HigherTimeframe(IndicatorCache Cache, int[] LastClosedIndex);
 }

@@ -1,3 +1,6 @@
+using Platform.Engine.Backtesting;
+using Platform.Engine.Data;
+using Platform.Engine.Filters;
 using Platform.Engine.Metrics;
 using Platform.Engine.Strategies;
 
@@ -7,8 +10,29 @@ namespace Platform.Engine.Optimization;
 /// One evaluated combination: the same metrics and fingerprint a full backtest of it would give, and its returns per
 /// period when <see cref="GridOptions.ReturnPeriods"/> asked for them.
 /// </summary>
-public sealed record GridResult(StrategySpec Strategy, BacktestMetrics Metrics, string Fingerprint)
+public sealed class GridResult
 {
+    private readonly CandleSeries candles;
+    private readonly BacktestSettings settings;
+    private readonly IReadOnlyList<TrendFilter> filters;
+    private string? fingerprint;
+
+    internal GridResult(StrategySpec strategy, BacktestMetrics metrics, CandleSeries candles, BacktestSettings settings, IReadOnlyList<TrendFilter> filters)
+    {
+        Strategy = strategy;
+        Metrics = metrics;
+        this.candles = candles;
+        this.settings = settings;
+        this.filters = filters;
+    }
+
+    public StrategySpec Strategy { get; }
+
+    public BacktestMetrics Metrics { get; }
+
+    /// <summary>Computed when first read: most grids rank their results by metrics and never ask.</summary>
+    public string Fingerprint => fingerprint ??= Backtesting.Fingerprint.Compute(candles, Strategy, settings, filters);
+
     public double[]? PeriodReturns { get; init; }
 
     /// <summary>

@@ -48,7 +48,7 @@ public static class GridSearch
                 workspace.Trades.Clear();
                 var metrics = Backtester.Evaluate(
                     indicators, rules.Signals, managed, permits, workspace.Signals, workspace.Equity, workspace.Trades);
-                results[index] = new GridResult(strategy, metrics, Fingerprint.Compute(candles, strategy, managed, options.Filters))
+                results[index] = new GridResult(strategy, metrics, candles, managed, options.Filters)
                 {
                     PeriodReturns = options.ReturnPeriods > 0
                         ? GridResult.ReturnsOver(workspace.Equity, managed.InitialCapital, Math.Min(options.ReturnPeriods, candles.Count))

@@ -15,8 +15,11 @@ internal sealed record BoundManagement(
 {
     public static BoundManagement None { get; } = new(null, null, null, null, null, 0, null, null);
 
-    /// <summary>The run's settings with what the document sets in their place: the strategy's own risk decides.</summary>
-    public BacktestSettings ApplyTo(BacktestSettings settings) => ReferenceEquals(this, None) ? settings : settings with
+    /// <summary>
+    /// The run's settings with what the document sets in their place: the strategy's own risk decides. A document that
+    /// sets nothing leaves the run's settings as they are, without a copy.
+    /// </summary>
+    public BacktestSettings ApplyTo(BacktestSettings settings) => Equals(None) ? settings : settings with
     {
         StopLoss = StopLoss ?? settings.StopLoss,
         TrailingStop = TrailingStop ?? settings.TrailingStop,

@@ -31,7 +31,7 @@ internal sealed class RuleBinder(Bindings bindings)
                 groups[same] = (groups[same].Condition, (byte)(groups[same].Bits | Bit(kind)));
             }
         }
-        return new BoundRules(new RuleSignals(groups), BindManagement(document.Management), new RuleWarmUp(warmUp, higherWarmUp), bindings.Errors);
+        return new BoundRules(new RuleSignals([.. groups]), BindManagement(document.Management), new RuleWarmUp(warmUp, higherWarmUp), bindings.Errors);
     }
 
     private static byte Bit(RuleKind kind) => kind switch

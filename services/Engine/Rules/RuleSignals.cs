@@ -8,7 +8,7 @@ namespace Platform.Engine.Rules;
 /// Writes a bound rule program's signals: each distinct condition is evaluated once over the whole series and sets the
 /// signal bits of every rule that uses it (a crossover's <c>enter_long</c> and <c>exit_short</c> are one evaluation).
 /// </summary>
-internal sealed class RuleSignals(IReadOnlyList<(ConditionPlan Condition, byte Bits)> groups) : ISignalSource
+internal sealed class RuleSignals((ConditionPlan Condition, byte Bits)[] groups) : ISignalSource
 {
     public void Write(IndicatorCache indicators, Span<byte> signals)
     {

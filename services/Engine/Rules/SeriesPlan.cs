@@ -17,7 +17,7 @@ internal abstract class SeriesPlan(string key)
 
 internal sealed class PriceSeriesPlan(string field) : SeriesPlan(field)
 {
-    public override double[] On(IndicatorCache cache) => cache.Named(Key, () => [PriceFields.Compute(cache.Candles, Key)])[0];
+    public override double[] On(IndicatorCache cache) => cache.Named(Key, (cache, Key), static state => [PriceFields.Compute(state.cache.Candles, state.Key)])[0];
 }
 
 internal sealed class IndicatorSeriesPlan(IndicatorType type, SeriesPlan? source, IReadOnlyList<double> arguments, int output)
@@ -25,8 +25,9 @@ internal sealed class IndicatorSeriesPlan(IndicatorType type, SeriesPlan? source
 {
     private readonly string instanceKey = InstanceKey(type, source, arguments);
 
-    public override double[] On(IndicatorCache cache) =>
-        cache.Named(instanceKey, () => type.Compute(new IndicatorInput(cache.Candles, source?.On(cache)), arguments))[output];
+    public override double[] On(IndicatorCache cache) => cache.Named(instanceKey, (plan: this, cache), static state => state.plan.Compute(state.cache))[output];
+
+    private double[][] Compute(IndicatorCache cache) => type.Compute(new IndicatorInput(cache.Candles, source?.On(cache)), arguments);
 
     private static string InstanceKey(IndicatorType type, SeriesPlan? source, IReadOnlyList<double> arguments) =>
         $"{type.Name}({source?.Key};{string.Join(';', arguments.Select(Numbers.Format))})";
@@ -43,7 +44,9 @@ internal sealed class HigherTimeframePlan(SeriesPlan inner, Interval timeframe) 
 {
     public Interval Timeframe => timeframe;
 
-    public override double[] On(IndicatorCache cache) => cache.Named(Key, () =>
+    public override double[] On(IndicatorCache cache) => cache.Named(Key, (plan: this, cache), static state => [state.plan.Map(state.cache)])[0];
+
+    private double[] Map(IndicatorCache cache)
     {
         var higher = cache.Higher(timeframe);
         var values = inner.On(higher.Cache);
@@ -53,6 +56,6 @@ internal sealed class HigherTimeframePlan(SeriesPlan inner, Interval timeframe) 
         {
             mapped[i] = lastClosed[i] < 0 ? double.NaN : values[lastClosed[i]];
         }
-        return [mapped];
-    })[0];
+        return mapped;
+    }
 }

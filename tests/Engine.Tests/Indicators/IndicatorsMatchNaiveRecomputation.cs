@@ -359,15 +359,15 @@ public sealed class IndicatorsMatchNaiveRecomputation
     public void SharesEachSeriesBetweenCallers()
     {
         var cache = new IndicatorCache(Bars.RandomWalk(100, seed: 13));
-        var computed = 0;
-        double[][] Compute()
+        var computed = new List<int>();
+        double[][] Compute(int state)
         {
-            computed++;
+            computed.Add(state);
             return [new double[100]];
         }
 
-        Assert.Same(cache.Named("sma(close;10)", Compute), cache.Named("sma(close;10)", Compute));
-        Assert.NotSame(cache.Named("sma(close;10)", Compute), cache.Named("ema(close;10)", Compute));
-        Assert.Equal(2, computed);
+        Assert.Same(cache.Named("sma(close;10)", 1, Compute), cache.Named("sma(close;10)", 2, Compute));
+        Assert.NotSame(cache.Named("sma(close;10)", 3, Compute), cache.Named("ema(close;10)", 4, Compute));
+        Assert.Equal([1, 4], computed);
     }
 }

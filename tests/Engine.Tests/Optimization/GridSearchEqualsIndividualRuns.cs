@@ -111,4 +111,25 @@ public sealed class GridSearchEqualsIndividualRuns
         Assert.Empty(options.Filters);
         Assert.Empty(GridSearch.Run(Candles, [], Settings, options with { MaxDegreeOfParallelism = 0 }));
     }
+
+    [Fact]
+    public void ACombinationEvaluatedAgainAllocatesNothingButItsResult()
+    {
+        var combinations = Expand("sma_crossover", new() { ["fast"] = [3, 5, 8, 13], ["slow"] = [21, 34, 55] }).Select(c => c.Value!).ToArray();
+        var twice = combinations.Concat(combinations).ToArray();
+        var oneCore = new GridOptions { MaxDegreeOfParallelism = 1 };
+        long Allocated(StrategySpec[] specs)
+        {
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            GridSearch.Run(Candles, specs, Settings, oneCore);
+            return GC.GetAllocatedBytesForCurrentThread() - before;
+        }
+        Allocated(twice);
+
+        var perCombination = (Allocated(twice) - Allocated(combinations)) / combinations.Length;
+
+        // The result and its metrics take about 400 bytes; a binding (4 KB), a fingerprint (2.6 KB), a closure per indicator
+        // read or a buffer would show.
+        Assert.InRange(perCombination, 0, 1_024);
+    }
 }

@@ -118,4 +118,18 @@ public sealed class StrategyCatalogValidatesParameters
         Assert.Equal("bollinger_reversion", spec.Name);
         Assert.Same(Catalog.Strategies[3], spec.Definition);
     }
+
+    [Fact]
+    public void SpecsAreEqualByStrategyAndParametersWhetherBoundOrNot()
+    {
+        var bound = Catalog.Create("sma_crossover", new Dictionary<string, double> { ["fast"] = 7, ["slow"] = 21 });
+        var unbound = bound with { };
+        var other = Catalog.Create("sma_crossover", new Dictionary<string, double> { ["fast"] = 7, ["slow"] = 22 });
+
+        _ = bound.Settings(new Platform.Engine.Backtesting.BacktestSettings());
+
+        Assert.Equal(unbound, bound);
+        Assert.Equal(unbound.GetHashCode(), bound.GetHashCode());
+        Assert.NotEqual(other, bound);
+    }
 }
