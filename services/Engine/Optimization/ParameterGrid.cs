@@ -11,21 +11,46 @@ public static class ParameterGrid
     /// </summary>
     public static IReadOnlyList<ValidationResult<StrategySpec>> Expand(
         StrategyCatalog catalog, string strategy, IReadOnlyDictionary<string, IReadOnlyList<double>> axes) =>
-        Combinations(axes).Select(c => catalog.Validate(strategy, c)).ToList();
+        Combinations(axes, 0, Size(axes)).Select(c => catalog.Validate(strategy, c)).ToList();
 
     /// <summary>The same expansion for any strategy type, a user's rule document included.</summary>
     public static IReadOnlyList<ValidationResult<StrategySpec>> Expand(
         StrategyDefinition strategy, IReadOnlyDictionary<string, IReadOnlyList<double>> axes) =>
-        Combinations(axes).Select(c => StrategyCatalog.Validate(strategy, c)).ToList();
+        Expand(strategy, axes, 0, Size(axes));
 
-    private static IEnumerable<Dictionary<string, double>> Combinations(IReadOnlyDictionary<string, IReadOnlyList<double>> axes)
+    /// <summary>
+    /// The combinations at positions [<paramref name="first"/>, <paramref name="end"/>) of <see cref="Expand(StrategyDefinition, IReadOnlyDictionary{string, IReadOnlyList{double}})"/>'s
+    /// order, validated: a slice of a large grid, without the combinations before it.
+    /// </summary>
+    public static IReadOnlyList<ValidationResult<StrategySpec>> Expand(
+        StrategyDefinition strategy, IReadOnlyDictionary<string, IReadOnlyList<double>> axes, long first, long end) =>
+        Combinations(axes, first, end).Select(c => StrategyCatalog.Validate(strategy, c)).ToList();
+
+    /// <summary>How many combinations the axes make: the product of their lengths.</summary>
+    public static long Size(IReadOnlyDictionary<string, IReadOnlyList<double>> axes) => axes.Values.Aggregate(1L, (product, axis) => product * axis.Count);
+
+    /// <summary>
+    /// The combinations at positions [<paramref name="first"/>, <paramref name="end"/>), each position read as a number whose
+    /// digits, the first axis (in ordinal order of the names) the most significant, index the axes' values.
+    /// </summary>
+    private static IEnumerable<Dictionary<string, double>> Combinations(IReadOnlyDictionary<string, IReadOnlyList<double>> axes, long first, long end)
     {
-        IEnumerable<Dictionary<string, double>> combinations = [[]];
-        foreach (var (name, values) in axes.OrderBy(a => a.Key, StringComparer.Ordinal))
+        var ordered = axes.OrderBy(a => a.Key, StringComparer.Ordinal).ToArray();
+        var digits = new int[ordered.Length];
+        for (var position = Math.Max(first, 0); position < Math.Min(end, Size(axes)); position++)
         {
-            combinations = combinations.SelectMany(c => values.Select(v => new Dictionary<string, double>(c) { [name] = v }));
+            var rest = position;
+            for (var axis = ordered.Length - 1; axis >= 0; axis--)
+            {
+                digits[axis] = (int)(rest % ordered[axis].Value.Count);
+                rest /= ordered[axis].Value.Count;
+            }
+            var combination = new Dictionary<string, double>(ordered.Length);
+            for (var axis = 0; axis < ordered.Length; axis++)
+            {
+                combination[ordered[axis].Key] = ordered[axis].Value[digits[axis]];
+            }
+            yield return combination;
         }
-
-        return combinations;
     }
 }

@@ -22,8 +22,8 @@ internal static class GridApi
             .WithName("RunGrid")
             .Documented("Split the grid into chunks for every optimization worker (202)", "Body, all optional: `strategy_config`, `param_space` (each falls back to the optimization's `config` / `param_ranges`), "
                 + "`metric`, `direction` (maximize|minimize, default the metric's natural one), constraints `min_trades` (≥ 0) and "
-                + "`max_drawdown` (0–1), `pbo_partitions` (even, 2–20, default 16: the blocks of the overfitting odds reported on completion). The grid is cut into chunks of `Optimizations:Grid:ChunkSize` (50) that every replica's workers "
-                + "evaluate; progress is on GET /{id}. 422 for bad values or an empty or oversized grid; 404; 403 for anyone but the owner "
+                + "`max_drawdown` (0–1), `pbo_partitions` (even, 2–20, default 16: the blocks of the overfitting odds reported on completion). The grid is cut into chunks of `Optimizations:Grid:ChunkSize` (50) positions of the space that every "
+                + "replica's workers evaluate, skipping the combinations the strategy refuses; progress is on GET /{id}. 422 for bad values or an empty or oversized grid; 404; 403 for anyone but the owner "
                 + "or an admin; 409 while a run is queued or running. 202 with `Location`.")
             .WithRequestExample(RunExamples.Grid)
             .WithResponseExample(RunExamples.GridStarted, StatusCodes.Status202Accepted)
@@ -32,8 +32,8 @@ internal static class GridApi
             .WithName("RunGridOriginalPath")
             .Documented("Alias of /grid (the original path)", "Body, all optional: `strategy_config`, `param_space` (each falls back to the optimization's `config` / `param_ranges`), "
                 + "`metric`, `direction` (maximize|minimize, default the metric's natural one), constraints `min_trades` (≥ 0) and "
-                + "`max_drawdown` (0–1), `pbo_partitions` (even, 2–20, default 16: the blocks of the overfitting odds reported on completion). The grid is cut into chunks of `Optimizations:Grid:ChunkSize` (50) that every replica's workers "
-                + "evaluate; progress is on GET /{id}. 422 for bad values or an empty or oversized grid; 404; 403 for anyone but the owner "
+                + "`max_drawdown` (0–1), `pbo_partitions` (even, 2–20, default 16: the blocks of the overfitting odds reported on completion). The grid is cut into chunks of `Optimizations:Grid:ChunkSize` (50) positions of the space that every "
+                + "replica's workers evaluate, skipping the combinations the strategy refuses; progress is on GET /{id}. 422 for bad values or an empty or oversized grid; 404; 403 for anyone but the owner "
                 + "or an admin; 409 while a run is queued or running. 202 with `Location`.")
             .WithRequestExample(RunExamples.Grid)
             .WithResponseExample(RunExamples.GridStarted, StatusCodes.Status202Accepted)
@@ -73,7 +73,8 @@ internal static class GridApi
         }
 
         var started = await services.Runs.StartAsync(
-            id, inputs.Spec, inputs.Ranges.GetRawText(), inputs.Config?.ToJsonString(), inputs.Combinations, Math.Max(1, services.Options.Value.ChunkSize), partitions, cancellationToken);
+            id, inputs.Spec, inputs.Ranges.GetRawText(), inputs.Config?.ToJsonString(), inputs.Combinations, inputs.SpaceSize, Math.Max(1, services.Options.Value.ChunkSize), partitions,
+            cancellationToken);
         if (started is not { } run)
         {
             return TypedResults.Problem(

@@ -1,8 +1,9 @@
 namespace Platform.Optimizations.Grid;
 
 /// <summary>
-/// Work for one worker at a time: a slice [<see cref="FirstIndex"/>, <see cref="EndIndex"/>) of a grid's combinations, or
-/// the trials a search proposed (<see cref="Trials"/>).
+/// Work for one worker at a time: a slice [<see cref="FirstIndex"/>, <see cref="EndIndex"/>) of the product of a grid's
+/// axes, whose combinations the strategy accepts are evaluated (so the worker validates its own slice, not the whole grid
+/// before it), or the trials a search proposed (<see cref="Trials"/>).
 /// </summary>
 internal sealed record GridChunk
 {

@@ -8,7 +8,10 @@ internal sealed class GridOptions
 {
     public const string Section = "Optimizations:Grid";
 
-    /// <summary>Combinations per chunk: small enough that a lost chunk costs little, large enough to share indicators.</summary>
+    /// <summary>
+    /// Positions of the space per chunk, combinations the strategy refuses included: small enough that a lost chunk costs
+    /// little, large enough to share indicators. A worker validates only its chunk's combinations.
+    /// </summary>
     public int ChunkSize { get; set; } = 50;
 
     /// <summary>

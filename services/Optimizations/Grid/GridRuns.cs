@@ -17,15 +17,17 @@ internal sealed class GridRuns(NpgsqlDataSource dataSource, IOptions<GridOptions
 {
     /// <summary>
     /// Starts a run: records it with its inputs and chunks, in one transaction; earlier runs keep their results. Null when
-    /// a run of the optimization is still queued or running (or the optimization is gone).
+    /// a run of the optimization is still queued or running (or the optimization is gone). The chunks cut the space's
+    /// <paramref name="spaceSize"/> positions, valid or not; <paramref name="combinations"/> of them are valid.
     /// </summary>
     public async Task<StartedGrid?> StartAsync(
-        long id, RunSpec spec, string paramRanges, string? config, int combinations, int chunkSize, int partitions, CancellationToken cancellationToken)
+        long id, RunSpec spec, string paramRanges, string? config, int combinations, long spaceSize, int chunkSize, int partitions,
+        CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var jobId = Guid.CreateVersion7();
-        var chunks = (combinations + chunkSize - 1) / chunkSize;
+        var chunks = checked((int)((spaceSize + chunkSize - 1) / chunkSize));
         var started = await connection.QuerySingleOrDefaultAsync<Optimization>(new CommandDefinition(
             $"""
             UPDATE optimizations
@@ -48,10 +50,10 @@ internal sealed class GridRuns(NpgsqlDataSource dataSource, IOptions<GridOptions
         var ids = await connection.QueryAsync<long>(new CommandDefinition(
             """
             INSERT INTO optimization_chunks (optimization_id, run_id, job_id, chunk_no, first_index, end_index)
-            SELECT @Id, @RunId, @JobId, n, n * @Size, least((n + 1) * @Size, @Combinations) FROM generate_series(0, @Chunks - 1) AS n
+            SELECT @Id, @RunId, @JobId, n, n * @Size, least((n + 1) * @Size, @SpaceSize) FROM generate_series(0, @Chunks - 1) AS n
             RETURNING id
             """,
-            new { Id = id, RunId = runId, JobId = jobId, Size = chunkSize, Combinations = combinations, Chunks = chunks },
+            new { Id = id, RunId = runId, JobId = jobId, Size = chunkSize, SpaceSize = checked((int)spaceSize), Chunks = chunks },
             transaction,
             cancellationToken: cancellationToken));
         await transaction.CommitAsync(cancellationToken);

@@ -65,7 +65,7 @@ internal sealed class GridWorker(
         var space = ParameterSpace.Parse(System.Text.Json.JsonDocument.Parse(optimization.ParamRanges).RootElement, "param_ranges", int.MaxValue, long.MaxValue, errors)
                     ?? throw new InvalidDataException(string.Join(" ", errors.SelectMany(error => error.Value)));
         var (combinations, trials) = chunk.Trials is null
-            ? (space.Expand(spec.StrategyType, spec.StrategyDefaults).Valid.Skip(chunk.FirstIndex).Take(chunk.EndIndex - chunk.FirstIndex).ToList(), null)
+            ? ([.. space.Expand(spec.StrategyType, spec.StrategyDefaults, chunk.FirstIndex, chunk.EndIndex).Valid], null)
             : Trials(chunk.Trials, space, spec);
         var run = OptimizationSettings.Create(spec, optimization, errors)
                   ?? throw new InvalidDataException(string.Join(" ", errors.Select(error => $"{error.Key}: {string.Join(" ", error.Value)}")));

@@ -18,7 +18,7 @@ internal sealed class ParameterSpace
     public IReadOnlyDictionary<string, IReadOnlyList<double>> Axes { get; }
 
     /// <summary>Number of combinations before validation: the product of the axis lengths.</summary>
-    public long Size => Axes.Values.Aggregate(1L, (product, axis) => product * axis.Count);
+    public long Size => ParameterGrid.Size(Axes);
 
     /// <summary>
     /// The space of <paramref name="json"/>, or null with errors keyed <c>{field}.{parameter}</c>. Each list holds at most
@@ -77,7 +77,15 @@ internal sealed class ParameterSpace
     /// Parameters outside the space keep the strategy's stored values (<paramref name="defaults"/>), not the schema's.
     /// </summary>
     public (IReadOnlyList<StrategySpec> Valid, int Invalid, IReadOnlyDictionary<string, string> FirstErrors) Expand(
-        string strategyType, JsonObject? defaults)
+        string strategyType, JsonObject? defaults) =>
+        Expand(strategyType, defaults, 0, Size);
+
+    /// <summary>
+    /// The same for the combinations at positions [<paramref name="first"/>, <paramref name="end"/>) of the product, in its
+    /// order: a grid chunk's slice, validated without the combinations before it.
+    /// </summary>
+    public (IReadOnlyList<StrategySpec> Valid, int Invalid, IReadOnlyDictionary<string, string> FirstErrors) Expand(
+        string strategyType, JsonObject? defaults, long first, long end)
     {
         var errors = new Dictionary<string, string[]>();
         var resolved = StrategyResolution.Resolve(strategyType, defaults, null, errors);
@@ -93,7 +101,7 @@ internal sealed class ParameterSpace
                 axes[name] = [number];
             }
         }
-        var expanded = ParameterGrid.Expand(definition, axes);
+        var expanded = ParameterGrid.Expand(definition, axes, first, end);
         var valid = expanded.Where(result => result.IsValid).Select(result => result.Value!).ToList();
         var firstInvalid = expanded.FirstOrDefault(result => !result.IsValid);
         return (valid, expanded.Count - valid.Count, firstInvalid?.Errors ?? new Dictionary<string, string>());

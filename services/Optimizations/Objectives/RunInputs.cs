@@ -8,10 +8,10 @@ namespace Platform.Optimizations.Objectives;
 
 /// <summary>
 /// What a run (grid or walk-forward) works with: the request's values where given, else the optimization's own (docs/api-behaviour.md, 3.7:
-/// strategy config, parameter space and metric), the objective with its direction and constraints, and the number of valid
-/// combinations.
+/// strategy config, parameter space and metric), the objective with its direction and constraints, the number of valid
+/// combinations, and the size of the space, valid or not, which a grid's chunks are cut from.
 /// </summary>
-internal sealed record RunInputs(RunSpec Spec, JsonElement Ranges, JsonObject? Config, int Combinations)
+internal sealed record RunInputs(RunSpec Spec, JsonElement Ranges, JsonObject? Config, int Combinations, long SpaceSize)
 {
     /// <summary>Checks the request's fields (errors keyed by field) before the optimization is looked up.</summary>
     public static void Check(JsonElement? strategyConfig, JsonElement? paramSpace, string? metric, string? direction, int? minTrades, double? maxDrawdown, Dictionary<string, string[]> errors)
@@ -63,6 +63,11 @@ internal sealed record RunInputs(RunSpec Spec, JsonElement Ranges, JsonObject? C
             ? JsonObject.Create(given)
             : optimization.Config is null ? null : JsonNode.Parse(optimization.Config)?.AsObject();
         var combinations = OptimizationsApi.Combinations(spec, ranges, config, optimization.Timeframe, optimization.InitialCapital, limits, errors, search);
-        return combinations is null || errors.Count > 0 ? null : new RunInputs(spec, ranges, config, combinations.Value);
+        if (combinations is null || errors.Count > 0)
+        {
+            return null;
+        }
+        var size = ParameterSpace.Parse(ranges, "param_ranges", limits.MaxValuesPerParameter, long.MaxValue, errors)!.Size;
+        return new RunInputs(spec, ranges, config, combinations.Value, size);
     }
 }

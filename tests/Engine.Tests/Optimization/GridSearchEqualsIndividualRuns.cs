@@ -28,6 +28,31 @@ public sealed class GridSearchEqualsIndividualRuns
     }
 
     [Theory]
+    [InlineData(0, 12)]
+    [InlineData(0, 5)]
+    [InlineData(3, 10)]
+    [InlineData(10, 99)]
+    [InlineData(-3, 2)]
+    [InlineData(12, 30)]
+    public void ASliceOfTheExpansionIsThoseCombinationsOfTheWhole(long first, long end)
+    {
+        Dictionary<string, IReadOnlyList<double>> axes = new() { ["slow"] = [10, 20, 30], ["fast"] = [5, 10, 15, 25] };
+        var definition = StrategyCatalog.Default.Strategies.Single(strategy => strategy.Name == "sma_crossover");
+        var whole = ParameterGrid.Expand(definition, axes);
+
+        var slice = ParameterGrid.Expand(definition, axes, first, end);
+
+        Assert.Equal(12, ParameterGrid.Size(axes));
+        Assert.Contains(whole, result => !result.IsValid);
+        Assert.Equal(
+            whole.Take((int)Math.Min(end, 12)).Skip((int)Math.Max(first, 0)).Select(Describe),
+            slice.Select(Describe));
+    }
+
+    private static string Describe(ValidationResult<StrategySpec> result) =>
+        result.IsValid ? result.Value!.ToString() : string.Join(';', result.Errors.Select(error => $"{error.Key}={error.Value}"));
+
+    [Theory]
     [InlineData(1)]
     [InlineData(2)]
     public void EveryCombinationMatchesItsOwnBacktest(int parallelism)

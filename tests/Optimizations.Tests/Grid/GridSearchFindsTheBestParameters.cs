@@ -47,6 +47,32 @@ public sealed class GridSearchFindsTheBestParameters(OptimizationsFactory factor
     }
 
     [Fact]
+    public async Task ChunksCutTheWholeSpaceAndEvaluateEachValidCombinationOnce()
+    {
+        var client = factory.CreateClient();
+        var body = OptimizationRequests.Optimization(await OptimizationRequests.CreateStrategyAsync(factory, "grid-refused"));
+        body["param_ranges"] = new JsonObject { ["fast"] = new JsonArray(5, 10, 20, 30), ["slow"] = new JsonArray(10, 20, 30) };
+        var id = (await OptimizationRequests.CreateAsync(client, body)).GetProperty("id").GetInt64();
+
+        using var started = await client.PostAsJsonAsync($"/api/v1/optimizations/{id}/grid", new JsonObject());
+        var done = await Eventually.ReturnsAsync(
+            () => OptimizationRequests.GetAsync(client, id), run => run.GetProperty("status").GetString() is "completed" or "failed", Timeout, "the grid to end");
+
+        // Twelve positions, six of them with fast < slow, in chunks of four positions each (OptimizationsFactory).
+        Assert.Equal("completed", done.GetProperty("status").GetString());
+        Assert.Equal(6, done.GetProperty("total_combinations").GetInt32());
+        Assert.Equal(6, done.GetProperty("progress").GetProperty("combinations_done").GetInt32());
+        Assert.Equal(3, done.GetProperty("progress").GetProperty("chunks_total").GetInt32());
+        var results = JsonDocument.Parse(await client.GetStringAsync($"/api/v1/optimizations/{id}/results?limit=50")).RootElement;
+        Assert.Equal(
+            ["5/10", "5/20", "5/30", "10/20", "10/30", "20/30"],
+            results.EnumerateArray()
+                .Select(result => (Fast: result.GetProperty("params").GetProperty("fast").GetDouble(), Slow: result.GetProperty("params").GetProperty("slow").GetDouble()))
+                .OrderBy(pair => pair)
+                .Select(pair => $"{pair.Fast}/{pair.Slow}"));
+    }
+
+    [Fact]
     public async Task RunningTheSameGridAgainGivesTheSameBest()
     {
         var client = factory.CreateClient();

@@ -17,7 +17,7 @@ public sealed class UpgradingRecordsEveryEarlierRun
         var database = TestDatabase.NewName("runs_upgrade");
         await TestDatabase.CreateAsync(servers.PostgresConnectionString, database, CancellationToken.None);
         await using var connection = new NpgsqlConnection(TestDatabase.ConnectionString(servers.PostgresConnectionString, database));
-        var scripts = Scripts();
+        var scripts = MigrationScripts.All();
         foreach (var script in scripts.Take(4))
         {
             await connection.ExecuteAsync(script.Text);
@@ -48,19 +48,6 @@ public sealed class UpgradingRecordsEveryEarlierRun
             await connection.QuerySingleAsync<string>(
                 "SELECT CASE WHEN settings ? 'objective' AND settings ? 'param_ranges' THEN 'settings' ELSE settings::text END FROM optimization_runs WHERE id = @Id",
                 new { Id = gridRun }));
-    }
-
-    private static List<(string Name, string Text)> Scripts()
-    {
-        var assembly = typeof(Platform.Optimizations.Runs.OptimizationRuns).Assembly;
-        return [.. assembly.GetManifestResourceNames()
-            .Where(name => name.EndsWith(".sql", StringComparison.Ordinal))
-            .Order(StringComparer.Ordinal)
-            .Select(name =>
-            {
-                using var reader = new StreamReader(assembly.GetManifestResourceStream(name)!);
-                return (name, reader.ReadToEnd());
-            })];
     }
 
     private static Task<long> InsertAsync(NpgsqlConnection connection, string? runType, string status, int combinationsDone, int chunksDone) =>
