@@ -125,6 +125,23 @@ public sealed class IngestedSeriesAreReadFromBlocks(BlockReadFactory factory) : 
         Assert.Equal(await StoredRows.ReadAsync(factory.DatabaseConnectionString, "DESCENDINGUSDT", Start, Time(300)), await ReadBinaryAsync("DESCENDINGUSDT", Start, Time(300)));
     }
 
+    [Fact]
+    public async Task AnIngestThatStopsExtendingItsSeriesPartWayWritesNoBlocks()
+    {
+        var blocksBefore = await CountBlocksAsync();
+        var client = factory.CreateClient();
+        // The first 4,096 rows (a batch, copied at once) extend the series; the rows after them go back over it.
+        var rows = Minutes("PARTWAYUSDT", 0, 4_500, closeOffset: 0) + string.Join('\n', Minutes("PARTWAYUSDT", 100, 200, closeOffset: 0.5).Split('\n').Skip(1));
+        var id = await UploadRequests.UploadIdAsync(client, "part-way.csv", Encoding.UTF8.GetBytes(rows), "PARTWAYUSDT", "1");
+
+        var report = await UploadRequests.IngestOkAsync(client, id);
+
+        Assert.Equal(4_500, report.GetProperty("inserted").GetInt64());
+        Assert.Equal(blocksBefore, await CountBlocksAsync());
+        Assert.Null((await BlockSetAsync("PARTWAYUSDT")).BlockSet);
+        Assert.Equal(await StoredRows.ReadAsync(factory.DatabaseConnectionString, "PARTWAYUSDT", Start, Time(4_500)), await ReadBinaryAsync("PARTWAYUSDT", Start, Time(4_500)));
+    }
+
     private static long Time(int minute) => Start + minute * Minute;
 
     private static double Close(int minute) => 100 + minute * 0.5;
