@@ -47,8 +47,8 @@ internal sealed class CandleStore(NpgsqlDataSource dataSource, CandleMetrics met
     /// Upserts candles inside the caller's transaction as they are parsed, a batch at a time. While they come strictly
     /// ascending and newer than every stored candle of the series (a file that extends the series, the usual upload), each
     /// batch is copied straight into <c>candle_bars</c> as it arrives, so that PostgreSQL works while the file is still being
-    /// parsed, and into <paramref name="blocks"/> as one block; the series then names the block set, which the caller
-    /// commits after its own transaction. The first row that breaks this cancels the copy and abandons the blocks, and the
+    /// parsed, and into <paramref name="blocks"/>; the series then names the block set, which the caller commits after its
+    /// own transaction. The first row that breaks this cancels the copy and abandons the blocks, and the
     /// whole upload, kept in memory, takes the path of the list overload.
     /// </summary>
     public static async Task<UpsertResult> UpsertAsync(
