@@ -37,7 +37,8 @@ public static class ParameterGrid
     {
         var ordered = axes.OrderBy(a => a.Key, StringComparer.Ordinal).ToArray();
         var digits = new int[ordered.Length];
-        for (var position = Math.Max(first, 0); position < Math.Min(end, Size(axes)); position++)
+        var last = Math.Min(end, Size(axes));
+        for (var position = Math.Max(first, 0); position < last; position++)
         {
             var rest = position;
             for (var axis = ordered.Length - 1; axis >= 0; axis--)

@@ -13,15 +13,17 @@ namespace Platform.MarketData.Candles;
 internal static class CandleBlocks
 {
     /// <summary>
-    /// The series' block set when the connection's snapshot sees its blocks and they hold every stored bar of
-    /// <paramref name="range"/>; null otherwise. A set's blocks commit together, so seeing one of them is seeing them all.
+    /// In the connection's snapshot, the series' version (0 before its first write) and its block set when the snapshot
+    /// sees its blocks and they hold every stored bar of <paramref name="range"/> (null otherwise), in one round trip. A
+    /// set's blocks commit together, so seeing one of them is seeing them all.
     /// </summary>
-    public static Task<long?> CoveringAsync(NpgsqlConnection connection, CandleRange range, CancellationToken cancellationToken) =>
-        connection.ExecuteScalarAsync<long?>(new CommandDefinition(
+    public static Task<(long Version, long? BlockSet)> SeriesAsync(NpgsqlConnection connection, CandleRange range, CancellationToken cancellationToken) =>
+        connection.QuerySingleAsync<(long, long?)>(new CommandDefinition(
             """
-            SELECT block_set FROM candle_series AS series
-            WHERE symbol = @Symbol AND interval = @Interval AND blocks_from <= @Start
-              AND EXISTS (SELECT 1 FROM candle_blocks AS blocks WHERE blocks.block_set = series.block_set)
+            SELECT coalesce((SELECT version FROM candle_series WHERE symbol = @Symbol AND interval = @Interval), 0),
+                   (SELECT block_set FROM candle_series AS series
+                    WHERE symbol = @Symbol AND interval = @Interval AND blocks_from <= @Start
+                      AND EXISTS (SELECT 1 FROM candle_blocks AS blocks WHERE blocks.block_set = series.block_set))
             """,
             new { range.Symbol, Interval = range.Interval.Code, range.Start },
             cancellationToken: cancellationToken));

@@ -116,12 +116,12 @@ internal static class CandleReadApi
         {
             await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
             await connection.ExecuteAsync(new CommandDefinition(PrimaryKeyWalk, cancellationToken: cancellationToken));
-            var version = await CandleStore.VersionAsync(connection, range.Symbol, range.Interval, cancellationToken);
+            var (version, blockSet) = await CandleBlocks.SeriesAsync(connection, range, cancellationToken);
             var rows = buffered ? GC.AllocateUninitializedArray<byte>(checked((int)(OpenTimes(range) * CandleFormats.BinaryRowSize))) : null;
             var count = rows is null
                 ? await CandleStore.CountAsync(connection, range.Symbol, range.Interval, range.Start, range.End, cancellationToken)
-                : await CandleBlocks.CoveringAsync(connection, range, cancellationToken) is { } blockSet
-                    ? await CandleBlocks.ReadAsync(connection, blockSet, range, rows, cancellationToken)
+                : blockSet is { } blocks
+                    ? await CandleBlocks.ReadAsync(connection, blocks, range, rows, cancellationToken)
                     : await ReadRowsAsync(connection, dataSource, range, rows, options.HalvedBars, cancellationToken);
             var whole = count == CandleBackfill.ClosedBarCount(range.Interval, range.Start, Math.Min(range.End, now));
             if (fill && !whole)

@@ -62,12 +62,9 @@ internal sealed record RunInputs(RunSpec Spec, JsonElement Ranges, JsonObject? C
         var config = strategyConfig is { ValueKind: JsonValueKind.Object } given && given.EnumerateObject().Any()
             ? JsonObject.Create(given)
             : optimization.Config is null ? null : JsonNode.Parse(optimization.Config)?.AsObject();
-        var combinations = OptimizationsApi.Combinations(spec, ranges, config, optimization.Timeframe, optimization.InitialCapital, limits, errors, search);
-        if (combinations is null || errors.Count > 0)
-        {
-            return null;
-        }
-        var size = ParameterSpace.Parse(ranges, "param_ranges", limits.MaxValuesPerParameter, long.MaxValue, errors)!.Size;
-        return new RunInputs(spec, ranges, config, combinations.Value, size);
+        return OptimizationsApi.Space(spec, ranges, config, optimization.Timeframe, optimization.InitialCapital, limits, errors, search) is { } counted
+               && errors.Count == 0
+            ? new RunInputs(spec, ranges, config, counted.Combinations, counted.Space.Size)
+            : null;
     }
 }

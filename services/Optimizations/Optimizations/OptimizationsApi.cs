@@ -189,6 +189,12 @@ internal static class OptimizationsApi
     /// </summary>
     public static int? Combinations(
         RunSpec spec, JsonElement? ranges, JsonObject? config, string timeframe, double initialCapital, GridOptions limits, Dictionary<string, string[]> errors,
+        bool search = false) =>
+        Space(spec, ranges, config, timeframe, initialCapital, limits, errors, search)?.Combinations;
+
+    /// <summary>The same count with the parsed space it was counted in.</summary>
+    public static (ParameterSpace Space, int Combinations)? Space(
+        RunSpec spec, JsonElement? ranges, JsonObject? config, string timeframe, double initialCapital, GridOptions limits, Dictionary<string, string[]> errors,
         bool search = false)
     {
         var space = ParameterSpace.Parse(ranges, "param_ranges", limits.MaxValuesPerParameter, search ? SearchSettings.MaxSpace : limits.MaxCombinations, errors);
@@ -199,7 +205,7 @@ internal static class OptimizationsApi
         }
         if (search)
         {
-            return (int)Math.Min(space.Size, int.MaxValue);
+            return (space, (int)Math.Min(space.Size, int.MaxValue));
         }
         var (valid, _, firstErrors) = space.Expand(spec.StrategyType, spec.StrategyDefaults);
         if (valid.Count == 0)
@@ -211,7 +217,7 @@ internal static class OptimizationsApi
             errors.TryAdd("param_ranges", ["no combination of param_ranges is valid for the strategy."]);
             return null;
         }
-        return valid.Count;
+        return (space, valid.Count);
     }
 
     public static ProblemHttpResult NotFound() =>
